@@ -1,0 +1,8 @@
+//! Analyses on the influence graph. Each runs on a compact [`network::Network`] built once from
+//! the graph and a channel emphasis.
+
+pub mod centrality;
+pub mod info;
+pub mod network;
+pub mod paths;
+pub mod suggest;

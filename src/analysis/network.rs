@@ -1,0 +1,232 @@
+//! [`Network`]: the compact adjacency (CSR, both directions) every algorithm runs on, built once
+//! from an [`InfluenceGraph`] and a channel emphasis.
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::NodeIndexable;
+
+use crate::model::{ChannelEmphasis, InfluenceGraph};
+
+/// Marks "no node" in `u32` node arrays.
+pub const NONE: u32 = u32::MAX;
+
+/// A directed weighted graph in compressed sparse row form, out- and in-adjacency.
+///
+/// Nodes are numbered `0..n` in the graph's file order; each node's out-ties are sorted by target
+/// and its in-ties by source, so every algorithm visits them in one fixed order. Ties whose
+/// aggregate strength is 0 are left out (MODEL section 2: such a tie is absent).
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    n: usize,
+    /// petgraph node of each position (empty for networks built from raw edges).
+    nodes: Vec<NodeIndex>,
+    /// position of each petgraph node index (`NONE` for holes).
+    position: Vec<u32>,
+    out_start: Vec<u32>,
+    out_target: Vec<u32>,
+    out_weight: Vec<f64>,
+    /// petgraph edge of each out-tie (empty for networks built from raw edges).
+    out_edge: Vec<EdgeIndex>,
+    in_start: Vec<u32>,
+    in_source: Vec<u32>,
+    in_weight: Vec<f64>,
+}
+
+impl Network {
+    /// Builds the network of `graph` with tie strengths from `emphasis`.
+    ///
+    /// # Complexity
+    /// O(|V| + |E| log |E|) time, O(|V| + |E|) space.
+    pub fn new(graph: &InfluenceGraph, emphasis: &ChannelEmphasis) -> Self {
+        let pg = graph.graph();
+        let nodes: Vec<NodeIndex> = pg.node_indices().collect();
+        let mut position = vec![NONE; pg.node_bound()];
+        for (i, n) in nodes.iter().enumerate() {
+            position[n.index()] = u32::try_from(i).expect("fewer than 2^32 actors");
+        }
+        let mut edges: Vec<(u32, u32, f64, EdgeIndex)> = graph
+            .ties()
+            .filter_map(|(e, f, t, tie)| {
+                let w = emphasis.strength(tie);
+                (w > 0.0).then(|| (position[f.index()], position[t.index()], w, e))
+            })
+            .collect();
+        edges.sort_by_key(|&(f, t, _, _)| (f, t));
+        let mut net = Self::from_sorted(nodes.len(), &edges);
+        net.nodes = nodes;
+        net.position = position;
+        net.out_edge = edges.iter().map(|e| e.3).collect();
+        net
+    }
+
+    /// Builds a network on nodes `0..n` from raw `(from, to, strength)` edges, for generated graphs
+    /// and benchmarks. Edges with strength `<= 0` or an end `>= n` are dropped; parallel edges are
+    /// kept as given.
+    ///
+    /// # Complexity
+    /// O(|V| + |E| log |E|).
+    pub fn from_edges(n: usize, edges: &[(u32, u32, f64)]) -> Self {
+        let mut e: Vec<(u32, u32, f64, EdgeIndex)> = edges
+            .iter()
+            .filter(|&&(f, t, w)| w > 0.0 && (f as usize) < n && (t as usize) < n)
+            .map(|&(f, t, w)| (f, t, w, EdgeIndex::end()))
+            .collect();
+        e.sort_by_key(|&(f, t, _, _)| (f, t));
+        Self::from_sorted(n, &e)
+    }
+
+    fn from_sorted(n: usize, edges: &[(u32, u32, f64, EdgeIndex)]) -> Self {
+        let m = edges.len();
+        let mut out_start = vec![0u32; n + 1];
+        for &(f, _, _, _) in edges {
+            out_start[f as usize + 1] += 1;
+        }
+        for i in 0..n {
+            out_start[i + 1] += out_start[i];
+        }
+        let out_target: Vec<u32> = edges.iter().map(|e| e.1).collect();
+        let out_weight: Vec<f64> = edges.iter().map(|e| e.2).collect();
+
+        // In-adjacency by counting sort on targets; stable, so sources stay sorted.
+        let mut in_start = vec![0u32; n + 1];
+        for &(_, t, _, _) in edges {
+            in_start[t as usize + 1] += 1;
+        }
+        for i in 0..n {
+            in_start[i + 1] += in_start[i];
+        }
+        let mut fill = in_start.clone();
+        let mut in_source = vec![0u32; m];
+        let mut in_weight = vec![0f64; m];
+        for &(f, t, w, _) in edges {
+            let slot = fill[t as usize] as usize;
+            in_source[slot] = f;
+            in_weight[slot] = w;
+            fill[t as usize] += 1;
+        }
+        Network {
+            n,
+            nodes: Vec::new(),
+            position: Vec::new(),
+            out_start,
+            out_target,
+            out_weight,
+            out_edge: Vec::new(),
+            in_start,
+            in_source,
+            in_weight,
+        }
+    }
+
+    /// Number of nodes.
+    #[inline]
+    pub fn node_count(&self) -> usize {
+        self.n
+    }
+
+    /// Number of ties (with positive strength).
+    #[inline]
+    pub fn edge_count(&self) -> usize {
+        self.out_target.len()
+    }
+
+    /// Out-ties of `v` as `(targets, strengths)`, sorted by target.
+    #[inline]
+    pub fn out_edges(&self, v: usize) -> (&[u32], &[f64]) {
+        let (a, b) = (self.out_start[v] as usize, self.out_start[v + 1] as usize);
+        (&self.out_target[a..b], &self.out_weight[a..b])
+    }
+
+    /// In-ties of `v` as `(sources, strengths)`, sorted by source.
+    #[inline]
+    pub fn in_edges(&self, v: usize) -> (&[u32], &[f64]) {
+        let (a, b) = (self.in_start[v] as usize, self.in_start[v + 1] as usize);
+        (&self.in_source[a..b], &self.in_weight[a..b])
+    }
+
+    /// Ties along (`Forward`) or against (`Backward`) their direction.
+    #[inline]
+    pub fn edges(&self, v: usize, dir: Direction) -> (&[u32], &[f64]) {
+        match dir {
+            Direction::Forward => self.out_edges(v),
+            Direction::Backward => self.in_edges(v),
+        }
+    }
+
+    /// Strength of the tie `from -> to`, or 0 if absent. O(log deg).
+    pub fn strength(&self, from: usize, to: usize) -> f64 {
+        let (t, w) = self.out_edges(from);
+        t.binary_search(&(to as u32)).map_or(0.0, |i| w[i])
+    }
+
+    /// The petgraph node at position `v`.
+    ///
+    /// # Panics
+    /// For a network built with [`Network::from_edges`] (it has no petgraph nodes).
+    pub fn node(&self, v: usize) -> NodeIndex {
+        self.nodes[v]
+    }
+
+    /// The position of a petgraph node, if it is in the network.
+    pub fn position(&self, node: NodeIndex) -> Option<usize> {
+        self.position
+            .get(node.index())
+            .filter(|&&p| p != NONE)
+            .map(|&p| p as usize)
+    }
+
+    /// The petgraph edge of the tie `from -> to`, if the network was built from a graph.
+    pub fn edge(&self, from: usize, to: usize) -> Option<EdgeIndex> {
+        let (a, b) = (
+            self.out_start[from] as usize,
+            self.out_start[from + 1] as usize,
+        );
+        let i = self.out_target[a..b].binary_search(&(to as u32)).ok()?;
+        self.out_edge.get(a + i).copied()
+    }
+
+    /// The same network with every tie reversed.
+    pub fn reversed(&self) -> Network {
+        let mut edges = Vec::with_capacity(self.edge_count());
+        for v in 0..self.n {
+            let (t, w) = self.out_edges(v);
+            for (&u, &x) in t.iter().zip(w) {
+                edges.push((u, v as u32, x));
+            }
+        }
+        let mut r = Network::from_edges(self.n, &edges);
+        r.nodes.clone_from(&self.nodes);
+        r.position.clone_from(&self.position);
+        r
+    }
+
+    /// Strengths of all ties, in CSR order (for sampling and re-weighting).
+    pub fn out_weights(&self) -> &[f64] {
+        &self.out_weight
+    }
+}
+
+/// Which way to follow ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Along ties, `from -> to`.
+    Forward,
+    /// Against ties, `to -> from`.
+    Backward,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csr_both_directions() {
+        let net = Network::from_edges(3, &[(0, 2, 0.5), (0, 1, 0.25), (2, 1, 1.0), (1, 1, 0.0)]);
+        assert_eq!(net.edge_count(), 3);
+        assert_eq!(net.out_edges(0), (&[1u32, 2][..], &[0.25, 0.5][..]));
+        assert_eq!(net.in_edges(1), (&[0u32, 2][..], &[0.25, 1.0][..]));
+        assert_eq!(net.strength(2, 1), 1.0);
+        assert_eq!(net.strength(1, 2), 0.0);
+        let r = net.reversed();
+        assert_eq!(r.out_edges(1), (&[0u32, 2][..], &[0.25, 1.0][..]));
+    }
+}

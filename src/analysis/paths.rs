@@ -1,0 +1,724 @@
+//! Leverage paths: the best path (greatest product of strengths) and the k best simple paths
+//! (Yen), under a hop limit and with actors to avoid.
+//!
+//! A path's leverage is the product of its ties' strengths (pressure weakens at every hop); under
+//! the default distance `-ln w` the best path is the shortest one. With the `inverse` or `hops`
+//! distances the path is chosen by that cost, and its leverage is still the product of strengths.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use serde::Serialize;
+
+use super::network::{Direction, Network, NONE};
+use crate::error::{Error, Result};
+use crate::model::{ChannelEmphasis, Distance, InfluenceGraph, Resolver};
+
+/// Default hop limit for leverage paths (MODEL section 3).
+pub const DEFAULT_MAX_HOPS: usize = 4;
+
+/// Shortest-path tree from one root, along or against the ties.
+#[derive(Debug, Clone)]
+pub struct ShortestTree {
+    /// The root.
+    pub root: usize,
+    /// Which way the ties were followed.
+    pub direction: Direction,
+    /// Cost of the best path to (or, backward, from) each node; `f64::INFINITY` if none.
+    pub dist: Vec<f64>,
+    /// Predecessor per hop layer (one layer without a hop limit).
+    pred: Vec<Vec<u32>>,
+    /// Whether `pred` holds one layer per hop (hop-limited search).
+    layered: bool,
+}
+
+impl ShortestTree {
+    /// The best path between the root and `v`, as nodes in the direction of the ties: for a
+    /// forward tree `root -> ... -> v`, for a backward tree `v -> ... -> root`. `None` if `v` is
+    /// unreachable.
+    pub fn path(&self, v: usize) -> Option<Vec<usize>> {
+        if !self.dist.get(v)?.is_finite() {
+            return None;
+        }
+        let mut out = vec![v];
+        let mut cur = v;
+        if self.layered {
+            for layer in self.pred.iter().rev() {
+                if cur == self.root {
+                    break;
+                }
+                let p = layer[cur];
+                if p == NONE {
+                    return None;
+                }
+                cur = p as usize;
+                out.push(cur);
+            }
+        } else {
+            let pred = &self.pred[0];
+            while cur != self.root && out.len() <= pred.len() {
+                let p = pred[cur];
+                if p == NONE {
+                    return None;
+                }
+                cur = p as usize;
+                out.push(cur);
+            }
+        }
+        if cur != self.root {
+            return None;
+        }
+        if self.direction == Direction::Forward {
+            out.reverse();
+        }
+        Some(out)
+    }
+}
+
+/// Best paths from (`Forward`) or to (`Backward`) `root` within `max_hops` ties, never entering a
+/// node marked in `banned` (the root itself is allowed).
+///
+/// Without a hop limit this is Dijkstra's algorithm with a binary heap; with one it is a layered
+/// Bellman-Ford relaxation, exact for "best path of at most H ties" (with positive costs the
+/// optimum is a simple path).
+///
+/// # Complexity
+/// Dijkstra: O((|V| + |E|) log |V|). Hop-limited: O(H (|V| + |E|)) time and O(H |V|) space.
+pub fn shortest_tree(
+    net: &Network,
+    root: usize,
+    dir: Direction,
+    distance: Distance,
+    max_hops: Option<usize>,
+    banned: &[bool],
+) -> ShortestTree {
+    let n = net.node_count();
+    let is_banned = |v: usize| banned.get(v).copied().unwrap_or(false);
+    let mut dist = vec![f64::INFINITY; n];
+    dist[root] = 0.0;
+    match max_hops {
+        None => {
+            let mut pred = vec![NONE; n];
+            let mut done = vec![false; n];
+            let mut heap = BinaryHeap::new();
+            heap.push(HeapItem {
+                cost: 0.0,
+                node: root as u32,
+            });
+            while let Some(HeapItem { cost, node }) = heap.pop() {
+                let v = node as usize;
+                if done[v] {
+                    continue;
+                }
+                done[v] = true;
+                let (targets, weights) = net.edges(v, dir);
+                for (&w, &s) in targets.iter().zip(weights) {
+                    let w = w as usize;
+                    if done[w] || is_banned(w) {
+                        continue;
+                    }
+                    let c = cost + distance.cost(s);
+                    if c < dist[w] {
+                        dist[w] = c;
+                        pred[w] = node;
+                        heap.push(HeapItem {
+                            cost: c,
+                            node: w as u32,
+                        });
+                    }
+                }
+            }
+            ShortestTree {
+                root,
+                direction: dir,
+                dist,
+                pred: vec![pred],
+                layered: false,
+            }
+        }
+        Some(h) => {
+            let mut layers: Vec<Vec<u32>> = Vec::with_capacity(h);
+            let mut prev_pred = vec![NONE; n];
+            let mut frontier = vec![root];
+            let mut changed = vec![false; n];
+            for _ in 0..h {
+                let before = dist.clone();
+                let mut pred = prev_pred.clone();
+                let mut next = Vec::new();
+                for &v in &frontier {
+                    let (targets, weights) = net.edges(v, dir);
+                    for (&w, &s) in targets.iter().zip(weights) {
+                        let w = w as usize;
+                        if w == root || is_banned(w) {
+                            continue;
+                        }
+                        let c = before[v] + distance.cost(s);
+                        if c < dist[w] {
+                            dist[w] = c;
+                            pred[w] = v as u32;
+                            if !changed[w] {
+                                changed[w] = true;
+                                next.push(w);
+                            }
+                        }
+                    }
+                }
+                next.sort_unstable();
+                for &w in &next {
+                    changed[w] = false;
+                }
+                layers.push(pred.clone());
+                prev_pred = pred;
+                if next.is_empty() {
+                    break;
+                }
+                frontier = next;
+            }
+            if layers.is_empty() {
+                layers.push(prev_pred);
+            }
+            ShortestTree {
+                root,
+                direction: dir,
+                dist,
+                pred: layers,
+                layered: true,
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct HeapItem {
+    cost: f64,
+    node: u32,
+}
+
+impl Eq for HeapItem {}
+
+impl Ord for HeapItem {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Min-heap on cost, then on node for a fixed order among equal costs.
+        other
+            .cost
+            .total_cmp(&self.cost)
+            .then_with(|| other.node.cmp(&self.node))
+    }
+}
+
+impl PartialOrd for HeapItem {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A path through the network with its cost and leverage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetPath {
+    /// Nodes, from the first to the last.
+    pub nodes: Vec<usize>,
+    /// Sum of the chosen distance over its ties.
+    pub cost: f64,
+    /// Product of its ties' strengths.
+    pub leverage: f64,
+}
+
+impl NetPath {
+    /// Measures a node sequence; `None` if some consecutive pair has no tie.
+    pub fn measure(net: &Network, nodes: Vec<usize>, distance: Distance) -> Option<NetPath> {
+        let mut cost = 0.0;
+        let mut leverage = 1.0;
+        for pair in nodes.windows(2) {
+            let s = net.strength(pair[0], pair[1]);
+            if s <= 0.0 {
+                return None;
+            }
+            cost += distance.cost(s);
+            leverage *= s;
+        }
+        Some(NetPath {
+            nodes,
+            cost,
+            leverage,
+        })
+    }
+}
+
+/// The best path `from -> to` of at most `max_hops` ties avoiding `banned` nodes.
+pub fn best_path(
+    net: &Network,
+    from: usize,
+    to: usize,
+    distance: Distance,
+    max_hops: Option<usize>,
+    banned: &[bool],
+) -> Option<NetPath> {
+    let tree = shortest_tree(net, from, Direction::Forward, distance, max_hops, banned);
+    NetPath::measure(net, tree.path(to)?, distance)
+}
+
+/// Up to `k` best simple paths `from -> to`, best first (Yen's algorithm), each of at most
+/// `max_hops` ties and avoiding `banned` nodes. Equal costs are ordered by node sequence.
+///
+/// # Complexity
+/// O(k · L · S) where L is the longest path's length and S the cost of one search
+/// ([`shortest_tree`]).
+///
+/// # References
+/// J. Y. Yen, "Finding the k shortest loopless paths in a network", Management Science 17(11),
+/// 1971.
+pub fn k_best_paths(
+    net: &Network,
+    from: usize,
+    to: usize,
+    k: usize,
+    distance: Distance,
+    max_hops: Option<usize>,
+    banned: &[bool],
+) -> Vec<NetPath> {
+    let n = net.node_count();
+    let mut accepted: Vec<NetPath> = Vec::new();
+    if k == 0 || from >= n || to >= n || from == to {
+        return accepted;
+    }
+    let Some(first) = best_path(net, from, to, distance, max_hops, banned) else {
+        return accepted;
+    };
+    accepted.push(first);
+    let mut candidates: Vec<NetPath> = Vec::new();
+    let mut ban = vec![false; n];
+    while accepted.len() < k {
+        let last = accepted
+            .last()
+            .expect("accepted is not empty")
+            .nodes
+            .clone();
+        for i in 0..last.len() - 1 {
+            let spur = last[i];
+            let root = &last[..=i];
+            let hops_left = max_hops.map(|h| h.saturating_sub(i));
+            if hops_left == Some(0) {
+                continue;
+            }
+            // Ban the root's nodes (except the spur) and the given nodes.
+            for (v, b) in ban.iter_mut().enumerate() {
+                *b = banned.get(v).copied().unwrap_or(false);
+            }
+            for &v in &root[..i] {
+                ban[v] = true;
+            }
+            // Ties out of the spur already used by accepted paths sharing this root.
+            let mut skip: Vec<usize> = accepted
+                .iter()
+                .filter(|p| p.nodes.len() > i + 1 && p.nodes[..=i] == *root)
+                .map(|p| p.nodes[i + 1])
+                .collect();
+            skip.sort_unstable();
+            skip.dedup();
+            let Some(spur_path) = spur_search(net, spur, to, distance, hops_left, &ban, &skip)
+            else {
+                continue;
+            };
+            let mut nodes = root[..i].to_vec();
+            nodes.extend(spur_path);
+            if let Some(p) = NetPath::measure(net, nodes, distance) {
+                if !candidates.iter().any(|c| c.nodes == p.nodes)
+                    && !accepted.iter().any(|c| c.nodes == p.nodes)
+                {
+                    candidates.push(p);
+                }
+            }
+        }
+        if candidates.is_empty() {
+            break;
+        }
+        let best = (0..candidates.len())
+            .min_by(|&a, &b| {
+                candidates[a]
+                    .cost
+                    .total_cmp(&candidates[b].cost)
+                    .then_with(|| candidates[a].nodes.cmp(&candidates[b].nodes))
+            })
+            .expect("candidates is not empty");
+        accepted.push(candidates.swap_remove(best));
+    }
+    accepted
+}
+
+/// One Yen spur search: best path `spur -> to` skipping the ties `spur -> s` for `s` in `skip`.
+fn spur_search(
+    net: &Network,
+    spur: usize,
+    to: usize,
+    distance: Distance,
+    max_hops: Option<usize>,
+    ban: &[bool],
+    skip: &[usize],
+) -> Option<Vec<usize>> {
+    if skip.is_empty() {
+        let tree = shortest_tree(net, spur, Direction::Forward, distance, max_hops, ban);
+        return tree.path(to);
+    }
+    // Search from each allowed first hop: cheaper than copying the network.
+    let (targets, weights) = net.out_edges(spur);
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut ban2 = ban.to_vec();
+    ban2[spur] = true;
+    for (&t, &s) in targets.iter().zip(weights) {
+        let t = t as usize;
+        if skip.binary_search(&t).is_ok() || ban[t] {
+            continue;
+        }
+        let first = distance.cost(s);
+        let rest = if t == to {
+            Some(vec![t])
+        } else {
+            let tree = shortest_tree(
+                net,
+                t,
+                Direction::Forward,
+                distance,
+                max_hops.map(|h| h - 1),
+                &ban2,
+            );
+            tree.path(to)
+        };
+        if let Some(rest) = rest {
+            let Some(p) = NetPath::measure(net, rest.clone(), distance) else {
+                continue;
+            };
+            let total = first + p.cost;
+            let mut nodes = vec![spur];
+            nodes.extend(rest);
+            let better = match &best {
+                None => true,
+                Some((c, ns)) => total < *c || (total == *c && nodes < *ns),
+            };
+            if better {
+                best = Some((total, nodes));
+            }
+        }
+    }
+    best.map(|(_, nodes)| nodes)
+}
+
+/// Options of [`paths`].
+#[derive(Debug, Clone)]
+pub struct PathsParams {
+    /// Start actor (id or name).
+    pub from: String,
+    /// End actor (id or name).
+    pub to: String,
+    /// How many paths.
+    pub k: usize,
+    /// Hop limit (`None`: unlimited).
+    pub max_hops: Option<usize>,
+    /// Actors or groups to avoid.
+    pub avoid: Vec<String>,
+    /// Path cost.
+    pub distance: Distance,
+    /// Channel emphasis.
+    pub emphasis: ChannelEmphasis,
+}
+
+impl Default for PathsParams {
+    fn default() -> Self {
+        PathsParams {
+            from: String::new(),
+            to: String::new(),
+            k: 1,
+            max_hops: Some(DEFAULT_MAX_HOPS),
+            avoid: Vec::new(),
+            distance: Distance::Log,
+            emphasis: ChannelEmphasis::default(),
+        }
+    }
+}
+
+/// One tie of an explained path, with the channel figures behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TieStep {
+    /// The actor holding leverage.
+    pub from: String,
+    /// The dependent actor.
+    pub to: String,
+    /// Aggregate strength under the emphasis used.
+    pub strength: f64,
+    /// Channel figures, strongest first.
+    pub channels: Vec<ChannelFigure>,
+}
+
+/// One channel's figure on a tie.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelFigure {
+    /// Channel name.
+    pub channel: String,
+    /// The figure's value.
+    pub value: f64,
+    /// Its range, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
+    /// Its source.
+    pub source: String,
+    /// Its year.
+    pub year: i32,
+}
+
+/// A path explained: actor ids, leverage, and each tie's channels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainedPath {
+    /// Actor ids along the path.
+    pub nodes: Vec<String>,
+    /// Product of the ties' strengths.
+    pub leverage: f64,
+    /// Sum of the chosen distance.
+    pub cost: f64,
+    /// The ties.
+    pub ties: Vec<TieStep>,
+}
+
+/// The result of [`paths`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PathsResult {
+    /// Start actor id.
+    pub from: String,
+    /// End actor id.
+    pub to: String,
+    /// Distance used.
+    pub distance: String,
+    /// Hop limit used (`null`: none).
+    pub max_hops: Option<usize>,
+    /// Avoided actors.
+    pub avoid: Vec<String>,
+    /// Paths, best first.
+    pub paths: Vec<ExplainedPath>,
+}
+
+/// Explains a node path of `net` with the ties of `graph`.
+pub fn explain(
+    graph: &InfluenceGraph,
+    net: &Network,
+    path: &NetPath,
+    emphasis: &ChannelEmphasis,
+) -> ExplainedPath {
+    let id = |v: usize| graph.actor(net.node(v)).id.to_string();
+    let ties = path
+        .nodes
+        .windows(2)
+        .map(|p| {
+            let (f, t) = (net.node(p[0]), net.node(p[1]));
+            let tie = graph.tie(f, t).expect("a network tie is a graph tie");
+            let mut channels: Vec<ChannelFigure> = tie
+                .channels
+                .iter()
+                .map(|(c, fig)| ChannelFigure {
+                    channel: c.to_string(),
+                    value: fig.value,
+                    range: fig.range,
+                    source: fig.source.clone(),
+                    year: fig.year,
+                })
+                .collect();
+            channels.sort_by(|a, b| {
+                b.value
+                    .total_cmp(&a.value)
+                    .then_with(|| a.channel.cmp(&b.channel))
+            });
+            TieStep {
+                from: id(p[0]),
+                to: id(p[1]),
+                strength: emphasis.strength(tie),
+                channels,
+            }
+        })
+        .collect();
+    ExplainedPath {
+        nodes: path.nodes.iter().map(|&v| id(v)).collect(),
+        leverage: path.leverage,
+        cost: path.cost,
+        ties,
+    }
+}
+
+/// The best path and the k best simple paths between two actors, explained.
+///
+/// # Errors
+/// [`Error::UnknownName`] for names that resolve to nothing; [`Error::InvalidParameter`] if
+/// `from` equals `to` or `k` is 0; [`Error::NoPath`] if no path exists under the constraints.
+///
+/// # Complexity
+/// As [`k_best_paths`], plus O(|V| + |E| log |E|) to build the network.
+pub fn paths(graph: &InfluenceGraph, params: &PathsParams) -> Result<PathsResult> {
+    let resolver = Resolver::new(graph);
+    let from = resolver.actor(&params.from, "--from: ")?;
+    let to = resolver.actor(&params.to, "--to: ")?;
+    if from == to {
+        return Err(Error::InvalidParameter {
+            name: "--to".into(),
+            value: params.to.clone(),
+            expected: "it must differ from --from".into(),
+        });
+    }
+    if params.k == 0 {
+        return Err(Error::InvalidParameter {
+            name: "-k".into(),
+            value: "0".into(),
+            expected: "at least 1 path".into(),
+        });
+    }
+    let avoid = resolver.list(&params.avoid, "--avoid: ")?;
+    let net = Network::new(graph, &params.emphasis);
+    let mut banned = vec![false; net.node_count()];
+    for a in &avoid {
+        if *a == from || *a == to {
+            return Err(Error::InvalidParameter {
+                name: "--avoid".into(),
+                value: graph.actor(*a).id.to_string(),
+                expected: "it must not contain the path's own ends".into(),
+            });
+        }
+        if let Some(p) = net.position(*a) {
+            banned[p] = true;
+        }
+    }
+    let (f, t) = (
+        net.position(from)
+            .expect("resolved actors are in the network"),
+        net.position(to)
+            .expect("resolved actors are in the network"),
+    );
+    let found = k_best_paths(
+        &net,
+        f,
+        t,
+        params.k,
+        params.distance,
+        params.max_hops,
+        &banned,
+    );
+    let from_id = graph.actor(from).id.to_string();
+    let to_id = graph.actor(to).id.to_string();
+    if found.is_empty() {
+        let mut detail = String::new();
+        if let Some(h) = params.max_hops {
+            detail.push_str(&format!(" within {h} ties"));
+        }
+        if !avoid.is_empty() {
+            detail.push_str(" avoiding the given actors");
+        }
+        return Err(Error::NoPath {
+            from: from_id,
+            to: to_id,
+            detail,
+        });
+    }
+    Ok(PathsResult {
+        from: from_id,
+        to: to_id,
+        distance: params.distance.name().to_owned(),
+        max_hops: params.max_hops,
+        avoid: avoid
+            .iter()
+            .map(|&a| graph.actor(a).id.to_string())
+            .collect(),
+        paths: found
+            .iter()
+            .map(|p| explain(graph, &net, p, &params.emphasis))
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 0 -> 1 (0.5), 1 -> 3 (0.5), 0 -> 2 (0.9), 2 -> 3 (0.2), 0 -> 3 (0.2), 2 -> 1 (0.8)
+    /// Leverage by hand: 0-1-3 = 0.25; 0-2-1-3 = 0.9*0.8*0.5 = 0.36; 0-2-3 = 0.18; 0-3 = 0.2.
+    fn diamond() -> Network {
+        Network::from_edges(
+            4,
+            &[
+                (0, 1, 0.5),
+                (1, 3, 0.5),
+                (0, 2, 0.9),
+                (2, 3, 0.2),
+                (0, 3, 0.2),
+                (2, 1, 0.8),
+            ],
+        )
+    }
+
+    #[test]
+    fn best_path_maximises_product() {
+        let p = best_path(&diamond(), 0, 3, Distance::Log, None, &[]).unwrap();
+        assert_eq!(p.nodes, vec![0, 2, 1, 3]);
+        assert!((p.leverage - 0.36).abs() < 1e-12);
+    }
+
+    #[test]
+    fn hop_limit_changes_the_answer() {
+        let p = best_path(&diamond(), 0, 3, Distance::Log, Some(2), &[]).unwrap();
+        assert_eq!(p.nodes, vec![0, 1, 3]);
+        assert!((p.leverage - 0.25).abs() < 1e-12);
+        let p = best_path(&diamond(), 0, 3, Distance::Log, Some(1), &[]).unwrap();
+        assert_eq!(p.nodes, vec![0, 3]);
+    }
+
+    #[test]
+    fn hops_distance_takes_fewest_ties() {
+        let p = best_path(&diamond(), 0, 3, Distance::Hops, None, &[]).unwrap();
+        assert_eq!(p.nodes, vec![0, 3]);
+    }
+
+    #[test]
+    fn avoid_bans_nodes() {
+        let mut ban = vec![false; 4];
+        ban[2] = true;
+        let p = best_path(&diamond(), 0, 3, Distance::Log, None, &ban).unwrap();
+        assert_eq!(p.nodes, vec![0, 1, 3]);
+    }
+
+    #[test]
+    fn yen_lists_all_simple_paths_in_order() {
+        let ps = k_best_paths(&diamond(), 0, 3, 10, Distance::Log, None, &[]);
+        let got: Vec<Vec<usize>> = ps.iter().map(|p| p.nodes.clone()).collect();
+        // By hand: 0.36 > 0.25 > 0.2 > 0.18; there are exactly four simple paths.
+        assert_eq!(
+            got,
+            vec![vec![0, 2, 1, 3], vec![0, 1, 3], vec![0, 3], vec![0, 2, 3]]
+        );
+        let lev: Vec<f64> = ps.iter().map(|p| p.leverage).collect();
+        for (a, b) in lev.iter().zip([0.36, 0.25, 0.2, 0.18]) {
+            assert!((a - b).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn yen_respects_hop_limit() {
+        let ps = k_best_paths(&diamond(), 0, 3, 10, Distance::Log, Some(2), &[]);
+        assert_eq!(ps.len(), 3);
+        assert!(ps.iter().all(|p| p.nodes.len() <= 3));
+    }
+
+    #[test]
+    fn backward_tree_gives_paths_to_root() {
+        let t = shortest_tree(&diamond(), 3, Direction::Backward, Distance::Log, None, &[]);
+        assert_eq!(t.path(0).unwrap(), vec![0, 2, 1, 3]);
+        assert!((t.dist[0] - (-(0.36f64).ln())).abs() < 1e-12);
+        let t = shortest_tree(
+            &diamond(),
+            3,
+            Direction::Backward,
+            Distance::Log,
+            Some(2),
+            &[],
+        );
+        assert_eq!(t.path(0).unwrap(), vec![0, 1, 3]);
+    }
+
+    #[test]
+    fn unreachable_has_no_path() {
+        assert!(best_path(&diamond(), 3, 0, Distance::Log, None, &[]).is_none());
+        assert!(k_best_paths(&diamond(), 3, 0, 3, Distance::Log, None, &[]).is_empty());
+    }
+}

@@ -1,0 +1,220 @@
+//! The command line: global options, subcommands, and the glue from clap types to library
+//! parameters. Nothing here computes; each subcommand file resolves arguments, calls the library
+//! and prints through `report`.
+
+mod centrality;
+mod export;
+mod info;
+mod paths;
+mod suggest;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use leverage::io::GraphSource;
+use leverage::model::{ChannelEmphasis, Distance, InfluenceGraph};
+use leverage::report::OutputFormat;
+
+/// Which partners should the EU approach to press Russia, through whom, and how sure can we be?
+///
+/// leverage models diplomatic influence as a directed, weighted, multi-channel graph: a tie
+/// `A -> B` means A holds leverage over B because B depends on A. It ranks partners by the
+/// sources' reach over them and their pull on the target, finds leverage paths, and computes
+/// centrality. Without `--graph` it runs on the bundled graph of the 2025 EU outreach letter.
+#[derive(Debug, Parser)]
+#[command(name = "leverage", version, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  leverage suggest\n  leverage paths --from AUT --to RUS -k 5\n  leverage centrality --measure betweenness\n  leverage --graph my.json --format json suggest --from germany --top 5"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every command takes, before or after the subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Graph file to read (`-` for standard input); default: the bundled graph
+    #[arg(long, global = true, value_name = "FILE")]
+    graph: Option<PathBuf>,
+    /// Output format: `table` for people, `json`/`csv` for scripts; for `export`, the file format
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+    /// Channel emphasis in [0, 1], e.g. `trade=1,energy=0.5`; `*=0,trade=1` keeps only trade
+    #[arg(long, global = true, value_name = "SPEC", value_parser = parse_emphasis)]
+    channels: Option<ChannelEmphasis>,
+    /// Path cost of a tie of strength w: `log` (-ln w, paths multiply), `inverse` (1/w), `hops`
+    #[arg(long, global = true, value_enum, default_value_t = DistanceArg::Log)]
+    distance: DistanceArg,
+}
+
+/// Every output format any command writes; each command accepts its own subset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// An aligned table (default for analyses)
+    Table,
+    /// JSON (the documented contract; for `export`, the native graph format)
+    Json,
+    /// CSV
+    Csv,
+    /// GraphML (export)
+    Graphml,
+    /// Graphviz DOT (export)
+    Dot,
+}
+
+/// `--distance` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DistanceArg {
+    /// -ln w: a path's cost is minus the log of its leverage
+    Log,
+    /// 1/w
+    Inverse,
+    /// every tie costs 1
+    Hops,
+}
+
+impl From<DistanceArg> for Distance {
+    fn from(d: DistanceArg) -> Self {
+        match d {
+            DistanceArg::Log => Distance::Log,
+            DistanceArg::Inverse => Distance::Inverse,
+            DistanceArg::Hops => Distance::Hops,
+        }
+    }
+}
+
+fn parse_emphasis(s: &str) -> Result<ChannelEmphasis, String> {
+    s.parse::<ChannelEmphasis>().map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Suggest(suggest::SuggestArgs),
+    Paths(paths::PathsArgs),
+    Centrality(centrality::CentralityArgs),
+    Info(info::InfoArgs),
+    Validate(validate::ValidateArgs),
+    Export(export::ExportArgs),
+}
+
+/// What every subcommand gets: the global options, resolved.
+pub struct Context {
+    source: GraphSource,
+    format: Option<Format>,
+    emphasis: ChannelEmphasis,
+    distance: Distance,
+}
+
+impl Context {
+    /// Loads the graph named by `--graph` (or the bundled one).
+    fn load(&self) -> anyhow::Result<InfluenceGraph> {
+        Ok(leverage::io::load(&self.source)?)
+    }
+
+    /// The output format for an analysis: table, json or csv.
+    fn output(&self, command: &str) -> anyhow::Result<OutputFormat> {
+        match self.format {
+            None | Some(Format::Table) => Ok(OutputFormat::Table),
+            Some(Format::Json) => Ok(OutputFormat::Json),
+            Some(Format::Csv) => Ok(OutputFormat::Csv),
+            Some(other) => Err(usage(format!(
+                "`{command}` prints `table`, `json` or `csv`, not `{}`; use `leverage export --format {}` for graph files",
+                other.to_possible_value().map_or(String::new(), |v| v.get_name().to_owned()),
+                other.to_possible_value().map_or(String::new(), |v| v.get_name().to_owned()),
+            ))),
+        }
+    }
+}
+
+/// A usage error (exit code 2).
+fn usage(message: String) -> anyhow::Error {
+    leverage::Error::Usage(message).into()
+}
+
+/// Runs the command line.
+///
+/// # Errors
+/// Any library error, with context.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let source = match cli.global.graph.as_deref() {
+        None => GraphSource::Bundled,
+        Some(p) if p.as_os_str() == "-" => GraphSource::Stdin,
+        Some(p) => GraphSource::File(p.to_owned()),
+    };
+    let ctx = Context {
+        source,
+        format: cli.global.format,
+        emphasis: cli.global.channels.unwrap_or_default(),
+        distance: cli.global.distance.into(),
+    };
+    match cli.command {
+        Command::Suggest(a) => suggest::exec(a, &ctx),
+        Command::Paths(a) => paths::exec(a, &ctx),
+        Command::Centrality(a) => centrality::exec(a, &ctx),
+        Command::Info(a) => info::exec(a, &ctx),
+        Command::Validate(a) => validate::exec(a, &ctx),
+        Command::Export(a) => export::exec(a, &ctx),
+    }
+}
+
+/// Prints to stdout; a closed pipe ends the program quietly (see [`is_broken_pipe`]).
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .context("writing to standard output")?;
+    out.flush().context("writing to standard output")?;
+    Ok(())
+}
+
+/// Prints bytes to stdout.
+fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).context("writing to standard output")?;
+    out.flush().context("writing to standard output")?;
+    Ok(())
+}
+
+/// Whether the error is a closed stdout pipe (`leverage ... | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The hint of the library error inside `err`, if any.
+pub fn hint(err: &anyhow::Error) -> Option<String> {
+    err.chain()
+        .find_map(|e| e.downcast_ref::<leverage::Error>())
+        .and_then(leverage::Error::hint)
+}
+
+/// The exit code for `err`: the library error's own code, else 1.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    err.chain()
+        .find_map(|e| e.downcast_ref::<leverage::Error>())
+        .map_or(1, leverage::Error::exit_code)
+}
+
+/// Parses a hop limit where 0 means "no limit".
+fn hop_limit(h: usize) -> Option<usize> {
+    (h > 0).then_some(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,64 @@
+//! `leverage suggest`: which partners to approach.
+
+use clap::{Args, ValueEnum};
+
+use super::{hop_limit, print, Context};
+use leverage::analysis::suggest::{suggest, Coordination, SuggestParams};
+use leverage::report;
+
+/// Rank the partners the sources should approach to press the target
+///
+/// score = reach × pull × receptiveness: the sources' leverage over the partner, the partner's
+/// leverage over the target, and its openness (from its UN votes on Ukraine in the bundled graph).
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  leverage suggest\n  leverage suggest --from germany --top 5\n  leverage suggest --coordination alone --format json\n  leverage --channels '*=0,trade=1' suggest --candidates BRICS"
+)]
+pub struct SuggestArgs {
+    /// Sources: a group or an actor (id or name, any case)
+    #[arg(long, default_value = "signatories")]
+    from: String,
+    /// The actor to press
+    #[arg(long, default_value = "RUS")]
+    target: String,
+    /// How many partners to show (0: all with a positive score)
+    #[arg(long, default_value_t = 15)]
+    top: usize,
+    /// Combine the sources' leverage acting together (`unison`) or take the best single one
+    #[arg(long, value_enum, default_value_t = CoordinationArg::Unison)]
+    coordination: CoordinationArg,
+    /// Only consider these partners (actors or groups, comma-separated)
+    #[arg(long, value_delimiter = ',')]
+    candidates: Vec<String>,
+    /// Longest leverage path, in ties (0: no limit)
+    #[arg(long, default_value_t = 4)]
+    max_hops: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CoordinationArg {
+    /// acting together: 1 - prod(1 - L(s -> P))
+    Unison,
+    /// the best single source: max L(s -> P)
+    Alone,
+}
+
+pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
+    let format = ctx.output("suggest")?;
+    let graph = ctx.load()?;
+    let params = SuggestParams {
+        from: args.from,
+        target: args.target,
+        candidates: args.candidates,
+        top: (args.top > 0).then_some(args.top),
+        coordination: match args.coordination {
+            CoordinationArg::Unison => Coordination::Unison,
+            CoordinationArg::Alone => Coordination::Alone,
+        },
+        distance: ctx.distance,
+        max_hops: hop_limit(args.max_hops),
+        emphasis: ctx.emphasis.clone(),
+    };
+    let ranking = suggest(&graph, &params)?;
+    print(&report::suggest(&ranking, format))
+}

@@ -1,0 +1,190 @@
+//! The library's one error type: every failure says where, what, and how to fix it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::io::location::Location;
+
+/// A `Result` with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One problem found in an input file, with its place and a fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Where the problem is: file, line:column, JSON path.
+    pub at: Location,
+    /// What is wrong, lowercase, values in backticks.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem at `at` with a message and a hint.
+    pub fn new(at: Location, message: impl Into<String>, hint: impl Into<Option<String>>) -> Self {
+        Problem {
+            at,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Everything that can go wrong in `leverage`, as data.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// An output file could not be written.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// An input file is malformed or breaks a rule of the format; holds every problem found.
+    #[error("{}", format_problems(problems))]
+    Invalid {
+        /// The problems, in file order.
+        problems: Vec<Problem>,
+    },
+    /// A name given on the command line or in a scenario matches no actor or group.
+    #[error(
+        "{context}unknown actor or group `{name}`{}",
+        did_you_mean(suggestions)
+    )]
+    UnknownName {
+        /// Where the name was used (`--from: `), may be empty.
+        context: String,
+        /// The name as given.
+        name: String,
+        /// The closest ids.
+        suggestions: Vec<String>,
+    },
+    /// A parameter given to an analysis is out of its domain.
+    #[error("{name} is `{value}`, but {expected}")]
+    InvalidParameter {
+        /// The parameter (`--top`, `alpha`).
+        name: String,
+        /// The value given.
+        value: String,
+        /// What is allowed.
+        expected: String,
+    },
+    /// Command-line options that do not fit together.
+    #[error("{0}")]
+    Usage(String),
+    /// An iterative measure did not converge.
+    #[error("{measure} did not converge in {iterations} iterations (tolerance {tolerance:e})")]
+    DidNotConverge {
+        /// The measure.
+        measure: String,
+        /// Iterations run.
+        iterations: usize,
+        /// Tolerance asked for.
+        tolerance: f64,
+    },
+    /// The graph has no actors, or not the ones an analysis needs.
+    #[error("{0}")]
+    EmptyGraph(String),
+    /// No path exists where the analysis needs one.
+    #[error("no leverage path from `{from}` to `{to}`{detail}")]
+    NoPath {
+        /// Start.
+        from: String,
+        /// End.
+        to: String,
+        /// Extra words on the constraints (hops, avoided actors).
+        detail: String,
+    },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!(" (did you mean `{one}`?)"),
+        many => format!(
+            " (did you mean {}?)",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn format_problems(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&p.to_string());
+        if let Some(h) = &p.hint {
+            out.push_str("\n  hint: ");
+            out.push_str(h);
+        }
+    }
+    out
+}
+
+impl Error {
+    /// The fix for this error, to print after the message, if there is one beyond the problems'
+    /// own hints.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Read { .. } => Some("check the path; `--graph -` reads standard input".into()),
+            Error::Write { .. } => Some(
+                "check that the folder exists and is writable, or use `-o -` for stdout".into(),
+            ),
+            Error::UnknownName { .. } => Some(
+                "ids are ISO 3166-1 alpha-3 codes (`DEU`), names (`germany`) or group ids \
+                 (`signatories`), in any case; `leverage info` lists them"
+                    .into(),
+            ),
+            Error::DidNotConverge { .. } => Some(
+                "raise `--max-iter` or loosen `--tolerance`; for Katz, lower `--alpha` below \
+                 1/lambda_max"
+                    .into(),
+            ),
+            Error::NoPath { .. } => {
+                Some("raise `--max-hops`, drop actors from `--avoid`, or check the ties".into())
+            }
+            Error::EmptyGraph(_) => Some("add actors and ties to the graph file".into()),
+            Error::Invalid { .. } | Error::InvalidParameter { .. } | Error::Usage(_) => None,
+        }
+    }
+
+    /// The process exit code for this error: 2 for bad usage (names and parameters given on the
+    /// command line), 1 for bad data or a failed analysis.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::UnknownName { .. } | Error::InvalidParameter { .. } | Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// An [`Error::Invalid`] holding one problem.
+    pub fn invalid(
+        at: Location,
+        message: impl Into<String>,
+        hint: impl Into<Option<String>>,
+    ) -> Self {
+        Error::Invalid {
+            problems: vec![Problem::new(at, message, hint)],
+        }
+    }
+}

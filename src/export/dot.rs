@@ -1,0 +1,144 @@
+//! Graphviz DOT export: every id quoted, colours by group, pen width by strength, `pos` from the
+//! capitals' longitude/latitude (so `neato -n` draws a map), highlighted leverage paths.
+
+use std::io::Write;
+
+use super::{tie_weight, AnnotatedGraph, Exporter};
+use crate::model::{Actor, InfluenceGraph};
+
+/// Points per degree of longitude/latitude in `pos`.
+pub const POINTS_PER_DEGREE: f64 = 12.0;
+
+/// Writes Graphviz DOT.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DotExporter;
+
+/// Quotes a DOT id: wraps it in double quotes, escaping `"` and `\` and dropping control
+/// characters other than newline (written as `\n`).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The colour role of an actor: which group it is shown as, and the colour.
+pub fn role(graph: &InfluenceGraph, a: &Actor) -> (&'static str, &'static str) {
+    let groups = graph.groups_of(&a.id);
+    let has = |g: &str| groups.iter().any(|x| x.eq_ignore_ascii_case(g));
+    if a.id.as_str() == "RUS" {
+        ("Russia", "#c0392b")
+    } else if has("signatories") {
+        ("signatory", "#1f4e9c")
+    } else if has("EU") {
+        ("EU member", "#6c8ebf")
+    } else if has("BRICS") {
+        ("BRICS", "#e67e22")
+    } else if has("CentralAsia") {
+        ("Central Asia", "#16a085")
+    } else if has("Mercosur") {
+        ("Mercosur", "#27ae60")
+    } else if has("G7") {
+        ("G7", "#7f8c8d")
+    } else {
+        ("other", "#95a5a6")
+    }
+}
+
+impl Exporter for DotExporter {
+    fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        let graph = g.graph;
+        writeln!(out, "digraph {} {{", quote(&graph.meta.title))?;
+        writeln!(
+            out,
+            "  graph [label={}, labelloc=\"t\", fontname=\"Helvetica\", outputorder=\"edgesfirst\", overlap=\"true\", splines=\"true\"];",
+            quote(&format!("{} ({})", graph.meta.title, graph.meta.date))
+        )?;
+        writeln!(
+            out,
+            "  node [shape=\"circle\", style=\"filled\", fontname=\"Helvetica\", fontsize=\"9\", fontcolor=\"white\", width=\"0.45\", fixedsize=\"true\"];"
+        )?;
+        writeln!(out, "  edge [arrowsize=\"0.5\", color=\"#7f8c8d80\"];")?;
+        for (_, a) in graph.actors() {
+            let (role, colour) = role(graph, a);
+            let mut attrs = vec![
+                format!("label={}", quote(a.id.as_str())),
+                format!("tooltip={}", quote(&format!("{} ({role})", a.name))),
+                format!("fillcolor={}", quote(colour)),
+                format!("color={}", quote(colour)),
+            ];
+            if let Some(c) = a.coordinates {
+                attrs.push(format!(
+                    "pos={}",
+                    quote(&format!(
+                        "{:.1},{:.1}!",
+                        c.lon * POINTS_PER_DEGREE,
+                        c.lat * POINTS_PER_DEGREE
+                    ))
+                ));
+            }
+            writeln!(out, "  {} [{}];", quote(a.id.as_str()), attrs.join(", "))?;
+        }
+        for (_, f, t, tie) in graph.ties() {
+            let (w, _) = tie_weight(g, tie);
+            if w <= 0.0 {
+                continue;
+            }
+            let hl = g.highlighted.contains(&(f, t));
+            let pen = 0.3 + 6.0 * w.sqrt();
+            let channels: Vec<String> = tie
+                .channels
+                .iter()
+                .map(|(c, fig)| format!("{c} {:.3}", fig.value))
+                .collect();
+            let pen = if hl { pen.max(3.0) } else { pen };
+            let mut attrs = vec![
+                format!("penwidth={}", quote(&format!("{pen:.2}"))),
+                format!("weight={}", quote(&format!("{w}"))),
+                format!(
+                    "tooltip={}",
+                    quote(&format!(
+                        "{} -> {}: strength {:.3} ({})",
+                        graph.actor(f).id,
+                        graph.actor(t).id,
+                        w,
+                        channels.join(", ")
+                    ))
+                ),
+            ];
+            if hl {
+                attrs.push("color=\"#d35400\"".into());
+                attrs.push("style=\"bold\"".into());
+            }
+            writeln!(
+                out,
+                "  {} -> {} [{}];",
+                quote(graph.actor(f).id.as_str()),
+                quote(graph.actor(t).id.as_str()),
+                attrs.join(", ")
+            )?;
+        }
+        writeln!(out, "}}")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_ids() {
+        assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
+        assert_eq!(quote("node"), "\"node\"");
+    }
+}

@@ -1,0 +1,620 @@
+//! The rules of the graph format (MODEL section 2, `docs/FORMAT.md` "Rules"), checked while a
+//! document becomes an [`InfluenceGraph`]. Every problem is collected, not just the first.
+
+use std::collections::{HashMap, HashSet};
+
+use super::json::GraphDoc;
+use super::location::{Location, PathStep};
+use crate::error::{Error, Problem, Result};
+use crate::model::{
+    Actor, ActorId, Channel, Coordinates, Figure, Group, InfluenceGraph, Meta, Resolver, Tie,
+};
+
+/// Most problems reported for one file; past this the list ends with a count.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// Maps a path in the document to a place in the file.
+pub type Locate<'a> = dyn Fn(&[PathStep]) -> Location + 'a;
+
+fn key(k: &str) -> PathStep {
+    PathStep::Key(k.to_owned())
+}
+
+fn idx(i: usize) -> PathStep {
+    PathStep::Index(i)
+}
+
+/// Checks `doc` against every rule and builds the graph.
+///
+/// # Errors
+/// [`Error::Invalid`] listing every problem (up to [`MAX_PROBLEMS`]), in file order.
+///
+/// # Complexity
+/// O(actors + groups·members + ties·channels) expected time.
+pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut report = |steps: &[PathStep], message: String, hint: Option<String>| {
+        problems.push(Problem::new(locate(steps), message, hint));
+    };
+
+    if doc.version != 1 {
+        report(
+            &[key("version")],
+            format!(
+                "format version is `{}`, but this program reads version `1`",
+                doc.version
+            ),
+            Some("set `\"version\": 1`, or upgrade leverage".into()),
+        );
+    }
+    if !is_date(&doc.meta.date) {
+        report(
+            &[key("meta"), key("date")],
+            format!(
+                "date is `{}`, but dates are written `YYYY-MM-DD`",
+                doc.meta.date
+            ),
+            Some("write the date as e.g. `2025-06-01`".into()),
+        );
+    }
+    if doc.actors.is_empty() {
+        report(
+            &[key("actors")],
+            "the graph has no actors".into(),
+            Some("add at least one actor: `{\"id\": \"AUT\", \"name\": \"Austria\"}`".into()),
+        );
+    }
+
+    let mut graph = InfluenceGraph::new(Meta {
+        title: doc.meta.title.clone(),
+        date: doc.meta.date.clone(),
+        description: doc.meta.description.clone(),
+        notes: doc.meta.notes.clone(),
+    });
+
+    // Actors.
+    let mut first_at: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in doc.actors.iter().enumerate() {
+        let here = |k: &str| vec![key("actors"), idx(i), key(k)];
+        if !ActorId::is_well_formed(&a.id) {
+            report(
+                &here("id"),
+                format!("actor id `{}` is not well-formed", a.id),
+                Some(
+                    "use an ISO 3166-1 alpha-3 code (`AUT`) or 1-64 letters, digits, `-`, `_`, `.`"
+                        .into(),
+                ),
+            );
+            continue;
+        }
+        if a.id.len() == 3
+            && a.id.bytes().all(|b| b.is_ascii_alphabetic())
+            && !ActorId::looks_like_iso3(&a.id)
+        {
+            report(
+                &here("id"),
+                format!(
+                    "actor id `{}` looks like a country code but is not upper case",
+                    a.id
+                ),
+                Some(format!(
+                    "write ISO codes in capitals (`{}`); custom ids need four or more characters",
+                    a.id.to_uppercase()
+                )),
+            );
+        }
+        if let Some(&j) = first_at.get(a.id.as_str()) {
+            report(
+                &here("id"),
+                format!("actor id `{}` is used twice (first at actors[{j}])", a.id),
+                Some("give every actor its own id, or merge the two entries".into()),
+            );
+            continue;
+        }
+        first_at.insert(&a.id, i);
+        let coordinates = match (a.lat, a.lon) {
+            (Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) {
+                    report(
+                        &here("lat"),
+                        format!("latitude is `{lat}`, but latitudes are in [-90, 90]"),
+                        Some("check that `lat` and `lon` are not swapped".into()),
+                    );
+                }
+                if !(-180.0..=180.0).contains(&lon) {
+                    report(
+                        &here("lon"),
+                        format!("longitude is `{lon}`, but longitudes are in [-180, 180]"),
+                        Some("check that `lat` and `lon` are not swapped".into()),
+                    );
+                }
+                Some(Coordinates { lat, lon })
+            }
+            (None, None) => None,
+            (Some(_), None) | (None, Some(_)) => {
+                report(
+                    &[key("actors"), idx(i)],
+                    format!("actor `{}` has only one of `lat` and `lon`", a.id),
+                    Some("give both coordinates of the capital, or neither".into()),
+                );
+                None
+            }
+        };
+        if let Some(r) = &a.receptiveness {
+            check_figure(r, &here("receptiveness"), "receptiveness", &mut report);
+        }
+        for (k, v) in &a.attributes {
+            if !is_flat_attribute(v) {
+                report(
+                    &[key("actors"), idx(i), key("attributes"), key(k)],
+                    format!("attribute `{k}` is an object or a nested array"),
+                    Some("attributes are strings, numbers, booleans or flat arrays of them".into()),
+                );
+            }
+        }
+        graph.add_actor(Actor {
+            id: ActorId(a.id.clone()),
+            name: a.name.clone(),
+            coordinates,
+            receptiveness: a.receptiveness.clone(),
+            note: a.note.clone(),
+            attributes: a.attributes.clone(),
+        });
+    }
+
+    // Groups.
+    let mut group_ids: HashSet<&str> = HashSet::new();
+    for (gi, g) in doc.groups.iter().enumerate() {
+        let here = |k: &str| vec![key("groups"), idx(gi), key(k)];
+        if !ActorId::is_well_formed(&g.id) {
+            report(
+                &here("id"),
+                format!("group id `{}` is not well-formed", g.id),
+                Some("use letters, digits, `-`, `_` or `.` (e.g. `signatories`)".into()),
+            );
+        }
+        if graph.node_of(&g.id).is_some() || first_at.keys().any(|a| a.eq_ignore_ascii_case(&g.id))
+        {
+            report(
+                &here("id"),
+                format!("group id `{}` is also an actor id", g.id),
+                Some("rename the group, so that a name on the command line means one thing".into()),
+            );
+        }
+        if !group_ids.insert(&g.id) {
+            report(
+                &here("id"),
+                format!("group id `{}` is used twice", g.id),
+                Some("merge the two groups or rename one".into()),
+            );
+            continue;
+        }
+        if g.members.is_empty() {
+            report(
+                &here("members"),
+                format!("group `{}` has no members", g.id),
+                Some("list at least one actor id in `members`".into()),
+            );
+        }
+        let mut members: Vec<ActorId> = Vec::new();
+        for (mi, m) in g.members.iter().enumerate() {
+            let at = vec![key("groups"), idx(gi), key("members"), idx(mi)];
+            if graph.node_of(m).is_none() {
+                report(
+                    &at,
+                    unknown_actor(&graph, m),
+                    Some("add the actor to `actors` or fix the id".into()),
+                );
+            } else if members.iter().any(|x| x.as_str() == m) {
+                report(
+                    &at,
+                    format!("`{m}` is listed twice in group `{}`", g.id),
+                    Some("remove the repeat".into()),
+                );
+            } else {
+                members.push(ActorId(m.clone()));
+            }
+        }
+        if let Some(lead) = &g.lead {
+            if !g.members.contains(lead) {
+                report(
+                    &here("lead"),
+                    format!("lead `{lead}` is not a member of group `{}`", g.id),
+                    Some("add the lead to `members`, or name a member as lead".into()),
+                );
+            }
+        }
+        graph.set_group(Group {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            members,
+            lead: g.lead.as_ref().map(|l| ActorId(l.clone())),
+            note: g.note.clone(),
+        });
+    }
+
+    // Ties.
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for (ti, t) in doc.ties.iter().enumerate() {
+        let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
+        let from = graph.node_of(&t.from);
+        let to = graph.node_of(&t.to);
+        if from.is_none() {
+            report(
+                &here("from"),
+                unknown_actor(&graph, &t.from),
+                Some("add the actor to `actors` or fix the id".into()),
+            );
+        }
+        if to.is_none() {
+            report(
+                &here("to"),
+                unknown_actor(&graph, &t.to),
+                Some("add the actor to `actors` or fix the id".into()),
+            );
+        }
+        if t.from == t.to {
+            report(
+                &here("to"),
+                format!("tie from `{}` to itself", t.from),
+                Some("remove the tie: an actor's leverage over itself is not modelled".into()),
+            );
+            continue;
+        }
+        if let Some(&first) = pairs.get(&(t.from.as_str(), t.to.as_str())) {
+            report(
+                &[key("ties"), idx(ti)],
+                format!(
+                    "second tie `{}` -> `{}` (the first is ties[{first}])",
+                    t.from, t.to
+                ),
+                Some("one tie per ordered pair: move these channels into the first tie".into()),
+            );
+            continue;
+        }
+        pairs.insert((t.from.as_str(), t.to.as_str()), ti);
+        if t.channels.is_empty() {
+            report(
+                &here("channels"),
+                format!("tie `{}` -> `{}` has no channels", t.from, t.to),
+                Some("add a channel figure, e.g. `\"trade\": {\"value\": 0.1, \"source\": \"...\", \"year\": 2023}`".into()),
+            );
+        }
+        let mut tie = Tie {
+            channels: Default::default(),
+            note: t.note.clone(),
+        };
+        for (c, fig) in &t.channels {
+            let at = vec![key("ties"), idx(ti), key("channels"), key(c)];
+            if !Channel::is_well_formed(c) {
+                report(
+                    &at,
+                    format!("channel name `{c}` is not a lowercase identifier"),
+                    Some(
+                        "use names like `trade`, `energy`, `security`, `finance`, `diplomacy`"
+                            .into(),
+                    ),
+                );
+            }
+            check_figure(fig, &at, &format!("weight of channel `{c}`"), &mut report);
+            tie.channels.insert(Channel(c.clone()), fig.clone());
+        }
+        if let (Some(f), Some(t)) = (from, to) {
+            graph.set_tie(f, t, tie);
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(graph)
+    } else {
+        let extra = problems.len().saturating_sub(MAX_PROBLEMS);
+        problems.truncate(MAX_PROBLEMS);
+        if extra > 0 {
+            let at = problems[0].at.clone();
+            problems.push(Problem::new(
+                Location::file(at.file),
+                format!("... and {extra} more problems"),
+                Some("fix the ones above and validate again".to_owned()),
+            ));
+        }
+        Err(Error::Invalid { problems })
+    }
+}
+
+fn unknown_actor(graph: &InfluenceGraph, name: &str) -> String {
+    let suggestions = Resolver::new(graph).suggestions(name);
+    let mut msg = format!("unknown actor `{name}`");
+    match suggestions.as_slice() {
+        [] => {}
+        [one] => msg.push_str(&format!(" (did you mean `{one}`?)")),
+        many => msg.push_str(&format!(
+            " (did you mean {}?)",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    msg
+}
+
+/// Checks one figure: value in [0, 1], range ordered and containing the value, source present,
+/// year plausible.
+fn check_figure(
+    fig: &Figure,
+    at: &[PathStep],
+    what: &str,
+    report: &mut impl FnMut(&[PathStep], String, Option<String>),
+) {
+    let mut path = at.to_vec();
+    path.push(key("value"));
+    let v = fig.value;
+    if !v.is_finite() || !(0.0..=1.0).contains(&v) {
+        let hint = if v > 1.0 && v <= 100.0 {
+            format!(
+                "weights are shares in [0, 1]: if `{v}` is a percentage, write it as `{}`",
+                v / 100.0
+            )
+        } else {
+            "weights are shares in [0, 1]".to_owned()
+        };
+        report(
+            &path,
+            format!("{what} is `{v}`, but weights are shares in [0, 1]"),
+            Some(hint),
+        );
+    }
+    if let Some([lo, hi]) = fig.range {
+        let mut rpath = at.to_vec();
+        rpath.push(key("range"));
+        if !lo.is_finite()
+            || !hi.is_finite()
+            || !(0.0..=1.0).contains(&lo)
+            || !(0.0..=1.0).contains(&hi)
+        {
+            report(
+                &rpath,
+                format!("range of {what} is `[{lo}, {hi}]`, but its ends must be in [0, 1]"),
+                Some("write the range as shares, e.g. `[0.1, 0.2]`".into()),
+            );
+        } else if lo > hi {
+            report(
+                &rpath,
+                format!("range of {what} is `[{lo}, {hi}]`: low is above high"),
+                Some(format!("write the range as `[low, high]`: `[{hi}, {lo}]`")),
+            );
+        } else if v.is_finite() && !(lo..=hi).contains(&v) {
+            report(
+                &rpath,
+                format!("{what} is `{v}`, outside its own range `[{lo}, {hi}]`"),
+                Some("widen the range or correct the value: the value is the best estimate inside it".into()),
+            );
+        }
+    }
+    if fig.source.trim().is_empty() {
+        let mut spath = at.to_vec();
+        spath.push(key("source"));
+        report(
+            &spath,
+            format!("{what} has an empty source"),
+            Some(
+                "name where the figure comes from (publication and year), or how it was derived"
+                    .into(),
+            ),
+        );
+    }
+    if !(1900..=2100).contains(&fig.year) {
+        let mut ypath = at.to_vec();
+        ypath.push(key("year"));
+        report(
+            &ypath,
+            format!("year of {what} is `{}`, outside 1900-2100", fig.year),
+            Some("give the year the figure describes, e.g. `2023`".into()),
+        );
+    }
+}
+
+fn is_flat_attribute(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Object(_) => false,
+        Value::Array(items) => items
+            .iter()
+            .all(|x| !matches!(x, Value::Array(_) | Value::Object(_))),
+        _ => true,
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::io::json::parse;
+
+    const HEAD: &str = r#"{"version":1,"meta":{"title":"t","date":"2025-01-01"},
+"actors":[{"id":"AUT","name":"Austria"},{"id":"RUS","name":"Russia"},{"id":"CHN","name":"China"}],"#;
+
+    fn err(rest: &str) -> String {
+        let text = format!("{HEAD}{rest}}}");
+        match parse(&text, "g.json") {
+            Ok(_) => panic!("accepted: {text}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn tie(from: &str, to: &str, fig: &str) -> String {
+        format!(r#"{{"from":"{from}","to":"{to}","channels":{{"trade":{fig}}}}}"#)
+    }
+
+    #[test]
+    fn weight_above_one() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie("AUT", "RUS", r#"{"value":1.5,"source":"s","year":2023}"#)
+        ));
+        assert!(e.starts_with("g.json:2:"), "{e}");
+        assert!(e.contains("ties[0].channels.trade.value"), "{e}");
+        assert!(e.contains("weight of channel `trade` is `1.5`"), "{e}");
+        assert!(e.contains("write it as `0.015`"), "{e}");
+    }
+
+    #[test]
+    fn negative_weight() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie("AUT", "RUS", r#"{"value":-0.1,"source":"s","year":2023}"#)
+        ));
+        assert!(
+            e.contains("is `-0.1`, but weights are shares in [0, 1]"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn low_above_high() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie(
+                "AUT",
+                "RUS",
+                r#"{"value":0.2,"range":[0.3,0.1],"source":"s","year":2023}"#
+            )
+        ));
+        assert!(e.contains("low is above high"), "{e}");
+        assert!(e.contains("ties[0].channels.trade.range"), "{e}");
+    }
+
+    #[test]
+    fn value_outside_range() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie(
+                "AUT",
+                "RUS",
+                r#"{"value":0.5,"range":[0.1,0.3],"source":"s","year":2023}"#
+            )
+        ));
+        assert!(e.contains("outside its own range"), "{e}");
+    }
+
+    #[test]
+    fn empty_source_and_bad_year() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie("AUT", "RUS", r#"{"value":0.5,"source":" ","year":23}"#)
+        ));
+        assert!(e.contains("empty source"), "{e}");
+        assert!(
+            e.contains("year of weight of channel `trade` is `23`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn self_tie() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie("AUT", "AUT", r#"{"value":0.5,"source":"s","year":2023}"#)
+        ));
+        assert!(e.contains("tie from `AUT` to itself"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_pair() {
+        let t = tie("AUT", "RUS", r#"{"value":0.5,"source":"s","year":2023}"#);
+        let e = err(&format!(r#""ties":[{t},{t}]"#));
+        assert!(e.contains("ties[1]"), "{e}");
+        assert!(e.contains("the first is ties[0]"), "{e}");
+    }
+
+    #[test]
+    fn unknown_actor_did_you_mean() {
+        let e = err(&format!(
+            r#""ties":[{}]"#,
+            tie("AUT", "RUSS", r#"{"value":0.5,"source":"s","year":2023}"#)
+        ));
+        assert!(
+            e.contains("unknown actor `RUSS` (did you mean `RUS`?)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn duplicate_actor() {
+        let text = r#"{"version":1,"meta":{"title":"t","date":"2025-01-01"},"actors":[{"id":"AUT","name":"A"},{"id":"AUT","name":"B"}]}"#;
+        let e = parse(text, "g.json").unwrap_err().to_string();
+        assert!(
+            e.contains("actor id `AUT` is used twice (first at actors[0])"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn group_rules() {
+        let e = err(
+            r#""groups":[{"id":"x","members":["AUT","AUT","XYZ"],"lead":"CHN"},{"id":"RUS","members":["AUT"]}]"#,
+        );
+        assert!(e.contains("`AUT` is listed twice"), "{e}");
+        assert!(e.contains("unknown actor `XYZ`"), "{e}");
+        assert!(e.contains("lead `CHN` is not a member"), "{e}");
+        assert!(e.contains("group id `RUS` is also an actor id"), "{e}");
+    }
+
+    #[test]
+    fn empty_channels_and_bad_channel_name() {
+        let e = err(
+            r#""ties":[{"from":"AUT","to":"RUS","channels":{}},{"from":"CHN","to":"RUS","channels":{"Trade":{"value":0.1,"source":"s","year":2020}}}]"#,
+        );
+        assert!(e.contains("has no channels"), "{e}");
+        assert!(e.contains("channel name `Trade`"), "{e}");
+    }
+
+    #[test]
+    fn bad_version_date_coordinates() {
+        let text = r#"{"version":2,"meta":{"title":"t","date":"1 June"},"actors":[{"id":"AUT","name":"A","lat":100,"lon":16},{"id":"DEU","name":"D","lat":5}]}"#;
+        let e = parse(text, "g.json").unwrap_err().to_string();
+        assert!(e.contains("format version is `2`"), "{e}");
+        assert!(e.contains("dates are written `YYYY-MM-DD`"), "{e}");
+        assert!(e.contains("latitude is `100`"), "{e}");
+        assert!(e.contains("only one of `lat` and `lon`"), "{e}");
+    }
+
+    #[test]
+    fn empty_graph() {
+        let e = parse(
+            r#"{"version":1,"meta":{"title":"t","date":"2025-01-01"},"actors":[]}"#,
+            "g.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("the graph has no actors"), "{e}");
+    }
+
+    #[test]
+    fn valid_graph_builds() {
+        let text = format!(
+            r#"{HEAD}"groups":[{{"id":"eu","members":["AUT"],"lead":"AUT"}}],"ties":[{}]}}"#,
+            tie(
+                "CHN",
+                "RUS",
+                r#"{"value":0.338,"range":[0.3,0.36],"source":"FCS 2023","year":2023}"#
+            )
+        );
+        let g = parse(&text, "g.json").unwrap();
+        assert_eq!(g.actor_count(), 3);
+        assert_eq!(g.tie_count(), 1);
+        assert_eq!(g.group("eu").unwrap().members.len(), 1);
+    }
+}

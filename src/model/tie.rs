@@ -1,0 +1,101 @@
+//! Ties: directed `from -> to` leverage, one figure per channel.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// A channel of influence: `trade`, `energy`, `security`, `finance`, `diplomacy`, `aid`,
+/// `people`, or any other lowercase identifier.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Channel(pub String);
+
+impl Channel {
+    /// The channel's name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `s` is a well-formed channel name: `[a-z][a-z0-9_]*`, at most 32 characters.
+    pub fn is_well_formed(s: &str) -> bool {
+        let mut bytes = s.bytes();
+        matches!(bytes.next(), Some(b'a'..=b'z'))
+            && s.len() <= 32
+            && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Channel {
+    fn from(s: &str) -> Self {
+        Channel(s.to_owned())
+    }
+}
+
+/// A sourced figure in [0, 1]: a best estimate, an optional uncertainty range, a source and a
+/// year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The best estimate, in [0, 1].
+    pub value: f64,
+    /// The uncertainty range `[low, high]`, with `low <= value <= high`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
+    /// Where the figure comes from, or how it was derived.
+    pub source: String,
+    /// The year the figure describes.
+    pub year: i32,
+}
+
+impl Figure {
+    /// A figure with a value, source and year, and no range.
+    pub fn new(value: f64, source: &str, year: i32) -> Self {
+        Figure {
+            value,
+            range: None,
+            source: source.to_owned(),
+            year,
+        }
+    }
+
+    /// The range, or `[value, value]` when the figure has none.
+    pub fn bounds(&self) -> [f64; 2] {
+        self.range.unwrap_or([self.value, self.value])
+    }
+
+    /// Whether the figure is uncertain (has a range of positive width).
+    pub fn is_uncertain(&self) -> bool {
+        self.range.is_some_and(|[lo, hi]| hi > lo)
+    }
+}
+
+/// A directed tie: the figures of each channel by which `from` holds leverage over `to`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tie {
+    /// Channel figures, in file order.
+    pub channels: IndexMap<Channel, Figure>,
+    /// A comment on the tie.
+    pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_names() {
+        assert!(Channel::is_well_formed("trade"));
+        assert!(Channel::is_well_formed("arms_2"));
+        assert!(!Channel::is_well_formed("Trade"));
+        assert!(!Channel::is_well_formed("2x"));
+        assert!(!Channel::is_well_formed(""));
+        assert!(!Channel::is_well_formed("a b"));
+    }
+}
