@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::network::{Direction, Network};
-use super::paths::{explain, shortest_tree, ExplainedPath, NetPath, DEFAULT_MAX_HOPS};
+use super::paths::{best_path, explain, shortest_tree, ExplainedPath, NetPath, DEFAULT_MAX_HOPS};
 use crate::error::{Error, Result};
 use crate::model::{ChannelEmphasis, Distance, InfluenceGraph, Resolver};
 
@@ -28,6 +28,9 @@ pub struct SuggestParams {
     pub target: String,
     /// Restrict candidates to these actors or groups (empty: every actor but sources and target).
     pub candidates: Vec<String>,
+    /// Never suggest these actors or groups (default `EU` and `UKR`: the outreach is to third
+    /// countries; names missing from the graph are ignored for the default only).
+    pub exclude: Vec<String>,
     /// How many partners to return (`None`: all with a positive score).
     pub top: Option<usize>,
     /// Unison or alone.
@@ -46,6 +49,7 @@ impl Default for SuggestParams {
             from: "signatories".into(),
             target: "RUS".into(),
             candidates: Vec::new(),
+            exclude: default_exclude(),
             top: None,
             coordination: Coordination::Unison,
             distance: Distance::Log,
@@ -53,6 +57,11 @@ impl Default for SuggestParams {
             emphasis: ChannelEmphasis::default(),
         }
     }
+}
+
+/// The default `exclude`: EU members and Ukraine.
+pub fn default_exclude() -> Vec<String> {
+    vec!["EU".to_owned(), "UKR".to_owned()]
 }
 
 /// One suggested partner.
@@ -99,6 +108,8 @@ pub struct PartnerRanking {
     pub distance: String,
     /// Hop limit used.
     pub max_hops: Option<usize>,
+    /// Actors never suggested.
+    pub excluded: Vec<String>,
     /// Partners by rank (score descending, ties broken by id).
     pub partners: Vec<Partner>,
 }
@@ -109,6 +120,9 @@ pub struct PartnerRanking {
 /// `s` on paths avoiding the target; `pull(P)` is the best-path leverage `P -> target` on paths
 /// avoiding the sources; `score = reach * pull * receptiveness`. `brokerage(P)` is the share of
 /// `sum_s L(s -> target)` (best paths, no avoidance) whose best path passes through `P`.
+/// The two legs of a partner's explanation form a simple path: when the best pull path would run
+/// back through an actor of the reach path, the pull is recomputed on paths avoiding them.
+/// Actors in `exclude` (default: EU members and Ukraine) are never suggested.
 ///
 /// # Errors
 /// [`Error::UnknownName`] for unresolvable names, [`Error::InvalidParameter`] if the target is
@@ -140,6 +154,17 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
     } else {
         Some(resolver.list(&params.candidates, "--candidates: ")?)
     };
+    let excluded = if params.exclude == default_exclude() {
+        // The default names may be missing from a user's graph: skip those quietly.
+        params
+            .exclude
+            .iter()
+            .filter_map(|x| resolver.actors(x, "").ok())
+            .flatten()
+            .collect()
+    } else {
+        resolver.list(&params.exclude, "--exclude: ")?
+    };
     let net = Network::new(graph, &params.emphasis);
     let receptiveness: Vec<f64> = (0..net.node_count())
         .map(|v| graph.actor(net.node(v)).receptiveness_value())
@@ -156,6 +181,8 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
         let allowed: Vec<usize> = c.iter().filter_map(|&n| net.position(n)).collect();
         rank.retain(|r| allowed.contains(&r.partner));
     }
+    let banned: Vec<usize> = excluded.iter().filter_map(|&n| net.position(n)).collect();
+    rank.retain(|r| !banned.contains(&r.partner));
     if let Some(top) = params.top {
         rank.truncate(top);
     }
@@ -193,6 +220,10 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
         coordination: params.coordination,
         distance: params.distance.name().to_owned(),
         max_hops: params.max_hops,
+        excluded: excluded
+            .iter()
+            .map(|&n| graph.actor(n).id.to_string())
+            .collect(),
         partners,
     })
 }
@@ -294,6 +325,23 @@ pub fn rank_partners(
             }
         }
         let Some(reach_path) = best else { continue };
+        // The two legs must form a simple path: if the best pull path runs back through an actor
+        // of the reach path, the pull is taken on paths avoiding those actors.
+        let pull_path = if pull_path.nodes[1..]
+            .iter()
+            .any(|v| reach_path.nodes[..reach_path.nodes.len() - 1].contains(v))
+        {
+            let mut ban = is_source.clone();
+            for &v in &reach_path.nodes[..reach_path.nodes.len() - 1] {
+                ban[v] = true;
+            }
+            match best_path(net, p, target, d, h, &ban) {
+                Some(path) => path,
+                None => continue,
+            }
+        } else {
+            pull_path
+        };
         let reach_unison = 1.0 - miss;
         let reach_alone = reach_path.leverage;
         let reach = match params.coordination {

@@ -30,6 +30,9 @@ pub struct SuggestArgs {
     /// Only consider these partners (actors or groups, comma-separated)
     #[arg(long, value_delimiter = ',')]
     candidates: Vec<String>,
+    /// Never suggest these actors or groups (comma-separated; `--exclude ''` to allow all)
+    #[arg(long, value_delimiter = ',', default_value = "EU,UKR")]
+    exclude: Vec<String>,
     /// Longest leverage path, in ties (0: no limit)
     #[arg(long, default_value_t = 4)]
     max_hops: usize,
@@ -50,6 +53,11 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
         from: args.from,
         target: args.target,
         candidates: args.candidates,
+        exclude: args
+            .exclude
+            .into_iter()
+            .filter(|x| !x.trim().is_empty())
+            .collect(),
         top: (args.top > 0).then_some(args.top),
         coordination: match args.coordination {
             CoordinationArg::Unison => Coordination::Unison,
