@@ -657,9 +657,11 @@ for m, p, v, r, src in [
         ("FRA", "ARE", 0.1, (0.05, 0.2), S_SIPRI_EST),
         ("FRA", "SAU", 0.06, (0.02, 0.1), S_SIPRI_EST),
         ("ESP", "SAU", 0.05, (0.02, 0.1), S_SIPRI_EST),
-        ("ESP", "TUR", 0.2, (0.1, 0.35), S_SIPRI_EST + "; TCG Anadolu"),
-        ("ITA", "TUR", 0.15, (0.05, 0.3), S_SIPRI_EST),
-        ("DEU", "TUR", 0.1, (0.05, 0.2), S_SIPRI_EST + "; Reis-class submarines"),
+        ("ESP", "TUR", 0.1, (0.05, 0.2), S_SIPRI_EST + "; TCG Anadolu; discounted because Turkey's "
+         "imports are small next to its own arms production"),
+        ("ITA", "TUR", 0.08, (0.03, 0.15), S_SIPRI_EST + "; discounted for Turkey's own production"),
+        ("DEU", "TUR", 0.06, (0.02, 0.12), S_SIPRI_EST + "; Reis-class submarines; discounted for "
+         "Turkey's own production"),
         ("FRA", "ARM", 0.1, (0.03, 0.25), "analyst estimate: French radar and air-defence contracts "
          "with Armenia 2023-24 (SIPRI)"),
         ("FRA", "SRB", 0.1, (0.03, 0.2), "analyst estimate: Rafale order August 2024 (SIPRI)"),
