@@ -5,4 +5,5 @@ pub mod centrality;
 pub mod info;
 pub mod network;
 pub mod paths;
+pub mod robustness;
 pub mod suggest;

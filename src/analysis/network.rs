@@ -29,6 +29,8 @@ pub struct Network {
     in_start: Vec<u32>,
     in_source: Vec<u32>,
     in_weight: Vec<f64>,
+    /// Out-slot of each in-slot, to re-weight both directions at once.
+    in_to_out: Vec<u32>,
 }
 
 impl Network {
@@ -37,6 +39,20 @@ impl Network {
     /// # Complexity
     /// O(|V| + |E| log |E|) time, O(|V| + |E|) space.
     pub fn new(graph: &InfluenceGraph, emphasis: &ChannelEmphasis) -> Self {
+        Self::build(graph, emphasis, false)
+    }
+
+    /// Like [`Network::new`], but also keeps ties whose strength is 0 at their best estimate and
+    /// positive at the top of their ranges (for sampling: a draw may give them weight). Their
+    /// strength here is their best estimate, possibly 0 (a cost of infinity: no path uses them).
+    ///
+    /// # Complexity
+    /// O(|V| + |E| log |E|).
+    pub fn with_potential_ties(graph: &InfluenceGraph, emphasis: &ChannelEmphasis) -> Self {
+        Self::build(graph, emphasis, true)
+    }
+
+    fn build(graph: &InfluenceGraph, emphasis: &ChannelEmphasis, potential: bool) -> Self {
         let pg = graph.graph();
         let nodes: Vec<NodeIndex> = pg.node_indices().collect();
         let mut position = vec![NONE; pg.node_bound()];
@@ -47,7 +63,13 @@ impl Network {
             .ties()
             .filter_map(|(e, f, t, tie)| {
                 let w = emphasis.strength(tie);
-                (w > 0.0).then(|| (position[f.index()], position[t.index()], w, e))
+                let keep = w > 0.0
+                    || (potential
+                        && tie
+                            .channels
+                            .iter()
+                            .any(|(c, fig)| emphasis.of(c) * fig.bounds()[1] > 0.0));
+                keep.then(|| (position[f.index()], position[t.index()], w, e))
             })
             .collect();
         edges.sort_by_key(|&(f, t, _, _)| (f, t));
@@ -97,10 +119,12 @@ impl Network {
         let mut fill = in_start.clone();
         let mut in_source = vec![0u32; m];
         let mut in_weight = vec![0f64; m];
-        for &(f, t, w, _) in edges {
+        let mut in_to_out = vec![0u32; m];
+        for (i, &(f, t, w, _)) in edges.iter().enumerate() {
             let slot = fill[t as usize] as usize;
             in_source[slot] = f;
             in_weight[slot] = w;
+            in_to_out[slot] = u32::try_from(i).expect("fewer than 2^32 ties");
             fill[t as usize] += 1;
         }
         Network {
@@ -114,7 +138,26 @@ impl Network {
             in_start,
             in_source,
             in_weight,
+            in_to_out,
         }
+    }
+
+    /// Replaces every tie's strength: `weights` is indexed like [`Network::out_weights`] (CSR
+    /// order). Both directions are updated. Time O(|E|).
+    ///
+    /// # Panics
+    /// If `weights` does not have one entry per tie (a programmer error).
+    pub fn set_weights(&mut self, weights: &[f64]) {
+        assert_eq!(weights.len(), self.out_weight.len(), "one weight per tie");
+        self.out_weight.copy_from_slice(weights);
+        for (slot, &o) in self.in_to_out.iter().enumerate() {
+            self.in_weight[slot] = weights[o as usize];
+        }
+    }
+
+    /// The petgraph edge behind each tie, in CSR order (empty for raw-edge networks).
+    pub fn edge_indices(&self) -> &[EdgeIndex] {
+        &self.out_edge
     }
 
     /// Number of nodes.
@@ -226,6 +269,9 @@ mod tests {
         assert_eq!(net.in_edges(1), (&[0u32, 2][..], &[0.25, 1.0][..]));
         assert_eq!(net.strength(2, 1), 1.0);
         assert_eq!(net.strength(1, 2), 0.0);
+        let mut net2 = net.clone();
+        net2.set_weights(&[0.5, 0.5, 0.5]);
+        assert_eq!(net2.in_edges(1).1, &[0.5, 0.5][..]);
         let r = net.reversed();
         assert_eq!(r.out_edges(1), (&[0u32, 2][..], &[0.25, 1.0][..]));
     }

@@ -132,60 +132,21 @@ pub struct PartnerRanking {
 /// O((|S| + 1) · S) where S is one search ([`shortest_tree`]: O(H(|V| + |E|)) with a hop limit H,
 /// O((|V| + |E|) log |V|) without), plus O(|V| log |V|) to sort.
 pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<PartnerRanking> {
-    let resolver = Resolver::new(graph);
-    let sources = resolver.actors(&params.from, "--from: ")?;
-    let target = resolver.actor(&params.target, "--target: ")?;
-    if sources.contains(&target) {
-        return Err(Error::InvalidParameter {
-            name: "--target".into(),
-            value: params.target.clone(),
-            expected: "the target must not be one of the sources".into(),
-        });
-    }
-    if params.top == Some(0) {
-        return Err(Error::InvalidParameter {
-            name: "--top".into(),
-            value: "0".into(),
-            expected: "at least 1".into(),
-        });
-    }
-    let candidates = if params.candidates.is_empty() {
-        None
-    } else {
-        Some(resolver.list(&params.candidates, "--candidates: ")?)
-    };
-    let excluded = if params.exclude == default_exclude() {
-        // The default names may be missing from a user's graph: skip those quietly.
-        params
-            .exclude
-            .iter()
-            .filter_map(|x| resolver.actors(x, "").ok())
-            .flatten()
-            .collect()
-    } else {
-        resolver.list(&params.exclude, "--exclude: ")?
-    };
     let net = Network::new(graph, &params.emphasis);
+    let setup = Setup::new(graph, &net, params)?;
     let receptiveness: Vec<f64> = (0..net.node_count())
         .map(|v| graph.actor(net.node(v)).receptiveness_value())
         .collect();
-    let src: Vec<usize> = sources
-        .iter()
-        .map(|&s| net.position(s).expect("resolved actors are in the network"))
-        .collect();
-    let t = net
-        .position(target)
-        .expect("resolved actors are in the network");
-    let mut rank = rank_partners(&net, &src, t, &receptiveness, params);
-    if let Some(c) = candidates {
-        let allowed: Vec<usize> = c.iter().filter_map(|&n| net.position(n)).collect();
-        rank.retain(|r| allowed.contains(&r.partner));
-    }
-    let banned: Vec<usize> = excluded.iter().filter_map(|&n| net.position(n)).collect();
-    rank.retain(|r| !banned.contains(&r.partner));
+    let mut rank = rank_partners(&net, &setup, &receptiveness, params, true);
     if let Some(top) = params.top {
         rank.truncate(top);
     }
+    let (src, t) = (&setup.sources, setup.target);
+    let excluded: Vec<String> = setup
+        .excluded
+        .iter()
+        .map(|&v| graph.actor(net.node(v)).id.to_string())
+        .collect();
     let id = |v: usize| graph.actor(net.node(v)).id.to_string();
     let partners = rank
         .iter()
@@ -220,12 +181,92 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
         coordination: params.coordination,
         distance: params.distance.name().to_owned(),
         max_hops: params.max_hops,
-        excluded: excluded
-            .iter()
-            .map(|&n| graph.actor(n).id.to_string())
-            .collect(),
+        excluded,
         partners,
     })
+}
+
+/// The resolved question of a suggestion, on network positions: sources, target, and which
+/// actors may be suggested.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setup {
+    /// Source positions, in group order.
+    pub sources: Vec<usize>,
+    /// Target position.
+    pub target: usize,
+    /// Whether each position may be suggested (not a source, not the target, among the
+    /// candidates if given, not excluded).
+    pub eligible: Vec<bool>,
+    /// Excluded positions (for the record).
+    pub excluded: Vec<usize>,
+}
+
+impl Setup {
+    /// Resolves the names of `params` on `graph` and maps them to positions of `net`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] for unresolvable names, [`Error::InvalidParameter`] if the target is
+    /// among the sources or `top` is 0.
+    pub fn new(graph: &InfluenceGraph, net: &Network, params: &SuggestParams) -> Result<Setup> {
+        let resolver = Resolver::new(graph);
+        let sources = resolver.actors(&params.from, "--from: ")?;
+        let target = resolver.actor(&params.target, "--target: ")?;
+        if sources.contains(&target) {
+            return Err(Error::InvalidParameter {
+                name: "--target".into(),
+                value: params.target.clone(),
+                expected: "the target must not be one of the sources".into(),
+            });
+        }
+        if params.top == Some(0) {
+            return Err(Error::InvalidParameter {
+                name: "--top".into(),
+                value: "0".into(),
+                expected: "at least 1".into(),
+            });
+        }
+        let candidates = if params.candidates.is_empty() {
+            None
+        } else {
+            Some(resolver.list(&params.candidates, "--candidates: ")?)
+        };
+        let excluded = if params.exclude == default_exclude() {
+            // The default names may be missing from a user's graph: skip those quietly.
+            params
+                .exclude
+                .iter()
+                .filter_map(|x| resolver.actors(x, "").ok())
+                .flatten()
+                .collect()
+        } else {
+            resolver.list(&params.exclude, "--exclude: ")?
+        };
+        let pos = |n| net.position(n).expect("resolved actors are in the network");
+        let n = net.node_count();
+        let sources: Vec<usize> = sources.into_iter().map(pos).collect();
+        let target = pos(target);
+        let mut eligible = match &candidates {
+            None => vec![true; n],
+            Some(c) => {
+                let mut e = vec![false; n];
+                for &x in c {
+                    e[pos(x)] = true;
+                }
+                e
+            }
+        };
+        let excluded: Vec<usize> = excluded.into_iter().map(pos).collect();
+        for &x in excluded.iter().chain(&sources) {
+            eligible[x] = false;
+        }
+        eligible[target] = false;
+        Ok(Setup {
+            sources,
+            target,
+            eligible,
+            excluded,
+        })
+    }
 }
 
 /// One partner's figures on network positions (the numeric core of [`suggest`], reused by the
@@ -256,16 +297,18 @@ pub struct PartnerScore {
     pub pull_path: NetPath,
 }
 
-/// Scores every actor but the sources and the target on `net` and ranks those with a positive
-/// score (score descending, then position, which is file order). `receptiveness` is indexed by
-/// position.
+/// Scores every eligible actor of `setup` on `net` and ranks those with a positive score (score
+/// descending, then position, which is file order). `receptiveness` is indexed by position.
+/// Brokerage is computed only when `with_brokerage` is set (it costs one more search per
+/// source).
 pub fn rank_partners(
     net: &Network,
-    sources: &[usize],
-    target: usize,
+    setup: &Setup,
     receptiveness: &[f64],
     params: &SuggestParams,
+    with_brokerage: bool,
 ) -> Vec<PartnerScore> {
+    let (sources, target) = (setup.sources.as_slice(), setup.target);
     let n = net.node_count();
     let (d, h) = (params.distance, params.max_hops);
     let mut is_source = vec![false; n];
@@ -287,7 +330,7 @@ pub fn rank_partners(
     // Brokerage: the sources' best paths to the target, without avoidance.
     let mut through = vec![0.0f64; n];
     let mut total = 0.0;
-    for &s in sources {
+    for &s in sources.iter().filter(|_| with_brokerage) {
         let tree = shortest_tree(net, s, Direction::Forward, d, h, &[]);
         if let Some(p) = tree.path(target).and_then(|p| NetPath::measure(net, p, d)) {
             total += p.leverage;
@@ -299,7 +342,7 @@ pub fn rank_partners(
 
     let mut out = Vec::new();
     for p in 0..n {
-        if is_source[p] || p == target {
+        if !setup.eligible[p] {
             continue;
         }
         let Some(pull_path) = pull_tree

@@ -203,6 +203,21 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         .map_or(1, leverage::Error::exit_code)
 }
 
+/// A progress bar on stderr for long runs, only when stderr is a terminal.
+fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if len < 2000 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} samples, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 /// Parses a hop limit where 0 means "no limit".
 fn hop_limit(h: usize) -> Option<usize> {
     (h > 0).then_some(h)

@@ -2,7 +2,8 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{hop_limit, print, Context};
+use super::{hop_limit, print, progress_bar, Context};
+use leverage::analysis::robustness::{robustness, RobustnessParams};
 use leverage::analysis::suggest::{suggest, Coordination, SuggestParams};
 use leverage::report;
 
@@ -36,6 +37,15 @@ pub struct SuggestArgs {
     /// Longest leverage path, in ties (0: no limit)
     #[arg(long, default_value_t = 4)]
     max_hops: usize,
+    /// How sure: rerun on N draws of every uncertain figure within its range
+    #[arg(long, value_name = "N")]
+    samples: Option<usize>,
+    /// Seed for `--samples` (default: one is drawn and printed)
+    #[arg(long, requires = "samples")]
+    seed: Option<u64>,
+    /// The k of P(top k) in a `--samples` run
+    #[arg(long, default_value_t = 5, requires = "samples")]
+    top_k: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,6 +77,28 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
         max_hops: hop_limit(args.max_hops),
         emphasis: ctx.emphasis.clone(),
     };
+    if let Some(samples) = args.samples {
+        // Without --seed, draw one; the report prints it so the run can be repeated.
+        let seed = args.seed.unwrap_or_else(|| rand::random::<u64>() >> 11);
+        let params = RobustnessParams {
+            suggest: params,
+            samples,
+            seed,
+            top_k: args.top_k,
+            ..RobustnessParams::default()
+        };
+        let bar = progress_bar(samples);
+        let tick = |_: usize| {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        };
+        let result = robustness(&graph, &params, Some(&tick));
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+        return print(&report::robustness(&result?, format));
+    }
     let ranking = suggest(&graph, &params)?;
     print(&report::suggest(&ranking, format))
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::analysis::centrality::{CentralityRanking, CentralityTable};
 use crate::analysis::info::GraphInfo;
 use crate::analysis::paths::PathsResult;
+use crate::analysis::robustness::Robustness;
 use crate::analysis::suggest::{Coordination, PartnerRanking};
 use table::{percent, significant, Align, Table};
 
@@ -141,6 +142,87 @@ fn abbreviate(ids: &[String], n: usize) -> String {
         ids.join(", ")
     } else {
         format!("{}, ... {} more", ids[..n].join(", "), ids.len() - n)
+    }
+}
+
+/// Renders a robustness run.
+pub fn robustness(r: &Robustness, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(r),
+        OutputFormat::Csv => csv_string(
+            &[
+                "rank",
+                "id",
+                "name",
+                "score",
+                "median_rank",
+                "rank_p5",
+                "rank_p95",
+                "p_top_k",
+                "median_score",
+                "score_p5",
+                "score_p95",
+            ],
+            r.partners.iter().map(|p| {
+                vec![
+                    p.rank.map_or(String::new(), |x| x.to_string()),
+                    p.id.clone(),
+                    p.name.clone(),
+                    p.score.to_string(),
+                    p.median_rank.to_string(),
+                    p.rank_range[0].to_string(),
+                    p.rank_range[1].to_string(),
+                    p.p_top_k.to_string(),
+                    p.median_score.to_string(),
+                    p.score_interval[0].to_string(),
+                    p.score_interval[1].to_string(),
+                ]
+            }),
+        ),
+        OutputFormat::Table => {
+            let d = &r.deterministic;
+            let mut out = format!(
+                "How sure: {} samples (seed {}) of {} uncertain figures, each drawn {}\n\
+                 Partners for {} sources pressing {}; the deterministic rank uses the best estimates.\n\n",
+                r.samples,
+                r.seed,
+                r.uncertain_figures,
+                r.distribution,
+                d.source.len(),
+                d.target
+            );
+            let ptop = format!("P(top {})", r.top_k);
+            let mut t = Table::new(&[
+                ("#", Align::Right),
+                ("partner", Align::Left),
+                ("score", Align::Right),
+                ("median rank", Align::Right),
+                ("rank 5-95%", Align::Right),
+                (ptop.as_str(), Align::Right),
+                ("score 5-95%", Align::Right),
+            ]);
+            for p in &r.partners {
+                t.row(vec![
+                    p.rank.map_or("-".to_owned(), |x| x.to_string()),
+                    format!("{} {}", p.id, p.name),
+                    significant(p.score * 1000.0, 3),
+                    format!("{}", p.median_rank),
+                    format!("{}-{}", p.rank_range[0], p.rank_range[1]),
+                    percent(p.p_top_k),
+                    format!(
+                        "{}-{}",
+                        significant(p.score_interval[0] * 1000.0, 3),
+                        significant(p.score_interval[1] * 1000.0, 3)
+                    ),
+                ]);
+            }
+            out.push_str(&t.render());
+            out.push_str(&format!(
+                "\nverdict: {}\nscores in thousandths; a rank past the last partner means no positive score in that sample.\n",
+                r.verdict
+            ));
+            out
+        }
     }
 }
 
