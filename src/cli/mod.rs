@@ -2,6 +2,7 @@
 //! parameters. Nothing here computes; each subcommand file resolves arguments, calls the library
 //! and prints through `report`.
 
+mod assign;
 mod centrality;
 mod export;
 mod info;
@@ -97,6 +98,7 @@ fn parse_emphasis(s: &str) -> Result<ChannelEmphasis, String> {
 #[derive(Debug, Subcommand)]
 enum Command {
     Suggest(suggest::SuggestArgs),
+    Assign(assign::AssignArgs),
     Paths(paths::PathsArgs),
     Centrality(centrality::CentralityArgs),
     Info(info::InfoArgs),
@@ -156,6 +158,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match cli.command {
         Command::Suggest(a) => suggest::exec(a, &ctx),
+        Command::Assign(a) => assign::exec(a, &ctx),
         Command::Paths(a) => paths::exec(a, &ctx),
         Command::Centrality(a) => centrality::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),

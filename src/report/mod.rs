@@ -5,6 +5,7 @@ pub mod table;
 
 use serde::Serialize;
 
+use crate::analysis::assign::AssignmentPlan;
 use crate::analysis::centrality::{CentralityRanking, CentralityTable};
 use crate::analysis::info::GraphInfo;
 use crate::analysis::paths::PathsResult;
@@ -142,6 +143,93 @@ fn abbreviate(ids: &[String], n: usize) -> String {
         ids.join(", ")
     } else {
         format!("{}, ... {} more", ids[..n].join(", "), ids.len() - n)
+    }
+}
+
+/// Renders an assignment of messengers to partners.
+pub fn assign(r: &AssignmentPlan, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(r),
+        OutputFormat::Csv => csv_string(
+            &[
+                "rank",
+                "partner",
+                "messenger",
+                "leverage",
+                "best_messenger",
+                "best_leverage",
+                "path",
+            ],
+            r.assignments.iter().map(|a| {
+                vec![
+                    a.rank.to_string(),
+                    a.partner.clone(),
+                    a.messenger.clone(),
+                    a.leverage.to_string(),
+                    a.best_messenger.clone(),
+                    a.best_leverage.to_string(),
+                    a.path.join(">"),
+                ]
+            }),
+        ),
+        OutputFormat::Table => {
+            let mut out = format!(
+                "Who carries the message: {} messengers, at most {} partner{} each, pressing {}\n\n",
+                r.messengers.len(),
+                r.max_per_messenger,
+                if r.max_per_messenger == 1 { "" } else { "s" },
+                r.target
+            );
+            let mut t = Table::new(&[
+                ("#", Align::Right),
+                ("partner", Align::Left),
+                ("messenger", Align::Left),
+                ("leverage", Align::Right),
+                (
+                    "why: each tie on the way, by its strongest channel",
+                    Align::Left,
+                ),
+            ]);
+            for a in &r.assignments {
+                let why = a
+                    .explanation
+                    .ties
+                    .iter()
+                    .map(|tie| {
+                        let top = tie.channels.first().map_or(String::new(), |c| {
+                            format!(" {} {} ({})", c.channel, percent(c.value), c.year)
+                        });
+                        format!("{}→{}{top}", tie.from, tie.to)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let note = if a.best_messenger == a.messenger {
+                    String::new()
+                } else {
+                    format!(
+                        " [best alone: {} {}]",
+                        a.best_messenger,
+                        percent(a.best_leverage)
+                    )
+                };
+                t.row(vec![
+                    a.rank.to_string(),
+                    format!("{} {}", a.partner, a.partner_name),
+                    format!("{} {}", a.messenger, a.messenger_name),
+                    percent(a.leverage),
+                    format!("{why}{note}"),
+                ]);
+            }
+            out.push_str(&t.render());
+            if !r.unassigned.is_empty() {
+                out.push_str(&format!(
+                    "\nunassigned (no messenger left with a path): {}\n",
+                    r.unassigned.join(", ")
+                ));
+            }
+            out.push_str("\nleverage: the messenger's best-path leverage over the partner. Solved exactly (Hungarian\nmethod) to maximise the product of leverages under the cap; `--format json` explains every tie.\n");
+            out
+        }
     }
 }
 
