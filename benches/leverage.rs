@@ -1,1 +1,108 @@
-fn main() {}
+//! Benchmarks (criterion): loading, suggest, paths, every centrality measure, assign and a
+//! 1,000-sample robustness run on the bundled graph; the kernels on generated graphs of
+//! 2,000 actors / 20,000 ties and, with `LEVERAGE_BENCH_LARGE=1`, 20,000 / 200,000.
+//!
+//! Run: `cargo bench`, or `cargo bench -- bundled` for one group.
+
+// criterion_group! generates an undocumented function.
+#![allow(missing_docs)]
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+
+use leverage::analysis::assign::{assign, AssignParams};
+use leverage::analysis::centrality::{compute, CentralityParams, Measure};
+use leverage::analysis::network::Network;
+use leverage::analysis::paths::k_best_paths;
+use leverage::analysis::robustness::{robustness, RobustnessParams};
+use leverage::analysis::suggest::{suggest, SuggestParams};
+use leverage::generate::{generate, GenerateParams};
+use leverage::io::{embedded::BUNDLED_JSON, json, load, GraphSource};
+use leverage::model::{ChannelEmphasis, Distance};
+
+fn bundled(c: &mut Criterion) {
+    let mut g = c.benchmark_group("bundled");
+    g.bench_function("load", |b| {
+        b.iter(|| json::parse(BUNDLED_JSON, "bundled").expect("bundled graph is valid"))
+    });
+    let graph = load(&GraphSource::Bundled).expect("bundled graph is valid");
+    g.bench_function("suggest", |b| {
+        b.iter(|| suggest(&graph, &SuggestParams::default()).expect("suggest runs"))
+    });
+    let net = Network::new(&graph, &ChannelEmphasis::default());
+    let (aut, rus) = (
+        net.position(graph.node_of("AUT").expect("AUT"))
+            .expect("in net"),
+        net.position(graph.node_of("RUS").expect("RUS"))
+            .expect("in net"),
+    );
+    g.bench_function("paths_k10", |b| {
+        b.iter(|| k_best_paths(&net, aut, rus, 10, Distance::Log, Some(4), &[]))
+    });
+    let params = CentralityParams::default();
+    for &m in Measure::ALL {
+        g.bench_with_input(BenchmarkId::new("centrality", m.name()), &m, |b, &m| {
+            b.iter(|| compute(&net, m, &params).expect("measure converges"))
+        });
+    }
+    g.bench_function("assign", |b| {
+        b.iter(|| assign(&graph, &AssignParams::default()).expect("assign runs"))
+    });
+    g.sample_size(10);
+    g.bench_function("robustness_1000", |b| {
+        b.iter(|| {
+            robustness(
+                &graph,
+                &RobustnessParams {
+                    samples: 1000,
+                    seed: 1,
+                    ..RobustnessParams::default()
+                },
+                None,
+            )
+            .expect("robustness runs")
+        })
+    });
+    g.finish();
+}
+
+fn generated(c: &mut Criterion) {
+    let mut sizes = vec![(2_000usize, 20_000usize)];
+    if std::env::var_os("LEVERAGE_BENCH_LARGE").is_some() {
+        sizes.push((20_000, 200_000));
+    }
+    for (n, m) in sizes {
+        let graph = generate(&GenerateParams {
+            actors: n,
+            ties: m,
+            seed: 1,
+            ..GenerateParams::default()
+        })
+        .expect("valid sizes");
+        let mut g = c.benchmark_group(format!("generated_{n}_{m}"));
+        g.sample_size(10);
+        let net = Network::new(&graph, &ChannelEmphasis::default());
+        let params = CentralityParams::default();
+        for &meas in Measure::ALL {
+            g.bench_with_input(
+                BenchmarkId::new("centrality", meas.name()),
+                &meas,
+                |b, &meas| b.iter(|| compute(&net, meas, &params).expect("measure converges")),
+            );
+        }
+        g.bench_function("paths_k10", |b| {
+            b.iter(|| k_best_paths(&net, 0, 1, 10, Distance::Log, None, &[]))
+        });
+        let sp = SuggestParams {
+            from: "sources".into(),
+            target: "n1".into(),
+            ..SuggestParams::default()
+        };
+        g.bench_function("suggest", |b| {
+            b.iter(|| suggest(&graph, &sp).expect("suggest runs"))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bundled, generated);
+criterion_main!(benches);

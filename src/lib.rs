@@ -48,8 +48,10 @@
 pub mod analysis;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod scenario;
 
 pub use error::{Error, Result};

@@ -3,6 +3,7 @@
 
 pub mod assign;
 pub mod centrality;
+pub mod compare;
 pub mod info;
 pub mod network;
 pub mod paths;

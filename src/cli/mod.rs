@@ -4,6 +4,7 @@
 
 mod assign;
 mod centrality;
+mod compare;
 mod export;
 mod info;
 mod paths;
@@ -50,6 +51,9 @@ pub struct GlobalArgs {
     /// Channel emphasis in [0, 1], e.g. `trade=1,energy=0.5`; `*=0,trade=1` keeps only trade
     #[arg(long, global = true, value_name = "SPEC", value_parser = parse_emphasis)]
     channels: Option<ChannelEmphasis>,
+    /// What-if scenario file applied on top of the graph (repeatable, applied in order)
+    #[arg(long, global = true, value_name = "FILE")]
+    scenario: Vec<PathBuf>,
     /// Path cost of a tie of strength w: `log` (-ln w, paths multiply), `inverse` (1/w), `hops`
     #[arg(long, global = true, value_enum, default_value_t = DistanceArg::Log)]
     distance: DistanceArg,
@@ -99,6 +103,7 @@ fn parse_emphasis(s: &str) -> Result<ChannelEmphasis, String> {
 enum Command {
     Suggest(suggest::SuggestArgs),
     Assign(assign::AssignArgs),
+    Compare(compare::CompareArgs),
     Paths(paths::PathsArgs),
     Centrality(centrality::CentralityArgs),
     Info(info::InfoArgs),
@@ -109,15 +114,35 @@ enum Command {
 /// What every subcommand gets: the global options, resolved.
 pub struct Context {
     source: GraphSource,
+    scenarios: Vec<PathBuf>,
     format: Option<Format>,
     emphasis: ChannelEmphasis,
     distance: Distance,
 }
 
 impl Context {
-    /// Loads the graph named by `--graph` (or the bundled one).
+    /// Loads the graph named by `--graph` (or the bundled one), with the `--scenario` files
+    /// applied.
     fn load(&self) -> anyhow::Result<InfluenceGraph> {
+        let base = self.load_base()?;
+        if self.scenarios.is_empty() {
+            return Ok(base);
+        }
+        Ok(leverage::scenario::apply_all(&base, &self.load_scenarios()?)?.0)
+    }
+
+    /// Loads the graph without scenarios.
+    fn load_base(&self) -> anyhow::Result<InfluenceGraph> {
         Ok(leverage::io::load(&self.source)?)
+    }
+
+    /// Parses the `--scenario` files.
+    fn load_scenarios(&self) -> anyhow::Result<Vec<leverage::scenario::Scenario>> {
+        Ok(self
+            .scenarios
+            .iter()
+            .map(|p| leverage::scenario::load(p))
+            .collect::<Result<_, _>>()?)
     }
 
     /// The output format for an analysis: table, json or csv.
@@ -152,6 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let ctx = Context {
         source,
+        scenarios: cli.global.scenario,
         format: cli.global.format,
         emphasis: cli.global.channels.unwrap_or_default(),
         distance: cli.global.distance.into(),
@@ -159,6 +185,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Suggest(a) => suggest::exec(a, &ctx),
         Command::Assign(a) => assign::exec(a, &ctx),
+        Command::Compare(a) => compare::exec(a, &ctx),
         Command::Paths(a) => paths::exec(a, &ctx),
         Command::Centrality(a) => centrality::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),

@@ -160,8 +160,17 @@ pub fn parse(text: &str, file: &str) -> Result<InfluenceGraph> {
 /// # Errors
 /// [`Error::Invalid`] for syntax and type errors, with line:column and JSON path.
 pub fn parse_doc(text: &str, file: &str) -> Result<GraphDoc> {
+    from_json(text, file)
+}
+
+/// Deserialises any JSON document, mapping syntax and type errors to a problem with
+/// line:column, JSON path and hint.
+///
+/// # Errors
+/// [`Error::Invalid`] with one problem.
+pub fn from_json<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let doc: GraphDoc = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let doc: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         serde_problem(file, &path, &inner)
@@ -218,7 +227,7 @@ fn data_hint(message: &str) -> String {
 }
 
 /// The location of `steps` in `text`.
-fn locate(text: &str, file: &str, steps: &[PathStep]) -> Location {
+pub fn locate(text: &str, file: &str, steps: &[PathStep]) -> Location {
     let mut at = Location::file(file).path(render_path(steps));
     if let Some(off) = locate_json(text, steps) {
         let (l, c) = line_column(text, off);
