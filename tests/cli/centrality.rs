@@ -1,0 +1,78 @@
+//! `leverage centrality`.
+
+use crate::common::{approx, f, fixture, json, leverage};
+
+#[test]
+fn strength_by_hand_on_five() {
+    let g = fixture("five.json");
+    let v = json(&[
+        "--graph",
+        g.to_str().unwrap(),
+        "--format",
+        "json",
+        "centrality",
+        "--measure",
+        "strength-in",
+    ]);
+    assert_eq!(v["measure"], "strength-in");
+    let nodes = v["nodes"].as_array().unwrap();
+    // RUS receives 0.3637 (IND) + 0.08 (TUR) = 0.4437.
+    assert_eq!(nodes[0]["id"], "RUS");
+    assert!(approx(f(&nodes[0], "score"), 0.4437, 1e-12));
+    assert_eq!(nodes[0]["rank"], 1);
+}
+
+#[test]
+fn betweenness_on_five_by_hand() {
+    let g = fixture("five.json");
+    let v = json(&[
+        "--graph",
+        g.to_str().unwrap(),
+        "--format",
+        "json",
+        "centrality",
+        "--measure",
+        "betweenness",
+    ]);
+    // Best paths through an intermediate: AUT->TUR->RUS, DEU->TUR->RUS (0.008 > 0.007274).
+    // TUR carries 2 of the pairs; normalised by (n-1)(n-2) = 12: 2/12.
+    let nodes = v["nodes"].as_array().unwrap();
+    assert_eq!(nodes[0]["id"], "TUR");
+    assert!(approx(f(&nodes[0], "score"), 2.0 / 12.0, 1e-15));
+}
+
+#[test]
+fn pagerank_sums_to_one_and_reports_parameters() {
+    for m in ["pagerank", "influence"] {
+        let v = json(&["centrality", "--measure", m, "--format", "json"]);
+        let sum: f64 = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| f(n, "score"))
+            .sum();
+        assert!(approx(sum, 1.0, 1e-9), "{m}: {sum}");
+        assert_eq!(v["params"]["alpha"], 0.85);
+        assert!(v["params"]["iterations"].as_u64().unwrap() > 0);
+    }
+}
+
+#[test]
+fn all_measures_table() {
+    let out = leverage()
+        .args(["centrality", "--measure", "all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for m in [
+        "strength-in",
+        "strength-out",
+        "betweenness",
+        "pagerank",
+        "influence",
+    ] {
+        assert!(text.lines().next().unwrap().contains(m), "{m} missing");
+    }
+    assert_eq!(text.lines().count(), 2 + 67);
+}

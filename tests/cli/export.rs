@@ -1,0 +1,103 @@
+//! `leverage export` (native JSON, GraphML, DOT).
+
+use crate::common::{fails, fixture, leverage};
+
+#[test]
+fn json_export_reloads_identically() {
+    let out = leverage()
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("copy.json");
+    std::fs::write(&p, &out.stdout).unwrap();
+    let again = leverage()
+        .args(["--graph", p.to_str().unwrap(), "export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, again.stdout);
+    let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let b: serde_json::Value =
+        serde_json::from_str(include_str!("../../graphs/eu-outreach-2025.json")).unwrap();
+    assert_eq!(a["ties"], b["ties"]);
+    assert_eq!(a["actors"], b["actors"]);
+    assert_eq!(a["groups"], b["groups"]);
+}
+
+#[test]
+fn graphml_has_weights_channels_and_typed_keys() {
+    let g = fixture("five.json");
+    let out = leverage()
+        .args([
+            "--graph",
+            g.to_str().unwrap(),
+            "export",
+            "--format",
+            "graphml",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r#"<key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>"#)
+    );
+    assert!(text.contains(r#"<key id="e_trade" for="edge" attr.name="trade" attr.type="double"/>"#));
+    assert!(text.contains(r#"edgedefault="directed""#));
+    assert_eq!(text.matches("<edge ").count(), 5);
+    assert_eq!(text.matches("<node ").count(), 5);
+    // keys come before the graph
+    assert!(text.find("<key ").unwrap() < text.find("<graph ").unwrap());
+    // IND -> RUS: noisy-OR of 0.091 and 0.3 = 0.3637
+    let at = text.find(r#"<edge source="IND" target="RUS">"#).unwrap();
+    let weight: f64 = text[at..]
+        .split("<data key=\"e_weight\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((weight - 0.3637).abs() < 1e-12);
+}
+
+#[test]
+fn files_are_written_atomically_and_never_over_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("g.json");
+    std::fs::copy(fixture("five.json"), &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let err = fails(
+        &[
+            "--graph",
+            input.to_str().unwrap(),
+            "export",
+            "-o",
+            input.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("is the input graph"), "{err}");
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+    let out = dir.path().join("g.dot");
+    let st = leverage()
+        .args([
+            "--graph",
+            input.to_str().unwrap(),
+            "export",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap()
+        .status;
+    assert!(st.success());
+    let dot = std::fs::read_to_string(&out).unwrap();
+    assert!(dot.starts_with("digraph "), "format from the extension");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temp files left: {names:?}");
+}

@@ -1,0 +1,14 @@
+//! Command-line tests: one binary, a module per command, plus errors.
+
+mod common;
+
+mod assign;
+mod centrality;
+mod compare;
+mod errors;
+mod export;
+mod info;
+mod paths;
+mod robustness;
+mod suggest;
+mod validate;
