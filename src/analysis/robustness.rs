@@ -45,7 +45,7 @@ impl Default for RobustnessParams {
 /// One partner's figures across the samples.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartnerSpread {
-    /// Rank in the deterministic run (`null` if it was not ranked there).
+    /// Rank in the deterministic run (`null` if it has no positive score there).
     pub rank: Option<usize>,
     /// Actor id.
     pub id: String,
@@ -145,7 +145,14 @@ pub fn robustness(
             expected: "at least 1".into(),
         });
     }
-    let deterministic = suggest(graph, &params.suggest)?;
+    let mut deterministic = suggest(
+        graph,
+        &SuggestParams {
+            top: None,
+            ..params.suggest.clone()
+        },
+    )?;
+    let shown = params.suggest.top.unwrap_or(usize::MAX);
     let sp = &params.suggest;
     let base = Network::with_potential_ties(graph, &sp.emphasis);
     let setup = Setup::new(graph, &base, sp)?;
@@ -246,7 +253,7 @@ pub fn robustness(
     for v in 0..n {
         let a = graph.actor(base.node(v));
         let d = det_rank(a.id.as_str());
-        if d.is_none() && !ever_top[v] {
+        if !d.is_some_and(|p| p.rank <= shown) && !ever_top[v] {
             continue;
         }
         let mut r = ranks[v].clone();
@@ -315,6 +322,7 @@ pub fn robustness(
             unstable.join(", ")
         ),
     };
+    deterministic.partners.truncate(shown);
     Ok(Robustness {
         deterministic,
         samples: params.samples,

@@ -6,6 +6,7 @@ mod assign;
 mod centrality;
 mod compare;
 mod export;
+mod generate;
 mod info;
 mod paths;
 mod suggest;
@@ -109,6 +110,7 @@ enum Command {
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
+    Generate(generate::GenerateArgs),
 }
 
 /// What every subcommand gets: the global options, resolved.
@@ -191,6 +193,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
+        Command::Generate(a) => generate::exec(a, &ctx),
     }
 }
 
