@@ -1,1 +1,3 @@
+//! Benchmarks (placeholder until criterion benches land).
+
 fn main() {}
