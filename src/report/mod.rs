@@ -200,7 +200,26 @@ pub fn paths(r: &PathsResult, format: OutputFormat) -> String {
     }
 }
 
-/// Renders one measure's ranking.
+/// A score for CSV: shortest round-trip decimal, empty where undefined (NaN).
+fn csv_number(x: f64) -> String {
+    if x.is_nan() {
+        String::new()
+    } else {
+        x.to_string()
+    }
+}
+
+/// A score for a table: `digits` significant digits, `-` where undefined (NaN).
+fn table_number(x: f64, digits: usize) -> String {
+    if x.is_nan() {
+        "-".to_owned()
+    } else {
+        significant(x, digits)
+    }
+}
+
+/// Renders one measure's ranking. Undefined scores (NaN) are `null` in JSON, empty in CSV and
+/// `-` in the table.
 pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => json(r),
@@ -211,7 +230,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
                     n.rank.to_string(),
                     n.id.clone(),
                     n.name.clone(),
-                    n.score.to_string(),
+                    csv_number(n.score),
                 ]
             }),
         ),
@@ -231,7 +250,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
                 t.row(vec![
                     n.rank.to_string(),
                     format!("{} {}", n.id, n.name),
-                    significant(n.score, 4),
+                    table_number(n.score, 4),
                 ]);
             }
             out.push_str(&t.render());
@@ -240,7 +259,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
     }
 }
 
-/// Renders every measure for every actor.
+/// Renders every measure for every actor; undefined scores as in [`centrality`].
 pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => json(r),
@@ -251,7 +270,7 @@ pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
                 &header,
                 r.nodes.iter().map(|n| {
                     let mut row = vec![n.id.clone(), n.name.clone()];
-                    row.extend(n.scores.values().map(f64::to_string));
+                    row.extend(n.scores.values().map(|&x| csv_number(x)));
                     row
                 }),
             )
@@ -262,7 +281,7 @@ pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
             let mut t = Table::new(&cols);
             for n in &r.nodes {
                 let mut row = vec![n.id.clone()];
-                row.extend(n.scores.values().map(|&x| significant(x, 3)));
+                row.extend(n.scores.values().map(|&x| table_number(x, 3)));
                 t.row(row);
             }
             t.render()
