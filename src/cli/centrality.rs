@@ -5,7 +5,7 @@ use clap::{Args, ValueEnum};
 use super::{print, usage, Context};
 use leverage::analysis::centrality::{
     centrality, centrality_table, CentralityParams, KatzParams, Measure, PageRankParams,
-    PowerParams,
+    PowerParams, DEFAULT_MAX_ITER,
 };
 use leverage::report;
 
@@ -37,7 +37,7 @@ pub struct CentralityArgs {
     #[arg(long, value_name = "TOL", default_value_t = 1e-12)]
     tolerance: f64,
     /// Iteration cap of the iterative measures; reaching it is an error
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ITER)]
     max_iter: usize,
 }
 
