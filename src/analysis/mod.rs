@@ -1,6 +1,7 @@
 //! Analyses on the influence graph. Each runs on a compact [`network::Network`] built once from
 //! the graph and a channel emphasis.
 
+pub mod brokerage_roles;
 pub mod centrality;
 pub mod info;
 pub mod network;

@@ -6,6 +6,7 @@ mod centrality;
 mod export;
 mod info;
 mod paths;
+mod roles;
 mod suggest;
 mod validate;
 
@@ -99,6 +100,7 @@ enum Command {
     Suggest(suggest::SuggestArgs),
     Paths(paths::PathsArgs),
     Centrality(centrality::CentralityArgs),
+    Roles(roles::RolesArgs),
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
@@ -158,6 +160,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Suggest(a) => suggest::exec(a, &ctx),
         Command::Paths(a) => paths::exec(a, &ctx),
         Command::Centrality(a) => centrality::exec(a, &ctx),
+        Command::Roles(a) => roles::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),

@@ -5,6 +5,7 @@ pub mod table;
 
 use serde::Serialize;
 
+use crate::analysis::brokerage_roles::BrokerageRoles;
 use crate::analysis::centrality::{CentralityRanking, CentralityTable};
 use crate::analysis::info::GraphInfo;
 use crate::analysis::paths::PathsResult;
@@ -289,6 +290,85 @@ pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
     }
 }
 
+/// Renders Gould-Fernandez brokerage roles: JSON is [`BrokerageRoles`]; CSV has one row per
+/// actor (`rank,id,name,class,coordinator,itinerant,representative,gatekeeper,liaison,total`).
+pub fn roles(r: &BrokerageRoles, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(r),
+        OutputFormat::Csv => csv_string(
+            &[
+                "rank",
+                "id",
+                "name",
+                "class",
+                "coordinator",
+                "itinerant",
+                "representative",
+                "gatekeeper",
+                "liaison",
+                "total",
+            ],
+            r.actors.iter().map(|a| {
+                vec![
+                    a.rank.to_string(),
+                    a.id.clone(),
+                    a.name.clone(),
+                    a.class.clone(),
+                    a.coordinator.to_string(),
+                    a.itinerant.to_string(),
+                    a.representative.to_string(),
+                    a.gatekeeper.to_string(),
+                    a.liaison.to_string(),
+                    a.total.to_string(),
+                ]
+            }),
+        ),
+        OutputFormat::Table => {
+            let mut out = format!(
+                "Brokerage roles (Gould-Fernandez): chains u → v → w without a tie u → w, by bloc\n\
+                 blocs: {} alone, then {}, every other actor alone\n\n",
+                r.target,
+                if r.partition.is_empty() {
+                    "no group".to_owned()
+                } else {
+                    r.partition.join(", ")
+                }
+            );
+            let mut t = Table::new(&[
+                ("#", Align::Right),
+                ("actor", Align::Left),
+                ("bloc", Align::Left),
+                ("coord.", Align::Right),
+                ("itin.", Align::Right),
+                ("repr.", Align::Right),
+                ("gatek.", Align::Right),
+                ("liaison", Align::Right),
+                ("total", Align::Right),
+            ]);
+            for a in &r.actors {
+                t.row(vec![
+                    a.rank.to_string(),
+                    format!("{} {}", a.id, a.name),
+                    a.class.clone(),
+                    a.coordinator.to_string(),
+                    a.itinerant.to_string(),
+                    a.representative.to_string(),
+                    a.gatekeeper.to_string(),
+                    a.liaison.to_string(),
+                    a.total.to_string(),
+                ]);
+            }
+            out.push_str(&t.render());
+            out.push_str(
+                "\ncoordinator: u, v, w in one bloc; itinerant: u, w in one bloc, v outside;\n\
+                 representative: v carries its own bloc's leverage out; gatekeeper: v lets leverage\n\
+                 into its bloc; liaison: three blocs. Ties count whatever their strength.\n",
+            );
+            out
+        }
+    }
+}
+
 /// Renders the graph summary.
 pub fn info(r: &GraphInfo, format: OutputFormat) -> String {
     match format {
@@ -334,5 +414,35 @@ pub fn info(r: &GraphInfo, format: OutputFormat) -> String {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::centrality::{CentralityRanking, RankedNode};
+    use indexmap::IndexMap;
+
+    #[test]
+    fn undefined_scores_are_null_empty_and_dash() {
+        let r = CentralityRanking {
+            measure: "constraint".into(),
+            meaning: "m".into(),
+            params: IndexMap::new(),
+            nodes: vec![RankedNode {
+                rank: 1,
+                id: "AAAA".into(),
+                name: "A".into(),
+                score: f64::NAN,
+            }],
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&centrality(&r, OutputFormat::Json)).unwrap();
+        assert!(v["nodes"][0]["score"].is_null());
+        assert_eq!(
+            centrality(&r, OutputFormat::Csv),
+            "rank,id,name,score\n1,AAAA,A,\n"
+        );
+        assert!(centrality(&r, OutputFormat::Table).contains("AAAA A      -"));
     }
 }
