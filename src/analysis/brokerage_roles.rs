@@ -39,6 +39,9 @@ pub const ROLES: [&str; 5] = [
 /// # Panics
 /// If `class` is shorter than the number of nodes (a programmer error).
 ///
+/// # Errors
+/// None (counts are always defined).
+///
 /// # Complexity
 /// O(sum over v of in(v) · out(v) · log out(u)) time, O(|V|) extra space.
 ///

@@ -16,6 +16,9 @@ use crate::model::Distance;
 /// `closeness_centrality(G, distance="dist")` on the exported graph, which reverses a directed
 /// graph before measuring.
 ///
+/// # Errors
+/// None: an actor nothing reaches scores 0, and a network without actors gives an empty vector.
+///
 /// # Complexity
 /// Time **O(|V| (|V| + |E|) log |V|)** (one Dijkstra per actor); auxiliary space **O(|V|)**.
 ///

@@ -15,6 +15,9 @@ use crate::analysis::network::Network;
 /// `NaN` for actors with in-ties but no out-ties; we follow the SciPy path, which counts ties in
 /// both directions throughout.)
 ///
+/// # Errors
+/// None: an actor without ties gets `NaN` (undefined), not an error.
+///
 /// # Complexity
 /// O(sum over i of deg(i)² log deg) time, O(|V| + |E|) space.
 ///

@@ -13,6 +13,9 @@ use crate::model::Distance;
 /// `harmonic_centrality(G, distance="dist")` on the exported graph. Unlike closeness it needs no
 /// correction for unreachable actors.
 ///
+/// # Errors
+/// None: an actor nothing reaches scores 0, and a network without actors gives an empty vector.
+///
 /// # Complexity
 /// Time **O(|V| (|V| + |E|) log |V|)** (one Dijkstra per actor); auxiliary space **O(|V|)**.
 ///

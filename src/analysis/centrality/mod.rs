@@ -344,7 +344,7 @@ pub struct CentralityRow {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Score per measure name; `null` in JSON where it is undefined (NaN, see [`constraint`]).
+    /// Score per measure name; `null` in JSON where it is undefined (NaN, see [`constraint()`]).
     pub scores: IndexMap<String, f64>,
 }
 
