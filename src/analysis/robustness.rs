@@ -253,7 +253,7 @@ pub fn robustness(
     for v in 0..n {
         let a = graph.actor(base.node(v));
         let d = det_rank(a.id.as_str());
-        if !d.is_some_and(|p| p.rank <= shown) && !ever_top[v] {
+        if d.is_none_or(|p| p.rank > shown) && !ever_top[v] {
             continue;
         }
         let mut r = ranks[v].clone();

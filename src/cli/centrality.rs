@@ -2,17 +2,24 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{print, Context};
-use leverage::analysis::centrality::{centrality, centrality_table, CentralityParams, Measure};
+use super::{print, usage, Context};
+use leverage::analysis::centrality::{
+    centrality, centrality_table, CentralityParams, KatzParams, Measure, PageRankParams,
+    PowerParams, DEFAULT_MAX_ITER,
+};
 use leverage::report;
 
 /// Rank actors by a centrality measure (or `--measure all` for one table of every measure)
 ///
-/// Along the ties mass gathers at exposed actors (strength-in, pagerank); against them at
-/// influential ones (strength-out, influence); betweenness marks brokers.
+/// Along the ties mass gathers at exposed actors (strength-in, pagerank, closeness, harmonic,
+/// eigenvector, katz, authorities); against them at influential ones (strength-out, influence,
+/// hubs); betweenness marks brokers, and a low constraint marks a broker across structural holes.
+/// Every measure equals its NetworkX function on the graph `leverage export --format graphml`
+/// writes (edge attributes `weight` and `dist`). Iterative measures report their parameters and
+/// iterations, and fail instead of printing numbers that did not converge.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage centrality --measure betweenness\n  leverage centrality --measure influence --top 10\n  leverage centrality --measure all --format csv"
+    after_help = "Examples:\n  leverage centrality --measure betweenness\n  leverage centrality --measure influence --top 10\n  leverage centrality --measure katz --alpha 0.2\n  leverage centrality --measure all --format csv"
 )]
 pub struct CentralityArgs {
     /// The measure
@@ -21,6 +28,17 @@ pub struct CentralityArgs {
     /// How many actors to show (0: all)
     #[arg(long, default_value_t = 0)]
     top: usize,
+    /// Katz attenuation per tie; must be below 1/lambda_max [default: 0.5/lambda_max, or 0.1
+    /// on a graph without cycles]
+    #[arg(long, value_name = "A")]
+    alpha: Option<f64>,
+    /// Convergence tolerance of pagerank, influence, eigenvector, katz, hubs and authorities:
+    /// stop when the L1 change is below n * tolerance
+    #[arg(long, value_name = "TOL", default_value_t = 1e-12)]
+    tolerance: f64,
+    /// Iteration cap of the iterative measures; reaching it is an error
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ITER)]
+    max_iter: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,16 +53,50 @@ enum MeasureArg {
     Pagerank,
     /// weighted PageRank against the ties (influence)
     Influence,
+    /// closeness over incoming paths, Wasserman-Faust (exposure)
+    Closeness,
+    /// sum of 1/distance over incoming paths (exposure)
+    Harmonic,
+    /// eigenvector centrality on the in-ties (exposure)
+    Eigenvector,
+    /// Katz centrality on the in-ties (exposure); see --alpha
+    Katz,
+    /// HITS hub score (influence)
+    Hubs,
+    /// HITS authority score (exposure)
+    Authorities,
+    /// Burt's constraint, ties both ways (low: broker); empty for actors without ties
+    Constraint,
     /// every measure in one table
     All,
 }
 
 pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("centrality")?;
+    if args.alpha.is_some() && !matches!(args.measure, MeasureArg::Katz | MeasureArg::All) {
+        return Err(usage(
+            "`--alpha` is Katz's attenuation; use it with `--measure katz` or `all`".into(),
+        ));
+    }
     let graph = ctx.load()?;
+    let power = PowerParams {
+        tolerance: args.tolerance,
+        max_iter: args.max_iter,
+    };
     let params = CentralityParams {
         emphasis: ctx.emphasis.clone(),
         distance: ctx.distance,
+        pagerank: PageRankParams {
+            tolerance: args.tolerance,
+            max_iter: args.max_iter,
+            ..PageRankParams::default()
+        },
+        power,
+        katz: KatzParams {
+            alpha: args.alpha,
+            power,
+            ..KatzParams::default()
+        },
         ..CentralityParams::default()
     };
     let measure = match args.measure {
@@ -53,6 +105,13 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
         MeasureArg::Betweenness => Measure::Betweenness,
         MeasureArg::Pagerank => Measure::PageRank,
         MeasureArg::Influence => Measure::Influence,
+        MeasureArg::Closeness => Measure::Closeness,
+        MeasureArg::Harmonic => Measure::Harmonic,
+        MeasureArg::Eigenvector => Measure::Eigenvector,
+        MeasureArg::Katz => Measure::Katz,
+        MeasureArg::Hubs => Measure::Hubs,
+        MeasureArg::Authorities => Measure::Authorities,
+        MeasureArg::Constraint => Measure::Constraint,
         MeasureArg::All => {
             let table = centrality_table(&graph, Measure::ALL, &params)?;
             return print(&report::centrality_all(&table, format));

@@ -9,6 +9,7 @@ mod export;
 mod generate;
 mod info;
 mod paths;
+mod roles;
 mod suggest;
 mod validate;
 
@@ -107,6 +108,7 @@ enum Command {
     Compare(compare::CompareArgs),
     Paths(paths::PathsArgs),
     Centrality(centrality::CentralityArgs),
+    Roles(roles::RolesArgs),
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
@@ -190,6 +192,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compare(a) => compare::exec(a, &ctx),
         Command::Paths(a) => paths::exec(a, &ctx),
         Command::Centrality(a) => centrality::exec(a, &ctx),
+        Command::Roles(a) => roles::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),

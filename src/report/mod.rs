@@ -6,6 +6,7 @@ pub mod table;
 use serde::Serialize;
 
 use crate::analysis::assign::AssignmentPlan;
+use crate::analysis::brokerage_roles::BrokerageRoles;
 use crate::analysis::centrality::{CentralityRanking, CentralityTable};
 use crate::analysis::compare::Comparison;
 use crate::analysis::info::GraphInfo;
@@ -455,7 +456,26 @@ pub fn paths(r: &PathsResult, format: OutputFormat) -> String {
     }
 }
 
-/// Renders one measure's ranking.
+/// A score for CSV: shortest round-trip decimal, empty where undefined (NaN).
+fn csv_number(x: f64) -> String {
+    if x.is_nan() {
+        String::new()
+    } else {
+        x.to_string()
+    }
+}
+
+/// A score for a table: `digits` significant digits, `-` where undefined (NaN).
+fn table_number(x: f64, digits: usize) -> String {
+    if x.is_nan() {
+        "-".to_owned()
+    } else {
+        significant(x, digits)
+    }
+}
+
+/// Renders one measure's ranking. Undefined scores (NaN) are `null` in JSON, empty in CSV and
+/// `-` in the table.
 pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => json(r),
@@ -466,7 +486,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
                     n.rank.to_string(),
                     n.id.clone(),
                     n.name.clone(),
-                    n.score.to_string(),
+                    csv_number(n.score),
                 ]
             }),
         ),
@@ -486,7 +506,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
                 t.row(vec![
                     n.rank.to_string(),
                     format!("{} {}", n.id, n.name),
-                    significant(n.score, 4),
+                    table_number(n.score, 4),
                 ]);
             }
             out.push_str(&t.render());
@@ -495,7 +515,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
     }
 }
 
-/// Renders every measure for every actor.
+/// Renders every measure for every actor; undefined scores as in [`centrality`].
 pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => json(r),
@@ -506,7 +526,7 @@ pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
                 &header,
                 r.nodes.iter().map(|n| {
                     let mut row = vec![n.id.clone(), n.name.clone()];
-                    row.extend(n.scores.values().map(f64::to_string));
+                    row.extend(n.scores.values().map(|&x| csv_number(x)));
                     row
                 }),
             )
@@ -517,10 +537,89 @@ pub fn centrality_all(r: &CentralityTable, format: OutputFormat) -> String {
             let mut t = Table::new(&cols);
             for n in &r.nodes {
                 let mut row = vec![n.id.clone()];
-                row.extend(n.scores.values().map(|&x| significant(x, 3)));
+                row.extend(n.scores.values().map(|&x| table_number(x, 3)));
                 t.row(row);
             }
             t.render()
+        }
+    }
+}
+
+/// Renders Gould-Fernandez brokerage roles: JSON is [`BrokerageRoles`]; CSV has one row per
+/// actor (`rank,id,name,class,coordinator,itinerant,representative,gatekeeper,liaison,total`).
+pub fn roles(r: &BrokerageRoles, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(r),
+        OutputFormat::Csv => csv_string(
+            &[
+                "rank",
+                "id",
+                "name",
+                "class",
+                "coordinator",
+                "itinerant",
+                "representative",
+                "gatekeeper",
+                "liaison",
+                "total",
+            ],
+            r.actors.iter().map(|a| {
+                vec![
+                    a.rank.to_string(),
+                    a.id.clone(),
+                    a.name.clone(),
+                    a.class.clone(),
+                    a.coordinator.to_string(),
+                    a.itinerant.to_string(),
+                    a.representative.to_string(),
+                    a.gatekeeper.to_string(),
+                    a.liaison.to_string(),
+                    a.total.to_string(),
+                ]
+            }),
+        ),
+        OutputFormat::Table => {
+            let mut out = format!(
+                "Brokerage roles (Gould-Fernandez): chains u → v → w without a tie u → w, by bloc\n\
+                 blocs: {} alone, then {}, every other actor alone\n\n",
+                r.target,
+                if r.partition.is_empty() {
+                    "no group".to_owned()
+                } else {
+                    r.partition.join(", ")
+                }
+            );
+            let mut t = Table::new(&[
+                ("#", Align::Right),
+                ("actor", Align::Left),
+                ("bloc", Align::Left),
+                ("coord.", Align::Right),
+                ("itin.", Align::Right),
+                ("repr.", Align::Right),
+                ("gatek.", Align::Right),
+                ("liaison", Align::Right),
+                ("total", Align::Right),
+            ]);
+            for a in &r.actors {
+                t.row(vec![
+                    a.rank.to_string(),
+                    format!("{} {}", a.id, a.name),
+                    a.class.clone(),
+                    a.coordinator.to_string(),
+                    a.itinerant.to_string(),
+                    a.representative.to_string(),
+                    a.gatekeeper.to_string(),
+                    a.liaison.to_string(),
+                    a.total.to_string(),
+                ]);
+            }
+            out.push_str(&t.render());
+            out.push_str(
+                "\ncoordinator: u, v, w in one bloc; itinerant: u, w in one bloc, v outside;\n\
+                 representative: v carries its own bloc's leverage out; gatekeeper: v lets leverage\n\
+                 into its bloc; liaison: three blocs. Ties count whatever their strength.\n",
+            );
+            out
         }
     }
 }
@@ -570,5 +669,35 @@ pub fn info(r: &GraphInfo, format: OutputFormat) -> String {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::centrality::{CentralityRanking, RankedNode};
+    use indexmap::IndexMap;
+
+    #[test]
+    fn undefined_scores_are_null_empty_and_dash() {
+        let r = CentralityRanking {
+            measure: "constraint".into(),
+            meaning: "m".into(),
+            params: IndexMap::new(),
+            nodes: vec![RankedNode {
+                rank: 1,
+                id: "AAAA".into(),
+                name: "A".into(),
+                score: f64::NAN,
+            }],
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&centrality(&r, OutputFormat::Json)).unwrap();
+        assert!(v["nodes"][0]["score"].is_null());
+        assert_eq!(
+            centrality(&r, OutputFormat::Csv),
+            "rank,id,name,score\n1,AAAA,A,\n"
+        );
+        assert!(centrality(&r, OutputFormat::Table).contains("AAAA A      -"));
     }
 }

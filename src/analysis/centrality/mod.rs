@@ -5,14 +5,28 @@
 //! (**exposure**); against them, at actors that hold leverage (**influence**).
 
 pub mod betweenness;
+pub mod closeness;
+pub mod constraint;
+pub mod eigenvector;
+pub mod harmonic;
+pub mod hits;
+pub mod katz;
 pub mod pagerank;
+pub mod spectral;
 pub mod strength;
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
 pub use betweenness::betweenness;
+pub use closeness::closeness;
+pub use constraint::constraint;
+pub use eigenvector::eigenvector;
+pub use harmonic::harmonic;
+pub use hits::{hits, Hits};
+pub use katz::{katz, Katz, KatzParams};
 pub use pagerank::{pagerank, PageRankParams};
+pub use spectral::{spectral_radius, SpectralRadius};
 pub use strength::{strength_in, strength_out};
 
 use super::network::{Direction, Network};
@@ -30,6 +44,59 @@ pub struct Iterative {
     pub tolerance: f64,
 }
 
+/// Default iteration cap of the power iterations (and of PageRank on the command line).
+pub const DEFAULT_MAX_ITER: usize = 10_000;
+
+/// Tolerance and iteration cap of a power iteration (eigenvector, Katz, HITS).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PowerParams {
+    /// Stop when the L1 change of the vector is below `n * tolerance` (NetworkX's rule).
+    pub tolerance: f64,
+    /// Iteration cap; reaching it is an error ([`crate::Error::DidNotConverge`]).
+    pub max_iter: usize,
+}
+
+impl Default for PowerParams {
+    /// Tolerance `1e-12` (tight, so results agree with NetworkX's limit to 1e-6 and better)
+    /// and 10 000 iterations: with components of nearly equal spectral radius the shifted
+    /// eigenvector iteration needs more than NetworkX's 1000 at that tolerance, and an
+    /// iteration costs only O(|V| + |E|).
+    fn default() -> Self {
+        PowerParams {
+            tolerance: 1e-12,
+            max_iter: DEFAULT_MAX_ITER,
+        }
+    }
+}
+
+impl PowerParams {
+    /// Checks the parameters.
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidParameter`] for a tolerance that is not a positive number.
+    pub fn check(&self) -> Result<()> {
+        if self.tolerance > 0.0 && self.tolerance.is_finite() {
+            Ok(())
+        } else {
+            Err(crate::Error::InvalidParameter {
+                name: "--tolerance".into(),
+                value: self.tolerance.to_string(),
+                expected: "the tolerance must be a positive number".into(),
+            })
+        }
+    }
+}
+
+/// Sum of `|a_i - b_i|`, in index order.
+fn l1_change(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum()
+}
+
+/// Euclidean norm, in index order.
+fn l2_norm(x: &[f64]) -> f64 {
+    x.iter().map(|v| v * v).sum::<f64>().sqrt()
+}
+
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
@@ -43,6 +110,20 @@ pub enum Measure {
     PageRank,
     /// Weighted PageRank against the ties (influence).
     Influence,
+    /// Closeness over incoming paths on the chosen distance (exposure).
+    Closeness,
+    /// Harmonic centrality over incoming paths on the chosen distance (exposure).
+    Harmonic,
+    /// Eigenvector centrality on the in-ties (exposure).
+    Eigenvector,
+    /// Katz centrality on the in-ties (exposure).
+    Katz,
+    /// HITS hub score (influence).
+    Hubs,
+    /// HITS authority score (exposure).
+    Authorities,
+    /// Burt's constraint, ties both ways (low: broker across structural holes).
+    Constraint,
 }
 
 impl Measure {
@@ -53,6 +134,13 @@ impl Measure {
         Measure::Betweenness,
         Measure::PageRank,
         Measure::Influence,
+        Measure::Closeness,
+        Measure::Harmonic,
+        Measure::Eigenvector,
+        Measure::Katz,
+        Measure::Hubs,
+        Measure::Authorities,
+        Measure::Constraint,
     ];
 
     /// The measure's name on the command line and in output.
@@ -63,6 +151,13 @@ impl Measure {
             Measure::Betweenness => "betweenness",
             Measure::PageRank => "pagerank",
             Measure::Influence => "influence",
+            Measure::Closeness => "closeness",
+            Measure::Harmonic => "harmonic",
+            Measure::Eigenvector => "eigenvector",
+            Measure::Katz => "katz",
+            Measure::Hubs => "hubs",
+            Measure::Authorities => "authorities",
+            Measure::Constraint => "constraint",
         }
     }
 
@@ -74,6 +169,19 @@ impl Measure {
             Measure::Betweenness => "broker: share of best leverage paths through the actor",
             Measure::PageRank => "exposure: mass gathered along the ties (PageRank)",
             Measure::Influence => "influence: mass gathered against the ties (reverse PageRank)",
+            Measure::Closeness => {
+                "exposure: others reach the actor by short paths (closeness, incoming)"
+            }
+            Measure::Harmonic => {
+                "exposure: sum of 1/distance from the actors that reach it (harmonic, incoming)"
+            }
+            Measure::Eigenvector => "exposure: leverage from actors that are themselves exposed",
+            Measure::Katz => "exposure: leverage received over paths of every length (Katz)",
+            Measure::Hubs => "influence: leverage over actors that are authorities (HITS hubs)",
+            Measure::Authorities => "exposure: under the leverage of good hubs (HITS authorities)",
+            Measure::Constraint => {
+                "closure: ties concentrated on tied partners; low marks a broker (Burt)"
+            }
         }
     }
 }
@@ -89,6 +197,10 @@ pub struct CentralityParams {
     pub pagerank: PageRankParams,
     /// Graph size from which betweenness runs sources in parallel.
     pub parallel_threshold: usize,
+    /// Tolerance and cap of the eigenvector and HITS iterations.
+    pub power: PowerParams,
+    /// Katz options (attenuation, beta, its own tolerance and cap).
+    pub katz: KatzParams,
 }
 
 impl Default for CentralityParams {
@@ -98,6 +210,8 @@ impl Default for CentralityParams {
             distance: Distance::Log,
             pagerank: PageRankParams::default(),
             parallel_threshold: betweenness::DEFAULT_PARALLEL_THRESHOLD,
+            power: PowerParams::default(),
+            katz: KatzParams::default(),
         }
     }
 }
@@ -139,6 +253,45 @@ pub fn compute(net: &Network, measure: Measure, params: &CentralityParams) -> Re
             p.insert("iterations".into(), r.iterations.into());
             r.values
         }
+        Measure::Closeness | Measure::Harmonic => {
+            p.insert("distance".into(), params.distance.name().into());
+            p.insert("paths".into(), "incoming".into());
+            if measure == Measure::Closeness {
+                p.insert("wf_improved".into(), true.into());
+                closeness(net, params.distance)
+            } else {
+                harmonic(net, params.distance)
+            }
+        }
+        Measure::Eigenvector => {
+            let r = eigenvector(net, &params.power)?;
+            p.insert("tolerance".into(), r.tolerance.into());
+            p.insert("iterations".into(), r.iterations.into());
+            r.values
+        }
+        Measure::Katz => {
+            let k = katz(net, &params.katz)?;
+            p.insert("alpha".into(), k.alpha.into());
+            p.insert("beta".into(), params.katz.beta.into());
+            p.insert("lambda_max".into(), k.lambda_max.into());
+            p.insert("tolerance".into(), k.scores.tolerance.into());
+            p.insert("iterations".into(), k.scores.iterations.into());
+            k.scores.values
+        }
+        Measure::Hubs | Measure::Authorities => {
+            let h = hits(net, &params.power)?;
+            p.insert("tolerance".into(), h.tolerance.into());
+            p.insert("iterations".into(), h.iterations.into());
+            if measure == Measure::Hubs {
+                h.hubs
+            } else {
+                h.authorities
+            }
+        }
+        Measure::Constraint => {
+            p.insert("undefined".into(), "null for actors without ties".into());
+            constraint(net)
+        }
     };
     Ok(Scores {
         measure,
@@ -156,7 +309,7 @@ pub struct RankedNode {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// The score.
+    /// The score; `null` in JSON where it is undefined (NaN).
     pub score: f64,
 }
 
@@ -191,7 +344,7 @@ pub struct CentralityRow {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// Score per measure name.
+    /// Score per measure name; `null` in JSON where it is undefined (NaN, see [`constraint()`]).
     pub scores: IndexMap<String, f64>,
 }
 
@@ -220,7 +373,14 @@ pub fn centrality(
             }
         })
         .collect();
-    nodes.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    // Best first; undefined scores (NaN, constraint of an actor without ties) last.
+    nodes.sort_by(|a, b| {
+        a.score
+            .is_nan()
+            .cmp(&b.score.is_nan())
+            .then_with(|| b.score.total_cmp(&a.score))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     for (i, n) in nodes.iter_mut().enumerate() {
         n.rank = i + 1;
     }
