@@ -42,9 +42,10 @@ DISTANCES = ["log", "inverse", "hops"]
 # measure) -> why. Printed on every run so they are not forgotten.
 KNOWN = {
     ("value-one", "log", "betweenness"): (
-        "ties of strength 1 cost 0 under `log`; with zero-cost ties NetworkX's Brandes adds "
-        "equal-cost predecessors even after a node is settled, ours does not (betweenness.rs "
-        "is unchanged on this branch)"
+        "ties of strength 1 cost 0 under `log`, so zero-cost cycles make shortest paths "
+        "degenerate; NetworkX's Dijkstra then keeps adding equal-cost predecessors to nodes it "
+        "has already settled, which Brandes's algorithm does not; leverage follows Brandes "
+        "(documented in betweenness.rs and docs/MODEL.md)"
     ),
 }
 CHANNELS = ["trade", "energy", "security", "finance"]

@@ -22,6 +22,11 @@ pub const DEFAULT_PARALLEL_THRESHOLD: usize = 64;
 /// `betweenness_centrality(G, weight="dist")` for a directed graph: divided by `(n-1)(n-2)` when
 /// `n > 2`; endpoints not counted. Shortest paths of exactly equal cost all count.
 ///
+/// One deliberate difference: a tie of strength exactly 1 costs 0 under [`Distance::Log`], and
+/// zero-cost cycles make shortest paths degenerate. NetworkX's Dijkstra then keeps adding
+/// equal-cost predecessors to actors it has already settled; this function follows Brandes and
+/// does not, so on such graphs the two can differ.
+///
 /// Sources run in parallel (rayon) in fixed blocks of 32 when the graph has at least
 /// `parallel_threshold` nodes; block results are added in block order, so the output is
 /// bit-identical whatever the number of threads, and equal to the serial run.
