@@ -20,20 +20,25 @@ impl<'g> Resolver<'g> {
     /// Resolves one actor by id or name, case-insensitively (`deu`, `Germany`).
     ///
     /// # Errors
-    /// [`Error::UnknownName`] with the closest ids if nothing matches, or if `name` is a group.
+    /// [`Error::UnknownName`] with the closest ids if nothing matches; [`Error::Usage`] if `name`
+    /// is a group.
     pub fn actor(&self, name: &str, context: &str) -> Result<NodeIndex> {
         let wanted = name.trim();
         if let Some(n) = self.find_actor(wanted) {
             return Ok(n);
         }
-        let mut suggestions = self.suggestions(wanted);
-        if let Some(g) = self.find_group(wanted) {
-            suggestions = vec![format!("{} (a group: name one of its members)", g)];
+        if let Some(g) = self.find_group(wanted).and_then(|g| self.graph.group(g)) {
+            let members: Vec<String> = g.members.iter().take(6).map(ToString::to_string).collect();
+            let more = if g.members.len() > 6 { ", ..." } else { "" };
+            return Err(Error::Usage(format!(
+                "{context}`{name}` is a group, but one actor is needed here: name one of its members ({}{more})",
+                members.join(", ")
+            )));
         }
         Err(Error::UnknownName {
             context: context.to_owned(),
             name: name.to_owned(),
-            suggestions,
+            suggestions: self.suggestions(wanted),
         })
     }
 

@@ -69,3 +69,13 @@ fn wrong_format_for_command_is_usage() {
     let err = fails(&["--format", "graphml", "suggest"], 2);
     assert!(err.contains("export"), "{err}");
 }
+
+#[test]
+fn a_group_where_one_actor_is_needed() {
+    let err = fails(&["paths", "--from", "signatories", "--to", "RUS"], 2);
+    assert!(
+        err.contains("`signatories` is a group, but one actor is needed here"),
+        "{err}"
+    );
+    assert!(err.contains("AUT"), "{err}");
+}
