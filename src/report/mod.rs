@@ -493,7 +493,14 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
         OutputFormat::Table => {
             let mut out = format!("{}: {}\n", r.measure, r.meaning);
             if !r.params.is_empty() {
-                let ps: Vec<String> = r.params.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                let ps: Vec<String> = r
+                    .params
+                    .iter()
+                    .map(|(k, v)| match v.as_str() {
+                        Some(s) => format!("{k} {s}"),
+                        None => format!("{k} {v}"),
+                    })
+                    .collect();
                 out.push_str(&format!("({})\n", ps.join(", ")));
             }
             out.push('\n');
