@@ -1,1 +1,3 @@
+//! Benchmarks (none yet; criterion benches go here).
+
 fn main() {}

@@ -319,7 +319,7 @@ pub fn rank_partners(
                 continue;
             };
             miss *= 1.0 - path.leverage;
-            if best.as_ref().is_none_or(|b| path.leverage > b.leverage) {
+            if best.as_ref().map_or(true, |b| path.leverage > b.leverage) {
                 best = Some(path);
                 messenger = s;
             }
