@@ -1,9 +1,15 @@
 //! `leverage suggest`: which partners to approach.
 
+use std::path::PathBuf;
+
+use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::{hop_limit, print, Context};
 use leverage::analysis::suggest::{suggest, Coordination, SuggestParams};
+use leverage::export::annotate::attach_suggestion;
+use leverage::export::svg::SvgExporter;
+use leverage::export::{exporter_bytes, AnnotatedGraph};
 use leverage::report;
 
 /// Rank the partners the sources should approach to press the target
@@ -36,6 +42,9 @@ pub struct SuggestArgs {
     /// Longest leverage path, in ties (0: no limit)
     #[arg(long, default_value_t = 4)]
     max_hops: usize,
+    /// Also draw the result as an SVG map into FILE (the top 5 partners' paths highlighted)
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +57,9 @@ enum CoordinationArg {
 
 pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("suggest")?;
+    if let Some(p) = &args.svg {
+        super::export::check_not_input(p, ctx)?;
+    }
     let graph = ctx.load()?;
     let params = SuggestParams {
         from: args.from,
@@ -67,6 +79,16 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
         max_hops: hop_limit(args.max_hops),
         emphasis: ctx.emphasis.clone(),
     };
+    let from = params.from.clone();
     let ranking = suggest(&graph, &params)?;
+    if let Some(path) = &args.svg {
+        let mut g = AnnotatedGraph::new(&graph);
+        g.emphasis = ctx.emphasis.clone();
+        g.distance = ctx.distance;
+        attach_suggestion(&mut g, &ranking, &from, 5, true);
+        let bytes = exporter_bytes(&g, &SvgExporter::default())?;
+        leverage::io::atomic::write(path, &bytes)
+            .with_context(|| format!("drawing the map to `{}`", path.display()))?;
+    }
     print(&report::suggest(&ranking, format))
 }
