@@ -15,7 +15,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     write_with(path, |w| w.write_all(bytes))
 }
 
-/// Like [`write`], but the content is produced by `fill` writing into the temp file.
+/// Like [`write()`], but the content is produced by `fill` writing into the temp file.
 ///
 /// # Errors
 /// [`Error::Write`] if `fill` or any file operation fails.

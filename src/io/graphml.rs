@@ -71,6 +71,33 @@ struct Raw {
     edges: Vec<Item>,
 }
 
+/// Line starts of a text, for line:column lookups in O(log lines) (a GraphML file has thousands
+/// of places to record; rescanning the text for each would be quadratic).
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+}
+
 fn problem(text: &str, file: &str, offset: usize, msg: String, hint: &str) -> Error {
     let (l, c) = line_column(text, offset);
     Error::invalid(Location::file(file).at(l, c), msg, Some(hint.to_owned()))
@@ -458,12 +485,13 @@ pub fn parse(
         .filter(|m| m.get("format").and_then(Value::as_str) == Some("leverage-graphml"));
     let mut places = Places::new(file);
     let mut problems: Vec<Problem> = Vec::new();
+    let lines = Lines::new(text);
     let at = |offset: usize, what: String| {
-        let (l, c) = line_column(text, offset);
+        let (l, c) = lines.at(offset);
         (Some(l), Some(c), what)
     };
     let mut bad = |offset: usize, what: &str, msg: String, hint: &str| {
-        let (l, c) = line_column(text, offset);
+        let (l, c) = lines.at(offset);
         problems.push(Problem::new(
             Location::file(file).at(l, c).path(what.to_owned()),
             msg,
@@ -912,6 +940,17 @@ mod tests {
         );
         assert_eq!(g.actor(aut).name, "Austria");
         assert!(g.meta.notes.iter().any(|n| n.contains("colour")));
+    }
+
+    #[test]
+    fn line_index_matches_line_column() {
+        let text = "ab\ncdé\n\nxyz";
+        let lines = Lines::new(text);
+        for off in 0..=text.len() {
+            if text.is_char_boundary(off) {
+                assert_eq!(lines.at(off), line_column(text, off), "{off}");
+            }
+        }
     }
 
     #[test]
