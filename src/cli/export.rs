@@ -1,21 +1,29 @@
 //! `leverage export`: write the graph for visualisation tools.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::{print_bytes, usage, Context, Format};
-use leverage::analysis::suggest::{suggest, SuggestParams};
-use leverage::export::{to_bytes, AnnotatedGraph, ExportFormat};
+use leverage::analysis::centrality::CentralityParams;
+use leverage::analysis::suggest::SuggestParams;
+use leverage::export::annotate::{attach_centrality, suggest_and_attach};
+use leverage::export::csv::{nodes_path, CsvExporter, CsvTables};
+use leverage::export::svg::SvgExporter;
+use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
 
-/// Write the graph for visualisation tools (GraphML, DOT) or as native JSON
+/// Write the graph for visualisation tools, or draw it as an SVG map
 ///
-/// Edges carry `weight` (the aggregate strength under `--channels`) and `dist` (the `--distance`
-/// cost); the best leverage paths of the top suggested partners are highlighted.
+/// Formats: graphml (NetworkX, igraph, Gephi, yEd, Cytoscape), gexf (Gephi, laid out as a map),
+/// dot (Graphviz; `neato -n` draws a map), cytoscape (Cytoscape.js), node-link (NetworkX, D3),
+/// csv (Gephi spreadsheets: FILE.csv holds the ties, FILE.nodes.csv the actors), svg (a map drawn
+/// by leverage), json (native). Edges carry `weight` (the strength under `--channels`) and `dist`
+/// (the `--distance` cost); the best leverage paths of the top suggested partners are
+/// highlighted. docs/EXPORTS.md documents every format.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage export --format graphml -o world.graphml\n  leverage export -o world.dot && neato -n -Tpng world.dot -o world.png\n  leverage export --format json > copy.json"
+    after_help = "Examples:\n  leverage export -o world.graphml\n  leverage export -o world.gexf --with suggest,centrality\n  leverage export -o world.dot && neato -n -Tpng world.dot -o world.png\n  leverage export -o map.svg --highlight 5\n  leverage export --format csv -o world.csv   # world.csv + world.nodes.csv"
 )]
 pub struct ExportArgs {
     /// Output file (`-` for standard output, the default); the format follows its extension
@@ -25,69 +33,162 @@ pub struct ExportArgs {
     /// How many suggested partners' leverage paths to highlight (0: none)
     #[arg(long, default_value_t = 5)]
     highlight: usize,
+    /// Analysis results to attach to actors: `suggest` (score, rank, reach, pull, brokerage),
+    /// `centrality` (strength_in, strength_out, betweenness, pagerank, influence)
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
+    with: Vec<WithArg>,
+    /// The node value that sizes actors in GEXF, Cytoscape and SVG (default: `score` with
+    /// `--with suggest` or in SVG, else `strength_out`)
+    #[arg(long, value_name = "NAME")]
+    size_by: Option<String>,
+    /// Sources of the suggestion that is highlighted (a group or an actor)
+    #[arg(long, default_value = "signatories")]
+    from: String,
+    /// Target of the suggestion that is highlighted
+    #[arg(long, default_value = "RUS")]
+    target: String,
+    /// SVG: draw at most this many ties besides the highlighted paths, the strongest first
+    #[arg(long, default_value_t = SvgExporter::default().max_ties)]
+    max_ties: usize,
+    /// SVG: the title (default: the graph's title)
+    #[arg(long)]
+    title: Option<String>,
 }
 
-pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
-    let out = args.output.filter(|p| p.as_os_str() != "-");
-    let format = match (ctx.format, &out) {
+/// `--with` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum WithArg {
+    /// partner suggestion scores
+    Suggest,
+    /// every centrality measure
+    Centrality,
+}
+
+fn format_of(ctx: &Context, out: Option<&Path>) -> anyhow::Result<ExportFormat> {
+    Ok(match (ctx.format, out) {
         (Some(Format::Json), _) => ExportFormat::Json,
         (Some(Format::Graphml), _) => ExportFormat::Graphml,
         (Some(Format::Dot), _) => ExportFormat::Dot,
-        (Some(f @ (Format::Table | Format::Csv)), _) => {
-            return Err(usage(
-                format!(
-                    "`export` writes graph files; `{f:?}` is not one (use json, graphml or dot)"
-                )
-                .to_lowercase(),
-            ))
+        (Some(Format::Gexf), _) => ExportFormat::Gexf,
+        (Some(Format::Cytoscape), _) => ExportFormat::Cytoscape,
+        (Some(Format::NodeLink), _) => ExportFormat::NodeLink,
+        (Some(Format::Csv), _) => ExportFormat::Csv,
+        (Some(Format::Svg), _) => ExportFormat::Svg,
+        (Some(Format::Table), _) => {
+            return Err(usage("`export` writes graph files, not `table`; use json, graphml, gexf, dot, cytoscape, node-link, csv or svg".into()))
         }
         (None, Some(p)) => ExportFormat::from_extension(p).ok_or_else(|| {
             usage(format!(
-                "cannot tell the format from `{}`: give `--format json|graphml|dot`",
+                "cannot tell the format from `{}`: give `--format graphml|gexf|dot|cytoscape|node-link|csv|svg|json`",
                 p.display()
             ))
         })?,
         (None, None) => ExportFormat::Json,
+    })
+}
+
+pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
+    let out = args.output.clone().filter(|p| p.as_os_str() != "-");
+    let format = format_of(ctx, out.as_deref())?;
+    let mut targets: Vec<PathBuf> = out.iter().cloned().collect();
+    if let (ExportFormat::Csv, Some(p)) = (format, &out) {
+        targets.push(nodes_path(p));
+    }
+    for t in &targets {
+        check_not_input(t, ctx)?;
+    }
+    let graph = ctx.load()?;
+    let mut g = AnnotatedGraph::new(&graph);
+    g.emphasis = ctx.emphasis.clone();
+    g.distance = ctx.distance;
+    g.size_by = args.size_by.clone();
+    let params = SuggestParams {
+        from: args.from.clone(),
+        target: args.target.clone(),
+        emphasis: ctx.emphasis.clone(),
+        distance: ctx.distance,
+        ..SuggestParams::default()
     };
-    if let (Some(out), Some(input)) = (&out, ctx.source.path()) {
+    let want_scores = args.with.contains(&WithArg::Suggest);
+    if want_scores {
+        suggest_and_attach(&mut g, &params, args.highlight, true)?;
+    } else if args.highlight > 0 || format == ExportFormat::Svg {
+        // Highlighting is a courtesy: a graph without the default groups exports plainly.
+        let scores = format == ExportFormat::Svg;
+        let _ = suggest_and_attach(&mut g, &params, args.highlight, scores);
+    }
+    if args.with.contains(&WithArg::Centrality) {
+        let cp = CentralityParams {
+            emphasis: ctx.emphasis.clone(),
+            distance: ctx.distance,
+            ..CentralityParams::default()
+        };
+        attach_centrality(&mut g, &cp)?;
+    }
+    if let Some(name) = &args.size_by {
+        if !g.node_values.contains_key(name) {
+            let known: Vec<&str> = g.node_values.keys().map(String::as_str).collect();
+            return Err(usage(format!(
+                "`--size-by {name}` names no attached value (attached: {}); add `--with suggest` or `--with centrality`",
+                if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+            )));
+        }
+    }
+    let svg = SvgExporter {
+        max_ties: args.max_ties,
+        title: args.title.clone(),
+        ..SvgExporter::default()
+    };
+    let exporter: Box<dyn Exporter> = match format {
+        ExportFormat::Svg => Box::new(svg),
+        f => f.exporter(),
+    };
+    match out {
+        None => print_bytes(&exporter_bytes(&g, exporter.as_ref())?),
+        Some(path) if format == ExportFormat::Csv => {
+            for (p, tables) in [
+                (path.clone(), CsvTables::Edges),
+                (nodes_path(&path), CsvTables::Nodes),
+            ] {
+                let bytes = exporter_bytes(&g, &CsvExporter { tables })?;
+                leverage::io::atomic::write(&p, &bytes)
+                    .with_context(|| format!("exporting csv to `{}`", p.display()))?;
+            }
+            Ok(())
+        }
+        Some(path) => {
+            let bytes = exporter_bytes(&g, exporter.as_ref())?;
+            leverage::io::atomic::write(&path, &bytes)
+                .with_context(|| format!("exporting {} to `{}`", format.name(), path.display()))
+        }
+    }
+}
+
+/// Refuses to write over the input graph (or its actors table).
+pub fn check_not_input(out: &Path, ctx: &Context) -> anyhow::Result<()> {
+    let mut inputs: Vec<PathBuf> = ctx
+        .source
+        .path()
+        .into_iter()
+        .chain(ctx.load.actors.as_deref())
+        .map(Path::to_path_buf)
+        .collect();
+    if let Some(p) = ctx.source.path() {
+        // A CSV graph also reads its `.nodes.csv` sibling.
+        inputs.push(nodes_path(p));
+    }
+    for input in &inputs {
         if same_file(out, input) {
             return Err(usage(format!(
-                "`-o {}` is the input graph; write the export to another file",
+                "`{}` is an input of this run; write the output to another file",
                 out.display()
             )));
         }
     }
-    let graph = ctx.load()?;
-    let mut annotated = AnnotatedGraph::new(&graph);
-    annotated.emphasis = ctx.emphasis.clone();
-    annotated.distance = ctx.distance;
-    if args.highlight > 0 {
-        let params = SuggestParams {
-            top: Some(args.highlight),
-            emphasis: ctx.emphasis.clone(),
-            distance: ctx.distance,
-            ..SuggestParams::default()
-        };
-        // Highlighting is a courtesy: a graph without the default groups exports plainly.
-        if let Ok(ranking) = suggest(&graph, &params) {
-            for p in &ranking.partners {
-                for w in p.path.windows(2) {
-                    if let (Some(a), Some(b)) = (graph.node_of(&w[0]), graph.node_of(&w[1])) {
-                        annotated.highlighted.insert((a, b));
-                    }
-                }
-            }
-        }
-    }
-    let bytes = to_bytes(&annotated, format)?;
-    match out {
-        None => print_bytes(&bytes),
-        Some(path) => leverage::io::atomic::write(&path, &bytes)
-            .with_context(|| format!("exporting {} to `{}`", format.name(), path.display())),
-    }
+    Ok(())
 }
 
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use leverage::io::GraphSource;
+use leverage::io::{GraphSource, LoadOptions};
 use leverage::model::{ChannelEmphasis, Distance, InfluenceGraph};
 use leverage::report::OutputFormat;
 
@@ -44,9 +44,18 @@ pub struct Cli {
 /// Options every command takes, before or after the subcommand.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Graph file to read (`-` for standard input); default: the bundled graph
+    /// Graph file to read: `.json` (native), `.graphml`/`.xml`, `.csv` (a ties table); `-` reads
+    /// native JSON from standard input; default: the bundled graph
     #[arg(long, global = true, value_name = "FILE")]
     graph: Option<PathBuf>,
+    /// For a GraphML or CSV `--graph`: the edge attribute or column holding the tie strength
+    /// (default `weight`; a tie without one has strength 1)
+    #[arg(long, global = true, value_name = "NAME")]
+    weight_attr: Option<String>,
+    /// For a CSV `--graph`: the actors table (default: `NAME.nodes.csv` beside `NAME.csv`, if
+    /// present)
+    #[arg(long, global = true, value_name = "FILE")]
+    actors: Option<PathBuf>,
     /// Output format: `table` for people, `json`/`csv` for scripts; for `export`, the file format
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
@@ -74,6 +83,14 @@ pub enum Format {
     Graphml,
     /// Graphviz DOT (export)
     Dot,
+    /// GEXF 1.3 with positions, colours and sizes (export, for Gephi)
+    Gexf,
+    /// Cytoscape.js elements JSON (export)
+    Cytoscape,
+    /// NetworkX node-link JSON (export, for `nx.node_link_graph` and D3)
+    NodeLink,
+    /// An SVG map (export)
+    Svg,
 }
 
 /// `--distance` values.
@@ -119,6 +136,7 @@ enum Command {
 pub struct Context {
     source: GraphSource,
     scenarios: Vec<PathBuf>,
+    load: LoadOptions,
     format: Option<Format>,
     emphasis: ChannelEmphasis,
     distance: Distance,
@@ -137,7 +155,7 @@ impl Context {
 
     /// Loads the graph without scenarios.
     fn load_base(&self) -> anyhow::Result<InfluenceGraph> {
-        Ok(leverage::io::load(&self.source)?)
+        Ok(leverage::io::load_with(&self.source, &self.load)?)
     }
 
     /// Parses the `--scenario` files.
@@ -182,6 +200,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context {
         source,
         scenarios: cli.global.scenario,
+        load: LoadOptions {
+            weight_attr: cli.global.weight_attr,
+            actors: cli.global.actors,
+        },
         format: cli.global.format,
         emphasis: cli.global.channels.unwrap_or_default(),
         distance: cli.global.distance.into(),

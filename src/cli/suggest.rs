@@ -1,10 +1,16 @@
 //! `leverage suggest`: which partners to approach.
 
+use std::path::PathBuf;
+
+use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::{hop_limit, print, progress_bar, Context};
 use leverage::analysis::robustness::{robustness, RobustnessParams};
 use leverage::analysis::suggest::{suggest, Coordination, SuggestParams};
+use leverage::export::annotate::attach_suggestion;
+use leverage::export::svg::SvgExporter;
+use leverage::export::{exporter_bytes, AnnotatedGraph};
 use leverage::report;
 
 /// Rank the partners the sources should approach to press the target
@@ -46,6 +52,9 @@ pub struct SuggestArgs {
     /// The k of P(top k) in a `--samples` run
     #[arg(long, default_value_t = 5, requires = "samples")]
     top_k: usize,
+    /// Also draw the result as an SVG map into FILE (the top 5 partners' paths highlighted)
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,6 +67,9 @@ enum CoordinationArg {
 
 pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("suggest")?;
+    if let Some(p) = &args.svg {
+        super::export::check_not_input(p, ctx)?;
+    }
     let graph = ctx.load()?;
     let params = SuggestParams {
         from: args.from,
@@ -78,27 +90,51 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
         emphasis: ctx.emphasis.clone(),
     };
     if let Some(samples) = args.samples {
-        // Without --seed, draw one; the report prints it so the run can be repeated.
-        let seed = args.seed.unwrap_or_else(|| rand::random::<u64>() >> 11);
-        let params = RobustnessParams {
-            suggest: params,
-            samples,
-            seed,
-            top_k: args.top_k,
-            ..RobustnessParams::default()
-        };
-        let bar = progress_bar(samples);
-        let tick = |_: usize| {
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-        };
-        let result = robustness(&graph, &params, Some(&tick));
-        if let Some(b) = &bar {
-            b.finish_and_clear();
-        }
-        return print(&report::robustness(&result?, format));
+        return print(&report::robustness(
+            &run_samples(&graph, params, samples, args.seed, args.top_k)?,
+            format,
+        ));
     }
+    let from = params.from.clone();
     let ranking = suggest(&graph, &params)?;
+    if let Some(path) = &args.svg {
+        let mut g = AnnotatedGraph::new(&graph);
+        g.emphasis = ctx.emphasis.clone();
+        g.distance = ctx.distance;
+        attach_suggestion(&mut g, &ranking, &from, 5, true);
+        let bytes = exporter_bytes(&g, &SvgExporter::default())?;
+        leverage::io::atomic::write(path, &bytes)
+            .with_context(|| format!("drawing the map to `{}`", path.display()))?;
+    }
     print(&report::suggest(&ranking, format))
+}
+
+/// The `--samples` run, with a progress bar on a terminal.
+fn run_samples(
+    graph: &leverage::model::InfluenceGraph,
+    params: SuggestParams,
+    samples: usize,
+    seed: Option<u64>,
+    top_k: usize,
+) -> anyhow::Result<leverage::analysis::robustness::Robustness> {
+    // Without --seed, draw one; the report prints it so the run can be repeated.
+    let seed = seed.unwrap_or_else(|| rand::random::<u64>() >> 11);
+    let params = RobustnessParams {
+        suggest: params,
+        samples,
+        seed,
+        top_k,
+        ..RobustnessParams::default()
+    };
+    let bar = progress_bar(samples);
+    let tick = |_: usize| {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let result = robustness(graph, &params, Some(&tick));
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    Ok(result?)
 }

@@ -1,5 +1,8 @@
 //! Graphviz DOT export: every id quoted, colours by group, pen width by strength, `pos` from the
-//! capitals' longitude/latitude (so `neato -n` draws a map), highlighted leverage paths.
+//! capitals' longitude/latitude (so `neato -n` draws a map; actors without coordinates in a row
+//! below it), highlighted leverage paths. Straight edges (`splines="false"`): Graphviz 2.42 crashes
+//! routing splines around overlapping nodes, and a map has overlapping capitals. Never `strict` (it would merge the two directions of a
+//! pair); every tie of positive strength is an edge.
 
 use std::io::Write;
 
@@ -60,7 +63,7 @@ impl Exporter for DotExporter {
         writeln!(out, "digraph {} {{", quote(&graph.meta.title))?;
         writeln!(
             out,
-            "  graph [label={}, labelloc=\"t\", fontname=\"Helvetica\", outputorder=\"edgesfirst\", overlap=\"true\", splines=\"true\"];",
+            "  graph [label={}, labelloc=\"t\", fontname=\"Helvetica\", outputorder=\"edgesfirst\", overlap=\"true\", splines=\"false\"];",
             quote(&format!("{} ({})", graph.meta.title, graph.meta.date))
         )?;
         writeln!(
@@ -68,6 +71,19 @@ impl Exporter for DotExporter {
             "  node [shape=\"circle\", style=\"filled\", fontname=\"Helvetica\", fontsize=\"9\", fontcolor=\"white\", width=\"0.45\", fixedsize=\"true\"];"
         )?;
         writeln!(out, "  edge [arrowsize=\"0.5\", color=\"#7f8c8d80\"];")?;
+        // Actors without coordinates sit in a row below the map, so `neato -n` can draw them.
+        let (lon_min, lat_min) = graph
+            .actors()
+            .filter_map(|(_, a)| a.coordinates)
+            .fold((f64::MAX, f64::MAX), |(x, y), c| {
+                (x.min(c.lon), y.min(c.lat))
+            });
+        let (lon_min, lat_min) = if lon_min == f64::MAX {
+            (0.0, 0.0)
+        } else {
+            (lon_min, lat_min)
+        };
+        let mut unplaced = 0.0;
         for (_, a) in graph.actors() {
             let (role, colour) = role(graph, a);
             let mut attrs = vec![
@@ -76,15 +92,24 @@ impl Exporter for DotExporter {
                 format!("fillcolor={}", quote(colour)),
                 format!("color={}", quote(colour)),
             ];
-            if let Some(c) = a.coordinates {
-                attrs.push(format!(
-                    "pos={}",
-                    quote(&format!(
-                        "{:.1},{:.1}!",
-                        c.lon * POINTS_PER_DEGREE,
-                        c.lat * POINTS_PER_DEGREE
-                    ))
-                ));
+            let (lon, lat) = match a.coordinates {
+                Some(c) => (c.lon, c.lat),
+                None => {
+                    unplaced += 1.0;
+                    (lon_min + 8.0 * (unplaced - 1.0), lat_min - 10.0)
+                }
+            };
+            attrs.push(format!(
+                "pos={}",
+                quote(&format!(
+                    "{:.1},{:.1}!",
+                    lon * POINTS_PER_DEGREE,
+                    lat * POINTS_PER_DEGREE
+                ))
+            ));
+            let chars = a.id.as_str().chars().count() as f64;
+            if chars > 4.0 {
+                attrs.push(format!("width={}", quote(&format!("{:.2}", 0.1 * chars))));
             }
             writeln!(out, "  {} [{}];", quote(a.id.as_str()), attrs.join(", "))?;
         }

@@ -1,228 +1,217 @@
-//! GraphML export: typed keys (sorted, before `<graph>`), NMTOKEN ids, `edgedefault="directed"`.
+//! GraphML export: typed keys (sorted, before `<graph>`), NMTOKEN ids and key names,
+//! `edgedefault="directed"`, every attribute of [`super::flat`].
 //!
-//! Nodes carry `name`, `lat`, `lon`, `groups` (comma-separated), `receptiveness` (with `_low`,
-//! `_high`, `_source`, `_year`), `note`, every actor attribute, and any analysis values attached.
-//! Edges carry `weight` (aggregate strength under the emphasis used), `dist` (the chosen
-//! distance), one attribute per channel (its value) with `_low`, `_high`, `_source` and `_year`,
-//! `note`, and `highlighted`. Channel names that collide with these get a `ch_` prefix.
+//! Reloads exactly (`leverage --graph out.graphml`): graph-level keys hold the metadata and the
+//! groups (as JSON), and the graph-level key `leverage_manifest` maps each key to its meaning
+//! ([`super::flat::Role`]), so that the importer can tell a channel from an attribute and skip
+//! derived values (`weight`, `dist`, `groups`, `role`, `--with` results). Other readers ignore it.
+//! Ties of zero strength under the emphasis used are absent for analysis (MODEL section 2), so
+//! they are not written as `<edge>`s (NetworkX would count them) but kept in the manifest's
+//! `absent_ties`, with their place in the tie order, for an exact reload.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
+use serde_json::Value;
+
+use super::flat::{cell_text, flatten, Kind, Role, Table};
 use super::xml::{escape, nmtoken};
 use super::{tie_weight, AnnotatedGraph, Exporter};
+use crate::io::graphml::AbsentTie;
+use crate::io::json::TieDoc;
 
 /// Writes GraphML 1.0.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GraphmlExporter;
 
-/// A GraphML attribute type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum KeyType {
-    /// `attr.type="string"`.
-    String,
-    /// `attr.type="double"`.
-    Double,
-    /// `attr.type="int"`.
-    Int,
-    /// `attr.type="boolean"`.
-    Boolean,
-}
+/// The GraphML namespace.
+pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
-impl KeyType {
-    fn name(self) -> &'static str {
-        match self {
-            KeyType::String => "string",
-            KeyType::Double => "double",
-            KeyType::Int => "int",
-            KeyType::Boolean => "boolean",
-        }
+/// The graph-level key holding the manifest.
+pub const MANIFEST_KEY: &str = "leverage_manifest";
+
+/// The GraphML `attr.type` of a column kind.
+pub fn type_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::String | Kind::Json => "string",
+        Kind::Double => "double",
+        Kind::Int => "int",
+        Kind::Boolean => "boolean",
     }
 }
 
-const RESERVED_EDGE: &[&str] = &["weight", "dist", "note", "highlighted"];
-
-/// The edge attribute name of a channel.
-pub fn channel_attr(channel: &str) -> String {
-    if RESERVED_EDGE.contains(&channel)
-        || RESERVED_EDGE
-            .iter()
-            .any(|r| channel.starts_with(&format!("{r}_")))
-    {
-        format!("ch_{channel}")
-    } else {
-        channel.to_owned()
-    }
-}
-
-fn attr_type(values: &[&serde_json::Value]) -> KeyType {
-    if values.iter().all(|v| v.is_number()) {
-        KeyType::Double
-    } else if values.iter().all(|v| v.is_boolean()) {
-        KeyType::Boolean
-    } else {
-        KeyType::String
-    }
-}
-
-fn attr_text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+/// NMTOKEN key names for a table's columns, unique within the table.
+fn key_names(table: &Table) -> Vec<String> {
+    let mut seen = HashSet::new();
+    table
+        .columns
+        .iter()
+        .map(|c| {
+            let base = nmtoken(&c.name);
+            let mut name = base.clone();
+            let mut i = 2;
+            while !seen.insert(name.clone()) {
+                name = format!("{base}_{i}");
+                i += 1;
+            }
+            name
+        })
+        .collect()
 }
 
 impl Exporter for GraphmlExporter {
     fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-        let graph = g.graph;
-        // Node keys.
-        let mut node_keys: BTreeMap<String, KeyType> = BTreeMap::new();
-        node_keys.insert("name".into(), KeyType::String);
-        node_keys.insert("groups".into(), KeyType::String);
-        let mut attr_values: BTreeMap<&str, Vec<&serde_json::Value>> = BTreeMap::new();
-        for (_, a) in graph.actors() {
-            if a.coordinates.is_some() {
-                node_keys.insert("lat".into(), KeyType::Double);
-                node_keys.insert("lon".into(), KeyType::Double);
-            }
-            if a.receptiveness.is_some() {
-                node_keys.insert("receptiveness".into(), KeyType::Double);
-                node_keys.insert("receptiveness_low".into(), KeyType::Double);
-                node_keys.insert("receptiveness_high".into(), KeyType::Double);
-                node_keys.insert("receptiveness_source".into(), KeyType::String);
-                node_keys.insert("receptiveness_year".into(), KeyType::Int);
-            }
-            if a.note.is_some() {
-                node_keys.insert("note".into(), KeyType::String);
-            }
-            for (k, v) in &a.attributes {
-                attr_values.entry(k.as_str()).or_default().push(v);
+        let flat = flatten(g);
+        let node_names = key_names(&flat.nodes);
+        let edge_names = key_names(&flat.edges);
+
+        // Manifest: key id -> role.
+        let mut manifest = serde_json::Map::new();
+        manifest.insert("format".into(), "leverage-graphml".into());
+        manifest.insert("version".into(), 1.into());
+        let mut kinds = serde_json::Map::new();
+        let mut roles = serde_json::Map::new();
+        for (names, table, prefix) in [
+            (&node_names, &flat.nodes, "n_"),
+            (&edge_names, &flat.edges, "e_"),
+        ] {
+            for (name, c) in names.iter().zip(&table.columns) {
+                roles.insert(format!("{prefix}{name}"), c.role.encode().into());
+                if c.kind == Kind::Json {
+                    kinds.insert(format!("{prefix}{name}"), "json".into());
+                }
             }
         }
-        let mut attr_names: BTreeMap<&str, String> = BTreeMap::new();
-        for (k, vs) in &attr_values {
-            let name = if node_keys.contains_key(*k) {
-                format!("attr_{}", nmtoken(k))
-            } else {
-                nmtoken(k)
-            };
-            node_keys.insert(name.clone(), attr_type(vs));
-            attr_names.insert(k, name);
-        }
-        for name in g.node_values.keys() {
-            node_keys.insert(nmtoken(name), KeyType::Double);
-        }
-        // Edge keys.
-        let mut edge_keys: BTreeMap<String, KeyType> = BTreeMap::new();
-        edge_keys.insert("weight".into(), KeyType::Double);
-        edge_keys.insert("dist".into(), KeyType::Double);
-        edge_keys.insert("highlighted".into(), KeyType::Boolean);
-        for (_, _, _, tie) in graph.ties() {
-            for c in tie.channels.keys() {
-                let a = channel_attr(c.as_str());
-                edge_keys.insert(a.clone(), KeyType::Double);
-                edge_keys.insert(format!("{a}_low"), KeyType::Double);
-                edge_keys.insert(format!("{a}_high"), KeyType::Double);
-                edge_keys.insert(format!("{a}_source"), KeyType::String);
-                edge_keys.insert(format!("{a}_year"), KeyType::Int);
-            }
-            if tie.note.is_some() {
-                edge_keys.insert("note".into(), KeyType::String);
-            }
+        manifest.insert("keys".into(), roles.into());
+        manifest.insert("json_keys".into(), kinds.into());
+        // Ties of zero strength are absent for analysis (MODEL section 2): not written as edges,
+        // which NetworkX and others would take as present, but kept here for an exact reload.
+        let absent: Vec<AbsentTie> = g
+            .graph
+            .ties()
+            .enumerate()
+            .filter(|(_, (_, _, _, tie))| tie_weight(g, tie).0 <= 0.0)
+            .map(|(index, (_, f, t, tie))| AbsentTie {
+                index,
+                tie: TieDoc {
+                    from: g.graph.actor(f).id.to_string(),
+                    to: g.graph.actor(t).id.to_string(),
+                    channels: tie
+                        .channels
+                        .iter()
+                        .map(|(c, fig)| (c.to_string(), fig.clone()))
+                        .collect(),
+                    note: tie.note.clone(),
+                },
+            })
+            .collect();
+        let skip: HashSet<usize> = absent.iter().map(|a| a.index).collect();
+        let tie_channels: Vec<Vec<String>> = g
+            .graph
+            .ties()
+            .map(|(_, _, _, tie)| tie.channels.keys().map(ToString::to_string).collect())
+            .collect();
+        if !absent.is_empty() {
+            manifest.insert(
+                "absent_ties".into(),
+                serde_json::to_value(&absent).unwrap_or(Value::Null),
+            );
         }
 
+        let mut graph_data: BTreeMap<String, String> = BTreeMap::new();
+        for (k, v) in &flat.graph {
+            let text = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            graph_data.insert(nmtoken(k), text);
+        }
+        graph_data.insert(MANIFEST_KEY.into(), Value::Object(manifest).to_string());
+
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-        writeln!(
-            out,
-            r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
-        )?;
-        for (name, ty) in &node_keys {
+        writeln!(out, r#"<graphml xmlns="{NAMESPACE}">"#)?;
+        // Keys, sorted by id: graph, then node, then edge ("g_" < "n_" would not hold; sort
+        // within each domain).
+        for name in graph_data.keys() {
             writeln!(
                 out,
-                r#"  <key id="n_{0}" for="node" attr.name="{0}" attr.type="{1}"/>"#,
-                name,
-                ty.name()
+                r#"  <key id="g_{name}" for="graph" attr.name="{name}" attr.type="string"/>"#
             )?;
         }
-        for (name, ty) in &edge_keys {
-            writeln!(
-                out,
-                r#"  <key id="e_{0}" for="edge" attr.name="{0}" attr.type="{1}"/>"#,
-                name,
-                ty.name()
-            )?;
+        for (names, table, domain, prefix) in [
+            (&node_names, &flat.nodes, "node", "n_"),
+            (&edge_names, &flat.edges, "edge", "e_"),
+        ] {
+            let mut keys: Vec<(&String, Kind)> = names
+                .iter()
+                .zip(&table.columns)
+                .map(|(n, c)| (n, c.kind))
+                .collect();
+            keys.sort_by(|a, b| a.0.cmp(b.0));
+            for (name, kind) in keys {
+                writeln!(
+                    out,
+                    r#"  <key id="{prefix}{name}" for="{domain}" attr.name="{name}" attr.type="{}"/>"#,
+                    type_name(kind)
+                )?;
+            }
         }
         writeln!(out, r#"  <graph id="G" edgedefault="directed">"#)?;
-        writeln!(out, r#"    <desc>{}</desc>"#, escape(&graph.meta.title))?;
-        let data = |out: &mut dyn Write, key: &str, value: &str| {
-            writeln!(out, r#"      <data key="{key}">{}</data>"#, escape(value))
-        };
-        for (n, a) in graph.actors() {
-            writeln!(
-                out,
-                r#"    <node id="{}">"#,
-                escape(&nmtoken(a.id.as_str()))
-            )?;
-            data(out, "n_name", &a.name)?;
-            data(out, "n_groups", &graph.groups_of(&a.id).join(","))?;
-            if let Some(c) = a.coordinates {
-                data(out, "n_lat", &c.lat.to_string())?;
-                data(out, "n_lon", &c.lon.to_string())?;
-            }
-            if let Some(r) = &a.receptiveness {
-                data(out, "n_receptiveness", &r.value.to_string())?;
-                let [lo, hi] = r.bounds();
-                if r.range.is_some() {
-                    data(out, "n_receptiveness_low", &lo.to_string())?;
-                    data(out, "n_receptiveness_high", &hi.to_string())?;
-                }
-                data(out, "n_receptiveness_source", &r.source)?;
-                data(out, "n_receptiveness_year", &r.year.to_string())?;
-            }
-            if let Some(note) = &a.note {
-                data(out, "n_note", note)?;
-            }
-            for (k, v) in &a.attributes {
-                if v.is_null() {
-                    continue;
-                }
-                data(out, &format!("n_{}", attr_names[k.as_str()]), &attr_text(v))?;
-            }
-            for (name, values) in &g.node_values {
-                if let Some(x) = values.get(&n) {
-                    data(out, &format!("n_{}", nmtoken(name)), &x.to_string())?;
+        writeln!(out, r"    <desc>{}</desc>", escape(&g.graph.meta.title))?;
+        for (k, v) in &graph_data {
+            writeln!(out, r#"    <data key="g_{k}">{}</data>"#, escape(v))?;
+        }
+        for (i, id) in flat.node_ids.iter().enumerate() {
+            writeln!(out, r#"    <node id="{}">"#, escape(&nmtoken(id)))?;
+            for ((name, c), v) in node_names
+                .iter()
+                .zip(&flat.nodes.columns)
+                .zip(&flat.nodes.rows[i])
+            {
+                if let Some(v) = v {
+                    writeln!(
+                        out,
+                        r#"      <data key="n_{name}">{}</data>"#,
+                        escape(&cell_text(c.kind, v))
+                    )?;
                 }
             }
             writeln!(out, "    </node>")?;
         }
-        for (_, f, t, tie) in graph.ties() {
-            let (w, d) = tie_weight(g, tie);
-            if w <= 0.0 {
+        for (i, &(f, t)) in flat.edge_ends.iter().enumerate() {
+            if skip.contains(&i) {
                 continue;
             }
             writeln!(
                 out,
-                r#"    <edge source="{}" target="{}">"#,
-                escape(&nmtoken(graph.actor(f).id.as_str())),
-                escape(&nmtoken(graph.actor(t).id.as_str()))
+                r#"    <edge id="e{i}" source="{}" target="{}">"#,
+                escape(&nmtoken(&flat.node_ids[f])),
+                escape(&nmtoken(&flat.node_ids[t]))
             )?;
-            data(out, "e_weight", &w.to_string())?;
-            data(out, "e_dist", &d.to_string())?;
-            if g.highlighted.contains(&(f, t)) {
-                data(out, "e_highlighted", "true")?;
-            }
-            for (c, fig) in &tie.channels {
-                let a = channel_attr(c.as_str());
-                data(out, &format!("e_{a}"), &fig.value.to_string())?;
-                if let Some([lo, hi]) = fig.range {
-                    data(out, &format!("e_{a}_low"), &lo.to_string())?;
-                    data(out, &format!("e_{a}_high"), &hi.to_string())?;
+            // Channel columns in the tie's own channel order, so that the reload keeps it
+            // (channel order is part of the data: noisy-OR is summed in that order).
+            let order = &tie_channels[i];
+            let mut cols: Vec<usize> = (0..flat.edges.columns.len()).collect();
+            cols.sort_by_key(|&k| match &flat.edges.columns[k].role {
+                Role::Channel(ch, _) => (
+                    1,
+                    order.iter().position(|x| x == ch).unwrap_or(usize::MAX),
+                    k,
+                ),
+                _ => (0, 0, k),
+            });
+            for ((name, c), v) in cols
+                .iter()
+                .map(|&k| (&edge_names[k], &flat.edges.columns[k]))
+                .zip(cols.iter().map(|&k| &flat.edges.rows[i][k]))
+            {
+                if let Some(v) = v {
+                    writeln!(
+                        out,
+                        r#"      <data key="e_{name}">{}</data>"#,
+                        escape(&cell_text(c.kind, v))
+                    )?;
                 }
-                data(out, &format!("e_{a}_source"), &fig.source)?;
-                data(out, &format!("e_{a}_year"), &fig.year.to_string())?;
-            }
-            if let Some(note) = &tie.note {
-                data(out, "e_note", note)?;
             }
             writeln!(out, "    </edge>")?;
         }

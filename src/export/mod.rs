@@ -1,8 +1,19 @@
 //! Exports of the graph for visualisation tools: one [`Exporter`] per format, one file each.
+//!
+//! The attribute tables shared by the data formats are built once in [`flat`]; XML escaping is
+//! in [`xml`]; analysis values for `--with` come from [`annotate`]. `docs/EXPORTS.md` documents
+//! every format and the tool that opens it.
 
+pub mod annotate;
+pub mod csv;
+pub mod cytoscape;
 pub mod dot;
+pub mod flat;
+pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod nodelink;
+pub mod svg;
 pub mod xml;
 
 use std::collections::HashSet;
@@ -13,6 +24,20 @@ use petgraph::stable_graph::NodeIndex;
 
 use crate::error::Result;
 use crate::model::{ChannelEmphasis, Distance, InfluenceGraph};
+
+/// The suggestion shown on pictures: who presses whom, and the top partners with their paths.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Focus {
+    /// The source actors.
+    pub sources: Vec<NodeIndex>,
+    /// The sources as the user named them (`signatories`).
+    pub sources_name: String,
+    /// The target actor.
+    pub target: NodeIndex,
+    /// Top partners, best first: the partner, its score, and its best leverage path
+    /// (source -> ... -> partner -> ... -> target).
+    pub partners: Vec<(NodeIndex, f64, Vec<NodeIndex>)>,
+}
 
 /// A graph ready for export: the graph, how strengths and distances are computed, what to
 /// highlight, and analysis results to attach to actors.
@@ -28,6 +53,11 @@ pub struct AnnotatedGraph<'g> {
     pub highlighted: HashSet<(NodeIndex, NodeIndex)>,
     /// Extra numeric node attributes, by name (`score`, `rank`, `betweenness`...), per actor.
     pub node_values: IndexMap<String, IndexMap<NodeIndex, f64>>,
+    /// The suggestion to draw, if one was computed.
+    pub focus: Option<Focus>,
+    /// The node value that sizes actors in GEXF and SVG (`score`, `strength_out`...); `None`:
+    /// `score` when present, else the actor's out-strength.
+    pub size_by: Option<String>,
 }
 
 impl<'g> AnnotatedGraph<'g> {
@@ -39,6 +69,44 @@ impl<'g> AnnotatedGraph<'g> {
             distance: Distance::Log,
             highlighted: HashSet::new(),
             node_values: IndexMap::new(),
+            focus: None,
+            size_by: None,
+        }
+    }
+
+    /// The size measure of every actor, in graph order, with its name: the `size_by` node value,
+    /// else `score` when present, else the out-strength (sum of the strengths of the actor's
+    /// ties). Missing values are 0.
+    pub fn sizes(&self) -> (String, Vec<f64>) {
+        let name = self
+            .size_by
+            .clone()
+            .filter(|n| self.node_values.contains_key(n))
+            .or_else(|| {
+                self.node_values
+                    .contains_key("score")
+                    .then(|| "score".to_owned())
+            });
+        match name {
+            Some(name) => {
+                let values = &self.node_values[&name];
+                let v = self
+                    .graph
+                    .actors()
+                    .map(|(n, _)| values.get(&n).copied().unwrap_or(0.0))
+                    .collect();
+                (name, v)
+            }
+            None => {
+                let mut out: IndexMap<NodeIndex, f64> =
+                    self.graph.actors().map(|(n, _)| (n, 0.0)).collect();
+                for (_, f, _, tie) in self.graph.ties() {
+                    if let Some(x) = out.get_mut(&f) {
+                        *x += self.emphasis.strength(tie);
+                    }
+                }
+                ("strength_out".to_owned(), out.into_values().collect())
+            }
         }
     }
 }
@@ -48,7 +116,7 @@ pub trait Exporter {
     /// Writes the graph to `out`.
     ///
     /// # Errors
-    /// I/O errors of `out`, as [`crate::Error::Write`] with an empty path (the caller names it).
+    /// I/O errors of `out`; the caller names the file.
     fn write(&self, graph: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()>;
 }
 
@@ -57,43 +125,82 @@ pub trait Exporter {
 pub enum ExportFormat {
     /// The native JSON format (reloads as is).
     Json,
-    /// GraphML with typed keys (NetworkX, igraph, Gephi, yEd, Cytoscape).
+    /// GraphML with typed keys (NetworkX, igraph, Gephi, yEd, Cytoscape); reloads exactly.
     Graphml,
+    /// GEXF 1.3 with the viz module (Gephi, NetworkX).
+    Gexf,
     /// Graphviz DOT.
     Dot,
+    /// Cytoscape.js `elements` JSON (Cytoscape.js, Cytoscape desktop).
+    Cytoscape,
+    /// NetworkX node-link JSON (`nx.node_link_graph`, D3).
+    NodeLink,
+    /// Two CSV tables, nodes and edges, in Gephi's spreadsheet-import columns.
+    Csv,
+    /// An SVG map drawn by leverage itself.
+    Svg,
 }
 
 impl ExportFormat {
     /// Every format.
-    pub const ALL: &'static [ExportFormat] =
-        &[ExportFormat::Json, ExportFormat::Graphml, ExportFormat::Dot];
+    pub const ALL: &'static [ExportFormat] = &[
+        ExportFormat::Json,
+        ExportFormat::Graphml,
+        ExportFormat::Gexf,
+        ExportFormat::Dot,
+        ExportFormat::Cytoscape,
+        ExportFormat::NodeLink,
+        ExportFormat::Csv,
+        ExportFormat::Svg,
+    ];
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Json => "json",
             ExportFormat::Graphml => "graphml",
+            ExportFormat::Gexf => "gexf",
             ExportFormat::Dot => "dot",
+            ExportFormat::Cytoscape => "cytoscape",
+            ExportFormat::NodeLink => "node-link",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Svg => "svg",
         }
     }
 
-    /// The format a file extension implies (`.graphml`, `.dot`/`.gv`, `.json`).
+    /// The format a file name implies: `.graphml`, `.gexf`, `.dot`/`.gv`, `.svg`, `.csv`,
+    /// `.cyjs` or `.cy.json` (Cytoscape), `.nodelink.json` or `.node-link.json`, else `.json`.
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".cy.json") || ext == "cyjs" {
+            return Some(ExportFormat::Cytoscape);
+        }
+        if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") {
+            return Some(ExportFormat::NodeLink);
+        }
         match ext.as_str() {
             "json" => Some(ExportFormat::Json),
             "graphml" => Some(ExportFormat::Graphml),
+            "gexf" => Some(ExportFormat::Gexf),
             "dot" | "gv" => Some(ExportFormat::Dot),
+            "csv" => Some(ExportFormat::Csv),
+            "svg" => Some(ExportFormat::Svg),
             _ => None,
         }
     }
 
-    /// The exporter for this format.
+    /// The exporter for this format (for CSV: both tables, as on standard output).
     pub fn exporter(self) -> Box<dyn Exporter> {
         match self {
             ExportFormat::Json => Box::new(json::JsonExporter),
             ExportFormat::Graphml => Box::new(graphml::GraphmlExporter),
+            ExportFormat::Gexf => Box::new(gexf::GexfExporter),
             ExportFormat::Dot => Box::new(dot::DotExporter),
+            ExportFormat::Cytoscape => Box::new(cytoscape::CytoscapeExporter),
+            ExportFormat::NodeLink => Box::new(nodelink::NodeLinkExporter),
+            ExportFormat::Csv => Box::new(csv::CsvExporter::default()),
+            ExportFormat::Svg => Box::new(svg::SvgExporter::default()),
         }
     }
 }
@@ -103,9 +210,16 @@ impl ExportFormat {
 /// # Errors
 /// Never in practice (writing to memory); kept for exporters that may fail.
 pub fn to_bytes(graph: &AnnotatedGraph<'_>, format: ExportFormat) -> Result<Vec<u8>> {
+    exporter_bytes(graph, format.exporter().as_ref())
+}
+
+/// Renders `graph` with `exporter` to a byte vector.
+///
+/// # Errors
+/// Never in practice (writing to memory).
+pub fn exporter_bytes(graph: &AnnotatedGraph<'_>, exporter: &dyn Exporter) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
-    format
-        .exporter()
+    exporter
         .write(graph, &mut buf)
         .map_err(|e| crate::Error::Write {
             path: "<memory>".into(),

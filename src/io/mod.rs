@@ -1,9 +1,12 @@
 //! Reading graphs (native JSON, and the importers) and writing files safely.
 
 pub mod atomic;
+pub mod csv;
 pub mod embedded;
+pub mod graphml;
 pub mod json;
 pub mod location;
+pub mod places;
 pub mod validate;
 
 use std::io::Read;
@@ -24,8 +27,44 @@ pub enum GraphSource {
     Bundled,
     /// Standard input (`--graph -`), native JSON.
     Stdin,
-    /// A file; the format follows the extension (`.json`, else JSON).
+    /// A file; the format follows the extension ([`InputFormat::of`]).
     File(PathBuf),
+}
+
+/// The formats `--graph` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// The native format (`docs/FORMAT.md`).
+    Json,
+    /// GraphML as leverage, NetworkX, igraph, Gephi or yEd write it.
+    Graphml,
+    /// A CSV ties table, with an optional actors table.
+    Csv,
+}
+
+impl InputFormat {
+    /// The format of a file by its extension: `.graphml` and `.xml` are GraphML, `.csv` is CSV,
+    /// anything else native JSON.
+    pub fn of(path: &Path) -> InputFormat {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("graphml" | "xml") => InputFormat::Graphml,
+            Some("csv") => InputFormat::Csv,
+            _ => InputFormat::Json,
+        }
+    }
+}
+
+/// Options for reading GraphML and CSV graphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The edge attribute (GraphML) or column (CSV) holding the tie strength; default `weight`.
+    pub weight_attr: Option<String>,
+    /// The actors table of a CSV graph; default: the `.nodes.csv` sibling, if present.
+    pub actors: Option<PathBuf>,
 }
 
 impl GraphSource {
@@ -53,6 +92,42 @@ impl GraphSource {
 /// [`Error::Read`] if the file cannot be read; [`Error::Invalid`] for a file too large, not
 /// UTF-8, malformed, or breaking a rule of the format.
 pub fn load(source: &GraphSource) -> Result<InfluenceGraph> {
+    load_with(source, &LoadOptions::default())
+}
+
+/// Loads and validates a graph in any [`InputFormat`], with options for GraphML and CSV.
+///
+/// # Errors
+/// [`Error::Read`] if a file cannot be read; [`Error::Invalid`] with the place of every problem.
+pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<InfluenceGraph> {
+    if let GraphSource::File(path) = source {
+        let format = InputFormat::of(path);
+        if format != InputFormat::Json {
+            let name = source.display_name();
+            let bytes = read_limited(path)?;
+            let text = decode(&bytes, &name)?;
+            let defaults = ImportDefaults::for_file(path, &name);
+            return match format {
+                InputFormat::Graphml => graphml::parse(text, &defaults, options),
+                _ => {
+                    let actors_path = options.actors.clone().or_else(|| {
+                        let p = crate::export::csv::nodes_path(path);
+                        (p != *path && p.is_file()).then_some(p)
+                    });
+                    let actors = match &actors_path {
+                        Some(p) => {
+                            let n = p.display().to_string();
+                            let b = read_limited(p)?;
+                            Some((decode(&b, &n)?.to_owned(), n))
+                        }
+                        None => None,
+                    };
+                    let actors = actors.as_ref().map(|(t, n)| (t.as_str(), n.as_str()));
+                    csv::parse(text, actors, &defaults, options)
+                }
+            };
+        }
+    }
     match source {
         GraphSource::Bundled => json::parse(embedded::BUNDLED_JSON, &source.display_name()),
         GraphSource::Stdin => {
@@ -126,4 +201,82 @@ pub fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str> {
             Some("save the file as UTF-8 (in a spreadsheet: \"CSV UTF-8\")".to_owned()),
         )
     })
+}
+
+/// What an imported graph gets where its file says nothing: the file's name, a title, a date and
+/// the source text of figures without one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportDefaults {
+    /// The file as named in messages.
+    pub file: String,
+    /// Title: the file's stem.
+    pub title: String,
+    /// Date, `YYYY-MM-DD`: the file's modification date (UTC), else `2000-01-01`.
+    pub date: String,
+}
+
+impl ImportDefaults {
+    /// The defaults for `path`, named `name` in messages.
+    pub fn for_file(path: &Path, name: &str) -> Self {
+        let date = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or_else(|| "2000-01-01".to_owned(), |d| civil_date(d.as_secs()));
+        ImportDefaults {
+            file: name.to_owned(),
+            title: path
+                .file_stem()
+                .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned()),
+            date,
+        }
+    }
+
+    /// The source of a figure the file gives none for.
+    pub fn source(&self) -> String {
+        format!("imported from {}, no source given", self.file)
+    }
+}
+
+/// The year of a `YYYY-MM-DD` date, else 2000.
+pub fn year_of(date: &str) -> i32 {
+    date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2000)
+}
+
+/// `YYYY-MM-DD` of a Unix time (UTC), by Howard Hinnant's `civil_from_days`.
+fn civil_date(secs: u64) -> String {
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        // 2024-02-29 00:00:00 UTC
+        assert_eq!(civil_date(1_709_164_800), "2024-02-29");
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(
+            InputFormat::of(Path::new("a.GraphML")),
+            InputFormat::Graphml
+        );
+        assert_eq!(InputFormat::of(Path::new("a.xml")), InputFormat::Graphml);
+        assert_eq!(InputFormat::of(Path::new("a.csv")), InputFormat::Csv);
+        assert_eq!(InputFormat::of(Path::new("a.json")), InputFormat::Json);
+    }
 }

@@ -49,7 +49,7 @@ fn graphml_has_weights_channels_and_typed_keys() {
     // keys come before the graph
     assert!(text.find("<key ").unwrap() < text.find("<graph ").unwrap());
     // IND -> RUS: noisy-OR of 0.091 and 0.3 = 0.3637
-    let at = text.find(r#"<edge source="IND" target="RUS">"#).unwrap();
+    let at = text.find(r#"source="IND" target="RUS">"#).unwrap();
     let weight: f64 = text[at..]
         .split("<data key=\"e_weight\">")
         .nth(1)
@@ -78,7 +78,7 @@ fn files_are_written_atomically_and_never_over_the_input() {
         ],
         2,
     );
-    assert!(err.contains("is the input graph"), "{err}");
+    assert!(err.contains("is an input of this run"), "{err}");
     assert_eq!(std::fs::read(&input).unwrap(), before);
     let out = dir.path().join("g.dot");
     let st = leverage()
@@ -100,4 +100,67 @@ fn files_are_written_atomically_and_never_over_the_input() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names.len(), 2, "no temp files left: {names:?}");
+}
+
+#[test]
+fn zero_strength_ties_are_absent_for_readers_but_reload_exactly() {
+    // MODEL section 2: a tie whose strength is 0 is absent. GraphML readers must not see it as
+    // an edge, yet leverage's own reload keeps it (in the manifest, at its place in the order).
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("z.json");
+    let text = std::fs::read_to_string(fixture("five.json"))
+        .unwrap()
+        .replace(
+            r#""trade": { "value": 0.05, "source": "example figure", "year": 2023 }"#,
+            r#""trade": { "value": 0.0, "source": "example figure", "year": 2023 }"#,
+        );
+    assert!(text.contains(r#""value": 0.0,"#));
+    std::fs::write(&src, &text).unwrap();
+    let gml = dir.path().join("z.graphml");
+    let out = leverage()
+        .args([
+            "--graph",
+            src.to_str().unwrap(),
+            "export",
+            "-o",
+            gml.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = std::fs::read_to_string(&gml).unwrap();
+    assert_eq!(
+        xml.matches("<edge ").count(),
+        4,
+        "the zero tie AUT -> TUR is not an edge"
+    );
+    assert!(!xml.contains(r#"source="AUT" target="TUR""#));
+    let back = leverage()
+        .args([
+            "--graph",
+            gml.to_str().unwrap(),
+            "export",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let orig = leverage()
+        .args([
+            "--graph",
+            src.to_str().unwrap(),
+            "export",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&back.stdout),
+        String::from_utf8_lossy(&orig.stdout)
+    );
 }

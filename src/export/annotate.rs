@@ -1,0 +1,116 @@
+//! `--with`: analysis results attached to actors as node attributes, and the suggestion that
+//! pictures highlight.
+
+use indexmap::IndexMap;
+use petgraph::stable_graph::NodeIndex;
+
+use super::{AnnotatedGraph, Focus};
+use crate::analysis::centrality::{centrality_table, CentralityParams, Measure};
+use crate::analysis::suggest::{suggest, PartnerRanking, SuggestParams};
+use crate::error::Result;
+use crate::model::InfluenceGraph;
+
+/// An analysis whose results `--with` attaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Annotation {
+    /// Partner suggestion: `score`, `rank`, `reach`, `pull`, `brokerage` for every actor with a
+    /// positive score (others have none).
+    Suggest,
+    /// Every centrality measure: `strength_in`, `strength_out`, `betweenness`, `pagerank`,
+    /// `influence` for every actor.
+    Centrality,
+}
+
+/// Attaches a partner ranking: its values as node attributes (`score`, `rank`, `reach`, `pull`,
+/// `brokerage`), the best paths of its first `top` partners as highlighted ties and as the
+/// [`Focus`] of pictures.
+pub fn attach_suggestion(
+    g: &mut AnnotatedGraph<'_>,
+    ranking: &PartnerRanking,
+    sources_name: &str,
+    top: usize,
+    values: bool,
+) {
+    let graph = g.graph;
+    let node = |id: &str| graph.node_of(id);
+    if values {
+        let mut cols: IndexMap<String, IndexMap<NodeIndex, f64>> = IndexMap::new();
+        for p in &ranking.partners {
+            let Some(n) = node(&p.id) else { continue };
+            #[allow(clippy::cast_precision_loss)]
+            let rank = p.rank as f64;
+            for (k, v) in [
+                ("score", p.score),
+                ("rank", rank),
+                ("reach", p.reach),
+                ("pull", p.pull),
+                ("brokerage", p.brokerage),
+            ] {
+                cols.entry(k.to_owned()).or_default().insert(n, v);
+            }
+        }
+        for k in ["score", "rank", "reach", "pull", "brokerage"] {
+            let col = cols.shift_remove(k).unwrap_or_default();
+            g.node_values.insert(k.to_owned(), col);
+        }
+    }
+    let mut partners = Vec::new();
+    for p in ranking.partners.iter().take(top) {
+        let path: Vec<NodeIndex> = p.path.iter().filter_map(|id| node(id)).collect();
+        for w in path.windows(2) {
+            g.highlighted.insert((w[0], w[1]));
+        }
+        if let Some(n) = node(&p.id) {
+            partners.push((n, p.score, path));
+        }
+    }
+    let sources = ranking.source.iter().filter_map(|id| node(id)).collect();
+    if let Some(target) = node(&ranking.target) {
+        g.focus = Some(Focus {
+            sources,
+            sources_name: sources_name.to_owned(),
+            target,
+            partners,
+        });
+    }
+}
+
+/// Attaches every centrality measure as node attributes.
+///
+/// # Errors
+/// As [`centrality_table`] (a measure that does not converge).
+pub fn attach_centrality(g: &mut AnnotatedGraph<'_>, params: &CentralityParams) -> Result<()> {
+    let graph: &InfluenceGraph = g.graph;
+    let table = centrality_table(graph, Measure::ALL, params)?;
+    for m in Measure::ALL {
+        let name = m.name().replace('-', "_");
+        let mut col = IndexMap::new();
+        for row in &table.nodes {
+            if let (Some(n), Some(&v)) = (graph.node_of(&row.id), row.scores.get(m.name())) {
+                col.insert(n, v);
+            }
+        }
+        g.node_values.insert(name, col);
+    }
+    Ok(())
+}
+
+/// Runs the suggestion with `params` and attaches it (see [`attach_suggestion`]); `top`
+/// partners are highlighted. `values` also attaches the scores as node attributes.
+///
+/// # Errors
+/// As [`suggest`].
+pub fn suggest_and_attach(
+    g: &mut AnnotatedGraph<'_>,
+    params: &SuggestParams,
+    top: usize,
+    values: bool,
+) -> Result<()> {
+    let all = SuggestParams {
+        top: None,
+        ..params.clone()
+    };
+    let ranking = suggest(g.graph, &all)?;
+    attach_suggestion(g, &ranking, &params.from, top, values);
+    Ok(())
+}

@@ -1,0 +1,497 @@
+//! The graph as flat, typed attribute tables: the one place that decides which attributes nodes
+//! and edges carry and under which names, shared by the GraphML, GEXF, node-link, Cytoscape and
+//! CSV exporters (and read back by the GraphML importer through [`Role`]).
+//!
+//! Node columns: `name`, `groups` (comma-separated ids), `role` (the colour group of the
+//! pictures), `lat`, `lon`, `receptiveness` with `receptiveness_low`, `_high`, `_source`, `_year`,
+//! `note`, every actor attribute, then the analysis values of `--with`. Edge columns: `weight`
+//! (aggregate strength under the emphasis used), `dist` (the chosen distance, absent for a tie of
+//! strength 0), `highlighted`, then per channel `c`, `c_low`, `c_high`, `c_source`, `c_year`, and
+//! `note`. A name that collides with a fixed one gets a prefix: `attr_` for attributes, `ch_` for
+//! channels.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::{tie_weight, AnnotatedGraph};
+use crate::model::Figure;
+
+/// The type of a column's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text.
+    String,
+    /// A number, written in its JSON form (`3`, `0.25`).
+    Double,
+    /// An integer.
+    Int,
+    /// `true` or `false`.
+    Boolean,
+    /// Any JSON value (arrays, mixed types), written as JSON text where a format has no arrays.
+    Json,
+}
+
+/// Which part of a [`Figure`] a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The value.
+    Value,
+    /// The low end of the range.
+    Low,
+    /// The high end of the range.
+    High,
+    /// The source.
+    Source,
+    /// The year.
+    Year,
+}
+
+impl Part {
+    const ALL: [Part; 5] = [Part::Value, Part::Low, Part::High, Part::Source, Part::Year];
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Part::Value => "",
+            Part::Low => "_low",
+            Part::High => "_high",
+            Part::Source => "_source",
+            Part::Year => "_year",
+        }
+    }
+
+    fn kind(self) -> Kind {
+        match self {
+            Part::Source => Kind::String,
+            Part::Year => Kind::Int,
+            _ => Kind::Double,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Part::Value => "value",
+            Part::Low => "low",
+            Part::High => "high",
+            Part::Source => "source",
+            Part::Year => "year",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.name() == s)
+    }
+
+    /// This part of `fig`, if present.
+    fn of(self, fig: &Figure) -> Option<Value> {
+        match self {
+            Part::Value => Some(fig.value.into()),
+            Part::Low => fig.range.map(|[lo, _]| lo.into()),
+            Part::High => fig.range.map(|[_, hi]| hi.into()),
+            Part::Source => Some(fig.source.clone().into()),
+            Part::Year => Some(fig.year.into()),
+        }
+    }
+}
+
+/// What a column means, so that an importer can rebuild the graph from the columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// The actor's display name.
+    Name,
+    /// The groups the actor belongs to (derived: groups are stored whole at graph level).
+    Groups,
+    /// The colour role of the pictures (derived).
+    Colour,
+    /// Capital latitude.
+    Lat,
+    /// Capital longitude.
+    Lon,
+    /// A part of the receptiveness figure.
+    Receptiveness(Part),
+    /// The actor's or tie's note.
+    Note,
+    /// A free actor attribute, by its name in the graph.
+    Attribute(String),
+    /// An analysis value from `--with` (derived).
+    Annotation(String),
+    /// The aggregate strength (derived).
+    Weight,
+    /// The distance (derived).
+    Dist,
+    /// Whether the tie is on a highlighted path (derived).
+    Highlighted,
+    /// A part of a channel's figure, by channel name.
+    Channel(String, Part),
+}
+
+impl Role {
+    /// The role as a short string, for the GraphML manifest (`attribute:capital`,
+    /// `channel:trade:low`).
+    pub fn encode(&self) -> String {
+        match self {
+            Role::Name => "name".into(),
+            Role::Groups => "groups".into(),
+            Role::Colour => "role".into(),
+            Role::Lat => "lat".into(),
+            Role::Lon => "lon".into(),
+            Role::Receptiveness(p) => format!("receptiveness:{}", p.name()),
+            Role::Note => "note".into(),
+            Role::Attribute(a) => format!("attribute:{a}"),
+            Role::Annotation(a) => format!("annotation:{a}"),
+            Role::Weight => "weight".into(),
+            Role::Dist => "dist".into(),
+            Role::Highlighted => "highlighted".into(),
+            Role::Channel(c, p) => format!("channel:{}:{c}", p.name()),
+        }
+    }
+
+    /// Parses [`Role::encode`]'s output.
+    pub fn decode(s: &str) -> Option<Role> {
+        Some(match s {
+            "name" => Role::Name,
+            "groups" => Role::Groups,
+            "role" => Role::Colour,
+            "lat" => Role::Lat,
+            "lon" => Role::Lon,
+            "note" => Role::Note,
+            "weight" => Role::Weight,
+            "dist" => Role::Dist,
+            "highlighted" => Role::Highlighted,
+            _ => {
+                if let Some(p) = s.strip_prefix("receptiveness:") {
+                    Role::Receptiveness(Part::parse(p)?)
+                } else if let Some(a) = s.strip_prefix("attribute:") {
+                    Role::Attribute(a.to_owned())
+                } else if let Some(a) = s.strip_prefix("annotation:") {
+                    Role::Annotation(a.to_owned())
+                } else if let Some(rest) = s.strip_prefix("channel:") {
+                    let (p, c) = rest.split_once(':')?;
+                    Role::Channel(c.to_owned(), Part::parse(p)?)
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+}
+
+/// One column: its name in the export, its type and its meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The attribute name in the export.
+    pub name: String,
+    /// The type of its values.
+    pub kind: Kind,
+    /// What it means.
+    pub role: Role,
+}
+
+/// A table of rows over columns; a row holds `None` where the attribute is absent.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// The columns, in output order.
+    pub columns: Vec<Column>,
+    /// The rows, each aligned with `columns`.
+    pub rows: Vec<Vec<Option<Value>>>,
+}
+
+impl Table {
+    /// The columns present in row `i` with their values.
+    pub fn cells(&self, i: usize) -> impl Iterator<Item = (&Column, &Value)> + '_ {
+        self.columns
+            .iter()
+            .zip(&self.rows[i])
+            .filter_map(|(c, v)| v.as_ref().map(|v| (c, v)))
+    }
+}
+
+/// The graph as flat tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlatGraph {
+    /// Actor ids, one per node row.
+    pub node_ids: Vec<String>,
+    /// Node attributes.
+    pub nodes: Table,
+    /// `(from, to)` row positions in `nodes`, one per edge row.
+    pub edge_ends: Vec<(usize, usize)>,
+    /// Edge attributes.
+    pub edges: Table,
+    /// Graph attributes: `title`, `date`, `description`, `notes` (array), `groups` (array of
+    /// group objects as in the native format).
+    pub graph: IndexMap<String, Value>,
+}
+
+const NODE_FIXED: &[&str] = &[
+    "name",
+    "groups",
+    "role",
+    "lat",
+    "lon",
+    "receptiveness",
+    "note",
+    "id",
+    "label",
+    "colour",
+    "size",
+];
+const EDGE_FIXED: &[&str] = &[
+    "weight",
+    "dist",
+    "highlighted",
+    "note",
+    "id",
+    "label",
+    "source",
+    "target",
+    "colour",
+];
+
+/// Whether `name` is taken by a fixed column or would look like a figure part of one.
+fn collides(name: &str, fixed: &[&str], taken: &[String]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    fixed.iter().any(|f| {
+        lower == *f
+            || Part::ALL
+                .iter()
+                .any(|p| !p.suffix().is_empty() && lower == format!("{f}{}", p.suffix()))
+    }) || taken.iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
+/// The kind of a free attribute from all its values.
+fn attribute_kind(values: &[&Value]) -> Kind {
+    if values.iter().all(|v| v.is_string()) {
+        Kind::String
+    } else if values.iter().all(|v| v.is_boolean()) {
+        Kind::Boolean
+    } else if values.iter().all(|v| v.is_number()) {
+        Kind::Double
+    } else {
+        Kind::Json
+    }
+}
+
+/// Flattens an annotated graph. Every tie is kept (a tie of strength 0 under the emphasis has
+/// `weight` 0 and no `dist`). Time O(actors · attributes + ties · channels).
+pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
+    let graph = g.graph;
+    let mut node_cols: Vec<Column> = Vec::new();
+    let any = |f: &dyn Fn(&crate::model::Actor) -> bool| graph.actors().any(|(_, a)| f(a));
+    let push = |cols: &mut Vec<Column>, name: &str, kind: Kind, role: Role| {
+        cols.push(Column {
+            name: name.to_owned(),
+            kind,
+            role,
+        });
+    };
+    push(&mut node_cols, "name", Kind::String, Role::Name);
+    push(&mut node_cols, "groups", Kind::String, Role::Groups);
+    push(&mut node_cols, "role", Kind::String, Role::Colour);
+    if any(&|a| a.coordinates.is_some()) {
+        push(&mut node_cols, "lat", Kind::Double, Role::Lat);
+        push(&mut node_cols, "lon", Kind::Double, Role::Lon);
+    }
+    if any(&|a| a.receptiveness.is_some()) {
+        for p in Part::ALL {
+            let name = format!("receptiveness{}", p.suffix());
+            push(&mut node_cols, &name, p.kind(), Role::Receptiveness(p));
+        }
+    }
+    if any(&|a| a.note.is_some()) {
+        push(&mut node_cols, "note", Kind::String, Role::Note);
+    }
+    let mut attr_values: IndexMap<&str, Vec<&Value>> = IndexMap::new();
+    for (_, a) in graph.actors() {
+        for (k, v) in &a.attributes {
+            attr_values.entry(k.as_str()).or_default().push(v);
+        }
+    }
+    let mut taken: Vec<String> = g.node_values.keys().cloned().collect();
+    for (k, vs) in &attr_values {
+        let mut name = (*k).to_owned();
+        while collides(&name, NODE_FIXED, &taken) {
+            name = format!("attr_{name}");
+        }
+        taken.push(name.clone());
+        push(
+            &mut node_cols,
+            &name,
+            attribute_kind(vs),
+            Role::Attribute((*k).to_owned()),
+        );
+    }
+    for k in g.node_values.keys() {
+        let kind = if k == "rank" { Kind::Int } else { Kind::Double };
+        push(&mut node_cols, k, kind, Role::Annotation(k.clone()));
+    }
+
+    let mut node_ids = Vec::new();
+    let mut rows = Vec::new();
+    let mut position = std::collections::HashMap::new();
+    for (n, a) in graph.actors() {
+        position.insert(n, node_ids.len());
+        node_ids.push(a.id.to_string());
+        let row = node_cols
+            .iter()
+            .map(|c| match &c.role {
+                Role::Name => Some(a.name.clone().into()),
+                Role::Groups => Some(graph.groups_of(&a.id).join(",").into()),
+                Role::Colour => Some(super::dot::role(graph, a).0.into()),
+                Role::Lat => a.coordinates.map(|c| c.lat.into()),
+                Role::Lon => a.coordinates.map(|c| c.lon.into()),
+                Role::Receptiveness(p) => a.receptiveness.as_ref().and_then(|f| p.of(f)),
+                Role::Note => a.note.clone().map(Into::into),
+                Role::Attribute(k) => a.attributes.get(k).filter(|v| !v.is_null()).cloned(),
+                Role::Annotation(k) => g.node_values.get(k).and_then(|m| m.get(&n)).map(|&x| {
+                    if c.kind == Kind::Int {
+                        // Ranks are whole numbers stored as f64.
+                        #[allow(clippy::cast_possible_truncation)]
+                        Value::from(x as i64)
+                    } else {
+                        x.into()
+                    }
+                }),
+                _ => None,
+            })
+            .collect();
+        rows.push(row);
+    }
+    let nodes = Table {
+        columns: node_cols,
+        rows,
+    };
+
+    let mut edge_cols: Vec<Column> = Vec::new();
+    push(&mut edge_cols, "weight", Kind::Double, Role::Weight);
+    push(&mut edge_cols, "dist", Kind::Double, Role::Dist);
+    push(
+        &mut edge_cols,
+        "highlighted",
+        Kind::Boolean,
+        Role::Highlighted,
+    );
+    let mut taken = Vec::new();
+    for c in graph.channels() {
+        let mut name = c.as_str().to_owned();
+        while collides(&name, EDGE_FIXED, &taken) {
+            name = format!("ch_{name}");
+        }
+        taken.push(name.clone());
+        for p in Part::ALL {
+            push(
+                &mut edge_cols,
+                &format!("{name}{}", p.suffix()),
+                p.kind(),
+                Role::Channel(c.to_string(), p),
+            );
+        }
+    }
+    if graph.ties().any(|(_, _, _, t)| t.note.is_some()) {
+        push(&mut edge_cols, "note", Kind::String, Role::Note);
+    }
+    let mut edge_ends = Vec::new();
+    let mut rows = Vec::new();
+    for (_, f, t, tie) in graph.ties() {
+        let (w, d) = tie_weight(g, tie);
+        edge_ends.push((position[&f], position[&t]));
+        let row = edge_cols
+            .iter()
+            .map(|c| match &c.role {
+                Role::Weight => Some(w.into()),
+                Role::Dist => d.is_finite().then(|| d.into()),
+                Role::Highlighted => Some(g.highlighted.contains(&(f, t)).into()),
+                Role::Channel(ch, p) => tie
+                    .channels
+                    .get(&crate::model::Channel(ch.clone()))
+                    .and_then(|fig| p.of(fig)),
+                Role::Note => tie.note.clone().map(Into::into),
+                _ => None,
+            })
+            .collect();
+        rows.push(row);
+    }
+    let edges = Table {
+        columns: edge_cols,
+        rows,
+    };
+
+    let mut attrs = IndexMap::new();
+    attrs.insert("title".into(), graph.meta.title.clone().into());
+    attrs.insert("date".into(), graph.meta.date.clone().into());
+    if let Some(d) = &graph.meta.description {
+        attrs.insert("description".into(), d.clone().into());
+    }
+    if !graph.meta.notes.is_empty() {
+        attrs.insert("notes".into(), graph.meta.notes.clone().into());
+    }
+    let doc = crate::io::json::to_doc(graph);
+    if !doc.groups.is_empty() {
+        attrs.insert(
+            "groups".into(),
+            serde_json::to_value(&doc.groups).expect("group structs serialise"),
+        );
+    }
+    FlatGraph {
+        node_ids,
+        nodes,
+        edge_ends,
+        edges,
+        graph: attrs,
+    }
+}
+
+/// A value as text for formats without types (XML, CSV): strings as they are, everything else
+/// in its JSON form.
+pub fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A value as text for a column of kind `kind`: [`Kind::Json`] columns hold JSON text even for
+/// strings, so that an importer can tell `"1"` from `1`.
+pub fn cell_text(kind: Kind, v: &Value) -> String {
+    if kind == Kind::Json {
+        v.to_string()
+    } else {
+        text(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip() {
+        for r in [
+            Role::Name,
+            Role::Receptiveness(Part::High),
+            Role::Attribute("a:b".into()),
+            Role::Channel("trade".into(), Part::Source),
+            Role::Annotation("score".into()),
+        ] {
+            assert_eq!(Role::decode(&r.encode()), Some(r));
+        }
+        assert_eq!(Role::decode("nonsense"), None);
+    }
+
+    #[test]
+    fn collisions_get_prefixes() {
+        let text = r#"{"version":1,"meta":{"title":"t","date":"2025-01-01"},
+"actors":[{"id":"AUT","name":"A","attributes":{"name":"x","note_low":1,"tags":["a",1]}},{"id":"RUS","name":"R"}],
+"ties":[{"from":"AUT","to":"RUS","channels":{"weight":{"value":0.5,"source":"s","year":2023}}}]}"#;
+        let g = crate::io::json::parse(text, "t.json").unwrap();
+        let f = flatten(&AnnotatedGraph::new(&g));
+        let names: Vec<&str> = f.nodes.columns.iter().map(|c| c.name.as_str()).collect();
+        assert!(names.contains(&"attr_name"), "{names:?}");
+        assert!(names.contains(&"attr_note_low"), "{names:?}");
+        let tags = f.nodes.columns.iter().find(|c| c.name == "tags").unwrap();
+        assert_eq!(tags.kind, Kind::Json);
+        let e: Vec<&str> = f.edges.columns.iter().map(|c| c.name.as_str()).collect();
+        assert!(
+            e.contains(&"ch_weight") && e.contains(&"ch_weight_source"),
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! GEXF 1.3 export with the viz module, for Gephi (and NetworkX `read_gexf`).
+//!
+//! Namespace `http://gexf.net/1.3` (no `www.`), viz `http://gexf.net/1.3/viz`, no
+//! `xsi:schemaLocation` (the official RELAX NG schema rejects it), no spells (static graph:
+//! NetworkX crashes on open-ended spells). Each actor has `viz:color` as `r`/`g`/`b`/`a`
+//! attributes (NetworkX crashes on `hex=`) from its colour role, `viz:size` from the size measure
+//! ([`AnnotatedGraph::sizes`]) and `viz:position` from its capital (`x = lon * 10`,
+//! `y = lat * 10`), so Gephi opens it laid out as a map. Edges carry the strength as `weight`, a
+//! `viz:thickness`, and every attribute of [`super::flat`] as `attvalue`s.
+
+use std::io::Write;
+
+use super::flat::{cell_text, flatten, Kind, Role};
+use super::xml::escape;
+use super::{dot, AnnotatedGraph, Exporter};
+
+/// Writes GEXF 1.3.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GexfExporter;
+
+/// Units of `viz:position` per degree of longitude or latitude.
+pub const UNITS_PER_DEGREE: f64 = 10.0;
+
+/// The GEXF 1.3 namespace.
+pub const NAMESPACE: &str = "http://gexf.net/1.3";
+/// The GEXF 1.3 viz namespace.
+pub const VIZ_NAMESPACE: &str = "http://gexf.net/1.3/viz";
+
+fn type_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::String | Kind::Json => "string",
+        Kind::Double => "double",
+        Kind::Int => "integer",
+        Kind::Boolean => "boolean",
+    }
+}
+
+/// `#rrggbb` as `(r, g, b)`; grey for anything else.
+pub fn rgb(hex: &str) -> (u8, u8, u8) {
+    let h = hex.trim_start_matches('#');
+    let c = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|s| u8::from_str_radix(s, 16).ok())
+            .unwrap_or(128)
+    };
+    if h.len() == 6 {
+        (c(0), c(2), c(4))
+    } else {
+        (128, 128, 128)
+    }
+}
+
+impl Exporter for GexfExporter {
+    fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        let graph = g.graph;
+        let flat = flatten(g);
+        let (_, sizes) = g.sizes();
+        let max_size = sizes.iter().copied().fold(0.0, f64::max);
+
+        writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(
+            out,
+            r#"<gexf xmlns="{NAMESPACE}" xmlns:viz="{VIZ_NAMESPACE}" version="1.3">"#
+        )?;
+        let date_ok = graph.meta.date.len() == 10;
+        if date_ok {
+            writeln!(
+                out,
+                r#"  <meta lastmodifieddate="{}">"#,
+                escape(&graph.meta.date)
+            )?;
+        } else {
+            writeln!(out, "  <meta>")?;
+        }
+        writeln!(
+            out,
+            "    <creator>leverage {}</creator>",
+            env!("CARGO_PKG_VERSION")
+        )?;
+        let mut desc = graph.meta.title.clone();
+        if let Some(d) = &graph.meta.description {
+            desc.push_str(": ");
+            desc.push_str(d);
+        }
+        writeln!(out, "    <description>{}</description>", escape(&desc))?;
+        writeln!(out, "  </meta>")?;
+        writeln!(
+            out,
+            r#"  <graph defaultedgetype="directed" idtype="string">"#
+        )?;
+        // Edge `weight` is the XML attribute, not an attvalue.
+        let edge_cols: Vec<usize> = (0..flat.edges.columns.len())
+            .filter(|&i| flat.edges.columns[i].role != Role::Weight)
+            .collect();
+        for (class, cols) in [
+            ("node", (0..flat.nodes.columns.len()).collect::<Vec<_>>()),
+            ("edge", edge_cols.clone()),
+        ] {
+            let table = if class == "node" {
+                &flat.nodes
+            } else {
+                &flat.edges
+            };
+            writeln!(out, r#"    <attributes class="{class}">"#)?;
+            for &i in &cols {
+                let c = &table.columns[i];
+                writeln!(
+                    out,
+                    r#"      <attribute id="{class}{i}" title="{}" type="{}"/>"#,
+                    escape(&c.name),
+                    type_name(c.kind)
+                )?;
+            }
+            writeln!(out, "    </attributes>")?;
+        }
+        writeln!(out, r#"    <nodes count="{}">"#, flat.node_ids.len())?;
+        for (i, (_, a)) in graph.actors().enumerate() {
+            writeln!(
+                out,
+                r#"      <node id="{}" label="{}">"#,
+                escape(&flat.node_ids[i]),
+                escape(&a.name)
+            )?;
+            writeln!(out, "        <attvalues>")?;
+            for (j, (c, v)) in flat
+                .nodes
+                .columns
+                .iter()
+                .zip(&flat.nodes.rows[i])
+                .enumerate()
+            {
+                if let Some(v) = v {
+                    writeln!(
+                        out,
+                        r#"          <attvalue for="node{j}" value="{}"/>"#,
+                        escape(&cell_text(c.kind, v))
+                    )?;
+                }
+            }
+            writeln!(out, "        </attvalues>")?;
+            let (r, gr, b) = rgb(dot::role(graph, a).1);
+            writeln!(
+                out,
+                r#"        <viz:color r="{r}" g="{gr}" b="{b}" a="1.0"/>"#
+            )?;
+            let s = if max_size > 0.0 {
+                4.0 + 36.0 * (sizes[i] / max_size).sqrt()
+            } else {
+                10.0
+            };
+            writeln!(out, r#"        <viz:size value="{s:.3}"/>"#)?;
+            if let Some(c) = a.coordinates {
+                writeln!(
+                    out,
+                    r#"        <viz:position x="{:.3}" y="{:.3}" z="0.0"/>"#,
+                    c.lon * UNITS_PER_DEGREE,
+                    c.lat * UNITS_PER_DEGREE
+                )?;
+            }
+            writeln!(out, "      </node>")?;
+        }
+        writeln!(out, "    </nodes>")?;
+        writeln!(out, r#"    <edges count="{}">"#, flat.edge_ends.len())?;
+        let weight_col = flat
+            .edges
+            .columns
+            .iter()
+            .position(|c| c.role == Role::Weight);
+        let hl_col = flat
+            .edges
+            .columns
+            .iter()
+            .position(|c| c.role == Role::Highlighted);
+        for (i, &(f, t)) in flat.edge_ends.iter().enumerate() {
+            let row = &flat.edges.rows[i];
+            let w = weight_col
+                .and_then(|j| row[j].as_ref())
+                .and_then(serde_json::Value::as_f64)
+                .unwrap_or(0.0);
+            let hl = hl_col
+                .and_then(|j| row[j].as_ref())
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false);
+            writeln!(
+                out,
+                r#"      <edge id="e{i}" source="{}" target="{}" weight="{w}">"#,
+                escape(&flat.node_ids[f]),
+                escape(&flat.node_ids[t])
+            )?;
+            writeln!(out, "        <attvalues>")?;
+            for &j in &edge_cols {
+                if let Some(v) = &row[j] {
+                    writeln!(
+                        out,
+                        r#"          <attvalue for="edge{j}" value="{}"/>"#,
+                        escape(&cell_text(flat.edges.columns[j].kind, v))
+                    )?;
+                }
+            }
+            writeln!(out, "        </attvalues>")?;
+            if hl {
+                writeln!(out, r#"        <viz:color r="211" g="84" b="0" a="1.0"/>"#)?;
+            } else {
+                writeln!(
+                    out,
+                    r#"        <viz:color r="127" g="140" b="141" a="0.5"/>"#
+                )?;
+            }
+            writeln!(
+                out,
+                r#"        <viz:thickness value="{:.3}"/>"#,
+                0.5 + 8.0 * w.sqrt()
+            )?;
+            writeln!(out, "      </edge>")?;
+        }
+        writeln!(out, "    </edges>")?;
+        writeln!(out, "  </graph>")?;
+        writeln!(out, "</gexf>")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_to_rgb() {
+        assert_eq!(rgb("#1f4e9c"), (0x1f, 0x4e, 0x9c));
+        assert_eq!(rgb("bad"), (128, 128, 128));
+    }
+}

@@ -1,0 +1,324 @@
+//! Exports and imports end to end: round trips that lose nothing, CSV and GraphML from other
+//! tools, and errors with their places.
+
+mod common;
+
+use common::{fail, generated, run, write_json};
+
+fn parse(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).expect("JSON output")
+}
+
+/// Native JSON -> GraphML -> native JSON keeps everything, for `graph` (a path).
+fn graphml_round_trip(graph: &str, dir: &std::path::Path) {
+    let original = parse(&run(&["--graph", graph, "export", "--format", "json"]));
+    let gml = dir.join("rt.graphml");
+    let gml = gml.to_str().unwrap();
+    // With analysis values attached: they must not come back as attributes.
+    run(&[
+        "--graph",
+        graph,
+        "export",
+        "-o",
+        gml,
+        "--with",
+        "centrality",
+        "--highlight",
+        "0",
+    ]);
+    let back = parse(&run(&["--graph", gml, "export", "--format", "json"]));
+    assert_eq!(
+        back, original,
+        "GraphML round trip of {graph} changed the graph"
+    );
+}
+
+#[test]
+fn bundled_graph_round_trips_through_graphml() {
+    let dir = tempfile::tempdir().unwrap();
+    let native = dir.path().join("bundled.json");
+    std::fs::write(&native, run(&["export", "--format", "json"])).unwrap();
+    graphml_round_trip(native.to_str().unwrap(), dir.path());
+    // And through a GraphML written with the suggestion attached.
+    let gml = dir.path().join("s.graphml");
+    run(&[
+        "export",
+        "-o",
+        gml.to_str().unwrap(),
+        "--with",
+        "suggest,centrality",
+    ]);
+    let back = parse(&run(&[
+        "--graph",
+        gml.to_str().unwrap(),
+        "export",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(back, parse(&std::fs::read_to_string(&native).unwrap()));
+}
+
+#[test]
+fn generated_graphs_round_trip_through_graphml() {
+    let dir = tempfile::tempdir().unwrap();
+    for (seed, n) in [(1, 5), (2, 12), (3, 40)] {
+        let p = dir.path().join(format!("g{seed}.json"));
+        write_json(&p, &generated(seed, n));
+        graphml_round_trip(p.to_str().unwrap(), dir.path());
+    }
+}
+
+#[test]
+fn control_characters_are_dropped_from_xml() {
+    // See: issue 4, "XML 1.0 forbids control characters".
+    let dir = tempfile::tempdir().unwrap();
+    let mut g = generated(7, 4);
+    g["actors"][0]["name"] = serde_json::json!("bell\u{7}name\u{1b}");
+    let p = dir.path().join("c.json");
+    write_json(&p, &g);
+    for ext in ["graphml", "gexf", "svg"] {
+        let out = dir.path().join(format!("c.{ext}"));
+        run(&[
+            "--graph",
+            p.to_str().unwrap(),
+            "export",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.contains('\u{7}') && !text.contains('\u{1b}'), "{ext}");
+        assert!(text.contains("bellname"), "{ext}");
+    }
+    let back = parse(&run(&[
+        "--graph",
+        dir.path().join("c.graphml").to_str().unwrap(),
+        "export",
+    ]));
+    assert_eq!(back["actors"][0]["name"], "bellname");
+}
+
+#[test]
+fn csv_export_reloads_with_the_same_ties_and_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("world.csv");
+    run(&["export", "-o", csv.to_str().unwrap()]);
+    assert!(dir.path().join("world.nodes.csv").is_file());
+    let original = parse(&run(&["export"]));
+    let back = parse(&run(&["--graph", csv.to_str().unwrap(), "export"]));
+    assert_eq!(back["ties"], original["ties"]);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&back), ids(&original));
+    for (a, b) in back["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(original["actors"].as_array().unwrap())
+    {
+        assert_eq!(a["name"], b["name"]);
+        assert_eq!(a["lat"], b["lat"]);
+        assert_eq!(a["receptiveness"], b["receptiveness"]);
+        assert_eq!(a["attributes"]["capital"], b["attributes"]["capital"]);
+    }
+    // Groups come back from the `groups` column, with their members.
+    let members = |v: &serde_json::Value, id: &str| {
+        v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["id"] == id)
+            .map(|g| g["members"].clone())
+    };
+    assert_eq!(
+        members(&back, "signatories"),
+        members(&original, "signatories")
+    );
+}
+
+#[test]
+fn a_users_csv_is_imported_and_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("ties.csv");
+    // pandas-style: Source/Target in any case, a weight, provenance as `citation`.
+    std::fs::write(
+        &ties,
+        "Source,Target,Weight,citation,year\nDEU,TUR,0.1,Destatis 2023,2023\nTUR,RUS,0.08,,\nDEU,IND,0.02,x,2023\nIND,RUS,,,\n",
+    )
+    .unwrap();
+    let actors = dir.path().join("people.csv");
+    std::fs::write(
+        &actors,
+        "id,name,lat,lon,groups,population\nDEU,Germany,52.5,13.4,sources,83\nTUR,Turkey,39.9,32.9,,85\nIND,India,28.6,77.2,,1400\nRUS,Russia,55.8,37.6,,144\n",
+    )
+    .unwrap();
+    let g = parse(&run(&[
+        "--graph",
+        ties.to_str().unwrap(),
+        "--actors",
+        actors.to_str().unwrap(),
+        "export",
+    ]));
+    assert_eq!(g["actors"].as_array().unwrap().len(), 4);
+    assert_eq!(g["actors"][1]["name"], "Turkey");
+    assert_eq!(g["actors"][2]["attributes"]["population"], 1400);
+    let ties_out = g["ties"].as_array().unwrap();
+    assert_eq!(ties_out.len(), 4);
+    assert_eq!(ties_out[0]["channels"]["weight"]["value"], 0.1);
+    assert_eq!(ties_out[0]["channels"]["weight"]["source"], "Destatis 2023");
+    // No weight: strength 1 (as NetworkX assumes), the source says so.
+    let ind_rus = &ties_out[3]["channels"]["weight"];
+    assert_eq!(ind_rus["value"], 1.0);
+    assert!(ind_rus["source"]
+        .as_str()
+        .unwrap()
+        .contains("no source given"));
+    let ranking = parse(&run(&[
+        "--graph",
+        ties.to_str().unwrap(),
+        "--actors",
+        actors.to_str().unwrap(),
+        "--format",
+        "json",
+        "suggest",
+        "--from",
+        "sources",
+        "--target",
+        "RUS",
+    ]));
+    // TUR: 0.1 * 0.08 = 0.008; IND: 0.02 * 1 = 0.02.
+    let p = ranking["partners"].as_array().unwrap();
+    assert_eq!(p[0]["id"], "IND");
+    assert!((p[0]["score"].as_f64().unwrap() - 0.02).abs() < 1e-12);
+    assert!((p[1]["score"].as_f64().unwrap() - 0.008).abs() < 1e-12);
+}
+
+#[test]
+fn csv_errors_name_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("t.csv");
+    std::fs::write(
+        &ties,
+        "from,to,trade,energy\nDEU,RUS,0.1,\nDEU,RUZ,abc,0.2\nTUR,RUS,150%,\n",
+    )
+    .unwrap();
+    let e = fail(&["--graph", ties.to_str().unwrap(), "info"]);
+    assert!(
+        e.contains("t.csv:3 (row 3, column `trade`): `abc` is not a number"),
+        "{e}"
+    );
+    assert!(
+        e.contains("t.csv:4 (row 4, column `trade`): `150%` is a percentage"),
+        "{e}"
+    );
+    std::fs::write(&ties, "from,to,trade\nDEU,RUS,1.5\n").unwrap();
+    let e = fail(&["--graph", ties.to_str().unwrap(), "info"]);
+    assert!(
+        e.contains("t.csv:2 (row 2, column `trade`): weight of channel `trade` is `1.5`"),
+        "{e}"
+    );
+    std::fs::write(&ties, "a,b\nDEU,RUS\n").unwrap();
+    let e = fail(&["--graph", ties.to_str().unwrap(), "info"]);
+    assert!(e.contains("no `from` column"), "{e}");
+    std::fs::write(&ties, "from,to,Trade Share\nDEU,RUS,0.1\n").unwrap();
+    let e = fail(&["--graph", ties.to_str().unwrap(), "info"]);
+    assert!(
+        e.contains("column `Trade Share` is neither a known column nor a channel name"),
+        "{e}"
+    );
+    // With an actors table, a typo in the ties is caught with a suggestion.
+    let actors = dir.path().join("a.csv");
+    std::fs::write(&actors, "id,name\nDEU,Germany\nRUS,Russia\n").unwrap();
+    std::fs::write(&ties, "from,to,weight\nDEU,RUZ,0.1\n").unwrap();
+    let e = fail(&[
+        "--graph",
+        ties.to_str().unwrap(),
+        "--actors",
+        actors.to_str().unwrap(),
+        "info",
+    ]);
+    assert!(
+        e.contains("row 2, column `to`") && e.contains("did you mean `RUS`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn graphml_doctype_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bomb.graphml");
+    std::fs::write(
+        &p,
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n<graphml><graph edgedefault=\"directed\"><node id=\"x&b;\"/></graph></graphml>\n",
+    )
+    .unwrap();
+    let e = fail(&["--graph", p.to_str().unwrap(), "info"]);
+    assert!(
+        e.contains("bomb.graphml:2:1: the file has a `<!DOCTYPE>`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("hint:") || e.contains("remove the DOCTYPE"),
+        "{e}"
+    );
+}
+
+#[test]
+fn export_never_overwrites_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("g.json");
+    write_json(&p, &generated(4, 5));
+    let before = std::fs::read(&p).unwrap();
+    let e = fail(&[
+        "--graph",
+        p.to_str().unwrap(),
+        "export",
+        "-o",
+        p.to_str().unwrap(),
+    ]);
+    assert!(e.contains("is an input of this run"), "{e}");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn format_follows_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, head) in [
+        ("a.graphml", "<?xml"),
+        ("a.gexf", "<?xml"),
+        ("a.gv", "digraph"),
+        ("a.svg", "<?xml"),
+        ("a.cy.json", "{"),
+        ("a.nodelink.json", "{"),
+    ] {
+        let p = dir.path().join(name);
+        run(&["export", "-o", p.to_str().unwrap()]);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.starts_with(head), "{name}");
+    }
+    let cy = parse(&std::fs::read_to_string(dir.path().join("a.cy.json")).unwrap());
+    assert!(cy["elements"]["nodes"].is_array());
+    let nl = parse(&std::fs::read_to_string(dir.path().join("a.nodelink.json")).unwrap());
+    assert_eq!(nl["directed"], true);
+    assert!(nl["edges"].is_array());
+    let e = fail(&["export", "-o", dir.path().join("a.txt").to_str().unwrap()]);
+    assert!(e.contains("cannot tell the format"), "{e}");
+}
+
+#[test]
+fn suggest_draws_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.svg");
+    let table = run(&["suggest", "--top", "3", "--svg", p.to_str().unwrap()]);
+    assert!(table.contains("TUR"));
+    let svg = std::fs::read_to_string(&p).unwrap();
+    assert!(
+        svg.contains("<svg") && svg.contains("1 Turkey"),
+        "the top partner is labelled"
+    );
+}

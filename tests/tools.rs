@@ -1,0 +1,390 @@
+//! The exports proven by the real tools: NetworkX, igraph, Graphviz, Cytoscape.js and xmllint
+//! (with the GraphML XSD and the GEXF 1.3 RELAX NG schema) read what leverage writes and find the
+//! same actors, ties, weights and attributes. Each validator is also shown a broken file it must
+//! reject, so that a pass means something.
+//!
+//! A missing tool prints `skipped: <what>` and passes, except under `CI=true`, where it fails
+//! (`.ci/run` installs every tool). The schemas are in `<repo>/../shared/schemas`; Cytoscape.js
+//! in `<repo>/target/tools/node_modules/cytoscape` (`npm install --prefix target/tools
+//! cytoscape@3`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{generated, run, write_json};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Whether the tests must not skip.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// Reports a missing tool: a skip locally, a failure in CI.
+fn missing(what: &str) {
+    assert!(!in_ci(), "{what} is missing, and CI=true requires it");
+    println!("skipped: {what}");
+}
+
+/// Whether `cmd args` runs successfully (the tool exists).
+fn has(cmd: &str, args: &[&str]) -> bool {
+    Command::new(cmd)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs a tool; returns (success, stdout, stderr).
+fn tool(cmd: &str, args: &[&str]) -> (bool, String, String) {
+    let o = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running {cmd}: {e}"));
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// The graphs every tool checks: the bundled graph and two generated ones, as native JSON files.
+fn graphs(dir: &Path) -> Vec<PathBuf> {
+    let bundled = dir.join("bundled.json");
+    std::fs::write(&bundled, run(&["export", "--format", "json"])).unwrap();
+    let mut out = vec![bundled];
+    for (seed, n) in [(11, 8), (12, 30)] {
+        let p = dir.join(format!("gen{seed}.json"));
+        write_json(&p, &generated(seed, n));
+        out.push(p);
+    }
+    out
+}
+
+/// Exports `graph` to `dir/stem.ext`; returns the path.
+fn export(graph: &Path, ext: &str, extra: &[&str]) -> PathBuf {
+    let out = graph.with_extension(ext);
+    let mut args = vec![
+        "--graph",
+        graph.to_str().unwrap(),
+        "export",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args);
+    out
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn python_has(modules: &str) -> bool {
+    has("python3", &["-c", &format!("import {modules}")])
+}
+
+#[test]
+fn networkx_reads_graphml_gexf_and_node_link() {
+    if !python_has("networkx") {
+        return missing("python3 with networkx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = repo().join("tests/tools/networkx_check.py");
+    for g in graphs(dir.path()) {
+        let gml = export(&g, "graphml", &["--with", "centrality"]);
+        let gexf = export(&g, "gexf", &[]);
+        let nl = g.with_extension("nodelink.json");
+        run(&[
+            "--graph",
+            s(&g),
+            "export",
+            "--format",
+            "node-link",
+            "-o",
+            s(&nl),
+        ]);
+        let (ok, out, err) = tool("python3", &[s(&script), s(&g), s(&gml), s(&gexf), s(&nl)]);
+        assert!(ok, "NetworkX disagrees on {}:\n{out}{err}", g.display());
+        println!("{}", out.trim());
+    }
+    // The check can fail: a GraphML with one weight changed is caught.
+    let g = dir.path().join("bundled.json");
+    let gml = g.with_extension("graphml");
+    let text = std::fs::read_to_string(&gml).unwrap();
+    let i = text.find(r#"<data key="e_weight">"#).unwrap() + r#"<data key="e_weight">"#.len();
+    let j = i + text[i..].find('<').unwrap();
+    let broken = format!("{}0.123456{}", &text[..i], &text[j..]);
+    let bad = dir.path().join("broken.graphml");
+    std::fs::write(&bad, broken).unwrap();
+    let gexf = g.with_extension("gexf");
+    let nl = g.with_extension("nodelink.json");
+    let (ok, out, _) = tool("python3", &[s(&script), s(&g), s(&bad), s(&gexf), s(&nl)]);
+    assert!(!ok && out.is_empty(), "a changed weight went unnoticed");
+}
+
+#[test]
+fn igraph_reads_graphml() {
+    if !python_has("igraph") {
+        return missing("python3 with igraph");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = repo().join("tests/tools/igraph_check.py");
+    for g in graphs(dir.path()) {
+        // The suggestion needs the bundled graph's groups; the generated graphs get centrality.
+        let with = if g.ends_with("bundled.json") {
+            "suggest,centrality"
+        } else {
+            "centrality"
+        };
+        let gml = export(&g, "graphml", &["--with", with]);
+        let (ok, out, err) = tool("python3", &[s(&script), s(&g), s(&gml)]);
+        assert!(ok, "igraph disagrees on {}:\n{out}{err}", g.display());
+        println!("{}", out.trim());
+    }
+}
+
+#[test]
+fn graphviz_renders_the_dot_and_reads_it_back() {
+    if !has("dot", &["-V"]) || !has("neato", &["-V"]) {
+        return missing("graphviz (dot, neato)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for g in graphs(dir.path()) {
+        let dotf = export(&g, "dot", &[]);
+        let svg = g.with_extension("dot.svg");
+        let (ok, _, err) = tool("dot", &["-Tsvg", s(&dotf), "-o", s(&svg)]);
+        assert!(ok, "dot -Tsvg failed: {err}");
+        assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+        let png = g.with_extension("png");
+        let (ok, _, err) = tool("neato", &["-n", "-Tpng", s(&dotf), "-o", s(&png)]);
+        assert!(ok, "neato -n -Tpng failed on {}: {err}", dotf.display());
+        assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+        let (ok, json, err) = tool("dot", &["-Tjson", s(&dotf)]);
+        assert!(ok, "dot -Tjson failed: {err}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let native: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
+        // Every actor is a node, named by its id (quoted ids survive).
+        let names: Vec<&str> = back["objects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        let ids: Vec<&str> = native["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ids);
+        // Every tie of positive strength is an edge, parallel pairs kept (no `strict`).
+        let edges: Vec<(String, String)> = back["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let end = |k: &str| names[e[k].as_u64().unwrap() as usize].to_owned();
+                (end("tail"), end("head"))
+            })
+            .collect();
+        let ties: Vec<(String, String)> = native["ties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["from"].as_str().unwrap().to_owned(),
+                    t["to"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let (mut edges, mut ties) = (edges, ties);
+        edges.sort();
+        ties.sort();
+        assert_eq!(edges, ties, "{}", g.display());
+        // `neato -n` keeps the positions: lon/lat in points (12 per degree), as written, up to
+        // the translation that moves the drawing to the origin.
+        let (ok, json, err) = tool("neato", &["-n", "-Tjson", s(&dotf)]);
+        assert!(ok, "neato -n -Tjson failed: {err}");
+        let placed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut offset: Option<(f64, f64)> = None;
+        for (o, a) in placed["objects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(native["actors"].as_array().unwrap())
+        {
+            let (Some(lon), Some(lat), Some(pos)) =
+                (a["lon"].as_f64(), a["lat"].as_f64(), o["pos"].as_str())
+            else {
+                continue;
+            };
+            let mut xy = pos.split(',').map(|v| v.parse::<f64>().unwrap());
+            let (x, y) = (xy.next().unwrap(), xy.next().unwrap());
+            let (dx, dy) = *offset.get_or_insert((x - lon * 12.0, y - lat * 12.0));
+            assert!((x - dx - lon * 12.0).abs() < 0.2, "{pos} vs lon {lon}");
+            assert!((y - dy - lat * 12.0).abs() < 0.2, "{pos} vs lat {lat}");
+        }
+    }
+}
+
+#[test]
+fn cytoscape_js_loads_the_elements() {
+    let module = repo().join("target/tools/node_modules/cytoscape");
+    if !has("node", &["--version"]) || !module.join("package.json").is_file() {
+        return missing(
+            "node with cytoscape@3 in target/tools (npm install --prefix target/tools cytoscape@3)",
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = repo().join("tests/tools/cytoscape_check.js");
+    for g in graphs(dir.path()) {
+        let cy = g.with_extension("cy.json");
+        run(&[
+            "--graph",
+            s(&g),
+            "export",
+            "--format",
+            "cytoscape",
+            "-o",
+            s(&cy),
+        ]);
+        let (ok, out, err) = tool("node", &[s(&script), s(&module), s(&cy)]);
+        assert!(ok, "Cytoscape.js failed: {err}");
+        let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let native: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
+        let actors = native["actors"].as_array().unwrap();
+        let ties = native["ties"].as_array().unwrap();
+        assert_eq!(got["nodes"].as_array().unwrap().len(), actors.len());
+        assert_eq!(got["edges"].as_array().unwrap().len(), ties.len());
+        for (n, a) in got["nodes"].as_array().unwrap().iter().zip(actors) {
+            assert_eq!(n["id"], a["id"]);
+            assert_eq!(n["label"], a["name"]);
+        }
+        for (e, t) in got["edges"].as_array().unwrap().iter().zip(ties) {
+            assert_eq!((&e["source"], &e["target"]), (&t["from"], &t["to"]));
+            let mut acc = 0.0;
+            for fig in t["channels"].as_object().unwrap().values() {
+                acc += fig["value"].as_f64().unwrap() * (1.0 - acc);
+            }
+            assert!((e["weight"].as_f64().unwrap() - acc).abs() < 1e-12);
+        }
+        println!(
+            "cytoscape.js {}: {} nodes, {} edges",
+            got["version"],
+            actors.len(),
+            ties.len()
+        );
+    }
+    // Cytoscape.js silently drops a duplicate id: the count check notices.
+    let cy = dir.path().join("bundled.cy.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cy).unwrap()).unwrap();
+    doc["elements"]["nodes"][1]["data"]["id"] = doc["elements"]["nodes"][0]["data"]["id"].clone();
+    let bad = dir.path().join("dup.cy.json");
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let (_, out, _) = tool("node", &[s(&script), s(&module), s(&bad)]);
+    let n = serde_json::from_str::<serde_json::Value>(&out)
+        .map_or(0, |v| v["nodes"].as_array().map_or(0, Vec::len));
+    assert!(
+        n < doc["elements"]["nodes"].as_array().unwrap().len(),
+        "the duplicate went unnoticed"
+    );
+}
+
+fn schemas() -> PathBuf {
+    repo().join("../shared/schemas")
+}
+
+#[test]
+fn xmllint_validates_graphml_gexf_and_svg() {
+    if !has("xmllint", &["--version"]) {
+        return missing("xmllint (libxml2-utils)");
+    }
+    let xsd = schemas().join("graphml/graphml.xsd");
+    let rng = schemas().join("gexf-1.3/gexf.rng");
+    if !xsd.is_file() || !rng.is_file() {
+        return missing("the schemas in ../shared/schemas");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let valid = |args: &[&str]| tool("xmllint", args);
+    for g in graphs(dir.path()) {
+        let gml = export(&g, "graphml", &["--with", "centrality"]);
+        let (ok, _, err) = valid(&["--noout", "--schema", s(&xsd), s(&gml)]);
+        assert!(ok, "GraphML does not validate: {err}");
+        let gexf = export(&g, "gexf", &[]);
+        let (ok, _, err) = valid(&["--noout", "--relaxng", s(&rng), s(&gexf)]);
+        assert!(ok, "GEXF does not validate: {err}");
+        let svg = export(&g, "svg", &[]);
+        let (ok, _, err) = valid(&["--noout", s(&svg)]);
+        assert!(ok, "SVG is not well-formed: {err}");
+    }
+    // Broken files each validator must reject.
+    let gml = std::fs::read_to_string(dir.path().join("bundled.graphml")).unwrap();
+    let bad = dir.path().join("bad.graphml");
+    std::fs::write(
+        &bad,
+        gml.replacen(r#"<node id="ARE">"#, r#"<node id="A R E">"#, 1),
+    )
+    .unwrap();
+    assert!(
+        !valid(&["--noout", "--schema", s(&xsd), s(&bad)]).0,
+        "the XSD took a non-NMTOKEN id"
+    );
+    std::fs::write(&bad, gml.replacen(r#" edgedefault="directed""#, "", 1)).unwrap();
+    assert!(
+        !valid(&["--noout", "--schema", s(&xsd), s(&bad)]).0,
+        "the XSD took a graph without edgedefault"
+    );
+    let gexf = std::fs::read_to_string(dir.path().join("bundled.gexf")).unwrap();
+    let bad = dir.path().join("bad.gexf");
+    std::fs::write(
+        &bad,
+        gexf.replacen(
+            r#"version="1.3">"#,
+            r#"version="1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">"#,
+            1,
+        ),
+    )
+    .unwrap();
+    assert!(
+        !valid(&["--noout", "--relaxng", s(&rng), s(&bad)]).0,
+        "the RNG took xsi:schemaLocation"
+    );
+    std::fs::write(
+        &bad,
+        gexf.replacen("http://gexf.net/1.3\"", "http://www.gexf.net/1.3\"", 1),
+    )
+    .unwrap();
+    assert!(
+        !valid(&["--noout", "--relaxng", s(&rng), s(&bad)]).0,
+        "the RNG took the www. namespace"
+    );
+    let svg = std::fs::read_to_string(dir.path().join("bundled.svg")).unwrap();
+    let bad = dir.path().join("bad.svg");
+    std::fs::write(&bad, svg.replacen("</svg>", "", 1)).unwrap();
+    assert!(
+        !valid(&["--noout", s(&bad)]).0,
+        "xmllint took an unclosed SVG"
+    );
+}
+
+#[test]
+fn rsvg_renders_the_map() {
+    if !has("rsvg-convert", &["--version"]) {
+        return missing("rsvg-convert (librsvg2-bin)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("map.svg");
+    run(&["export", "-o", s(&svg)]);
+    let png = dir.path().join("map.png");
+    let (ok, _, err) = tool("rsvg-convert", &["-w", "1600", s(&svg), "-o", s(&png)]);
+    assert!(ok, "rsvg-convert failed: {err}");
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
