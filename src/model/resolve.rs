@@ -26,10 +26,28 @@ impl<'g> Resolver<'g> {
         if let Some(n) = self.find_actor(wanted) {
             return Ok(n);
         }
-        let mut suggestions = self.suggestions(wanted);
         if let Some(g) = self.find_group(wanted) {
-            suggestions = vec![format!("{} (a group: name one of its members)", g)];
+            let members = self
+                .graph
+                .group(g)
+                .map_or(Vec::new(), |g| g.members.clone());
+            let mut shown: Vec<String> = members.iter().take(5).map(|m| format!("`{m}`")).collect();
+            if members.len() > 5 {
+                shown.push(format!("... {} more", members.len() - 5));
+            }
+            return Err(Error::InvalidParameter {
+                name: match context.trim_end_matches([':', ' ']) {
+                    "" => "the name".to_owned(),
+                    c => c.to_owned(),
+                },
+                value: name.to_owned(),
+                expected: format!(
+                    "`{g}` is a group and one actor is needed here: name one of its members ({})",
+                    shown.join(", ")
+                ),
+            });
         }
+        let suggestions = self.suggestions(wanted);
         Err(Error::UnknownName {
             context: context.to_owned(),
             name: name.to_owned(),
