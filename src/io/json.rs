@@ -521,6 +521,23 @@ mod tests {
         assert!(e.contains("actors[0]"), "{e}");
     }
 
+    // See: #6 (found by the round-trip property): without serde_json's `float_roundtrip`,
+    // `0.9192037450683432` read back as `0.9192037450683433`, one ulp off.
+    #[test]
+    fn figures_round_trip_exactly() {
+        for v in [
+            0.9192037450683432_f64,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            5e-324,
+            0.999_999_999_999_999_9,
+        ] {
+            let text = serde_json::to_string(&v).unwrap();
+            let back: f64 = serde_json::from_str(&text).unwrap();
+            assert_eq!(back.to_bits(), v.to_bits(), "{text}");
+        }
+    }
+
     // See: #6
     #[test]
     fn unknown_path_steps_are_not_shown() {
@@ -560,7 +577,7 @@ mod tests {
     fn not_an_object_is_said_plainly() {
         assert!(err("").contains("g.json: the file is empty"));
         assert!(err(" \n [1]").contains("g.json:2:2: the document is a JSON array;"));
-        assert!(err("from,to,weight\n").contains("not JSON (a CSV"));
+        assert!(err("from,to,weight\n").contains("not JSON: it starts with `f`"));
         assert!(err("<?xml version=\"1.0\"?>").contains("markup"));
     }
 
