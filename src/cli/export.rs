@@ -49,13 +49,8 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         })?,
         (None, None) => ExportFormat::Json,
     };
-    if let (Some(out), Some(input)) = (&out, ctx.source.path()) {
-        if same_file(out, input) {
-            return Err(usage(format!(
-                "`-o {}` is the input graph; write the export to another file",
-                out.display()
-            )));
-        }
+    if let Some(out) = &out {
+        ctx.refuse_input_as_output(out)?;
     }
     let graph = ctx.load()?;
     let mut annotated = AnnotatedGraph::new(&graph);
@@ -84,12 +79,5 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         None => print_bytes(&bytes),
         Some(path) => leverage::io::atomic::write(&path, &bytes)
             .with_context(|| format!("exporting {} to `{}`", format.name(), path.display())),
-    }
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }

@@ -14,7 +14,7 @@ mod suggest;
 mod validate;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -149,6 +149,31 @@ impl Context {
             .collect::<Result<_, _>>()?)
     }
 
+    /// Refuses an output path that is one of the inputs (the `--graph` file or a `--scenario`
+    /// file), however it is spelled: `./g.json`, a symbolic link, or a hard link to it.
+    fn refuse_input_as_output(&self, out: &Path) -> anyhow::Result<()> {
+        let inputs = self
+            .source
+            .path()
+            .map(|p| (p, "the input graph"))
+            .into_iter()
+            .chain(
+                self.scenarios
+                    .iter()
+                    .map(|p| (p.as_path(), "a scenario file")),
+            );
+        for (input, what) in inputs {
+            if same_file(out, input) {
+                return Err(usage(format!(
+                    "`-o {}` is {what} (`{}`); write the output to another file",
+                    out.display(),
+                    input.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// The output format for an analysis: table, json or csv.
     fn output(&self, command: &str) -> anyhow::Result<OutputFormat> {
         match self.format {
@@ -161,6 +186,22 @@ impl Context {
                 other.to_possible_value().map_or(String::new(), |v| v.get_name().to_owned()),
             ))),
         }
+    }
+}
+
+/// Whether `a` and `b` name the same file: the same canonical path, or (on Unix) the same device
+/// and inode, which also catches hard links. Paths that do not exist are compared as written.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
     }
 }
 
