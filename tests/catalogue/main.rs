@@ -243,6 +243,39 @@ fn huge_file_is_refused_before_reading() {
     settings("json").bind(|| insta::assert_snapshot!("huge-file", stderr));
 }
 
+/// A million-actor graph (about 30 MB, under the size limit) is refused by the documented actor
+/// limit with a clear message, not loaded into memory and analysed.
+#[test]
+fn million_actor_graph_is_refused() {
+    use std::io::Write as _;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let path = tmp.path().join("million.json");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    write!(
+        w,
+        "{{\"version\": 1, \"meta\": {{\"title\": \"a million actors\", \"date\": \"2025-06-01\"}},\n\"actors\": ["
+    )
+    .expect("write");
+    for i in 0..1_000_000 {
+        let sep = if i == 0 { "" } else { "," };
+        write!(w, "{sep}\n{{\"id\": \"a{i}\", \"name\": \"\"}}").expect("write");
+    }
+    writeln!(w, "]}}").expect("write");
+    drop(w);
+    let out = leverage()
+        .args([
+            "--graph",
+            path.to_str().expect("UTF-8 temp path"),
+            "validate",
+        ])
+        .output()
+        .expect("refused within the timeout");
+    let stderr =
+        String::from_utf8_lossy(&out.stderr).replace(&tmp.path().display().to_string(), "[TMP]");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    settings("json").bind(|| insta::assert_snapshot!("million-actors", stderr));
+}
+
 /// The same limit on standard input, where the size is unknown until read: at most the limit
 /// plus one byte is read.
 #[test]
