@@ -28,6 +28,9 @@ use assert_cmd::Command;
 /// importer is merged, then review its snapshots (`cargo insta review`).
 const PENDING_IMPORTERS: &[&str] = &["csv", "graphml"];
 
+/// Cases whose problem is the whole file, so that their message names no line or path.
+const WHOLE_FILE: &[&str] = &["json/empty-file.json", "csv/empty.csv"];
+
 /// The crate root; every case runs there, so file names in messages are stable relative paths.
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -125,6 +128,15 @@ fn run(format: &str, case: &Path, args: &[String], stdin: Option<Vec<u8>>) -> St
             assert!(
                 stderr.contains("hint: "),
                 "{format}/{name}: message must give a fix (`hint: `)\n{stderr}"
+            );
+            // The place: `file:line:col` or `file (path)`.
+            let placed = stderr.contains(&format!("{file} (")) || {
+                let after = stderr.split(&format!("{file}:")).nth(1).unwrap_or("");
+                after.starts_with(|c: char| c.is_ascii_digit())
+            };
+            assert!(
+                placed || WHOLE_FILE.contains(&format!("{format}/{name}").as_str()),
+                "{format}/{name}: message must give the place (line:column or path)\n{stderr}"
             );
         }
     }
