@@ -39,16 +39,17 @@ impl fmt::Display for Problem {
 /// Everything that can go wrong in `leverage`, as data.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// An input file could not be read.
-    #[error("cannot read `{}`: {source}", path.display())]
+    /// An input file could not be read. The message leaves the I/O error to
+    /// [`std::error::Error::source`], so that a chain printer (anyhow's `{:#}`) shows it once.
+    #[error("cannot read `{}`", path.display())]
     Read {
         /// The file.
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
     },
-    /// An output file could not be written.
-    #[error("cannot write `{}`: {source}", path.display())]
+    /// An output file could not be written (the I/O error is the `source`, as for `Read`).
+    #[error("cannot write `{}`", path.display())]
     Write {
         /// The file.
         path: PathBuf,
@@ -146,7 +147,11 @@ impl Error {
     /// own hints.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Read { .. } => Some("check the path; `--graph -` reads standard input".into()),
+            Error::Read { .. } => Some(
+                "check the path and that the file is readable (`--graph -` reads a graph from \
+                 standard input)"
+                    .into(),
+            ),
             Error::Write { .. } => Some(
                 "check that the folder exists and is writable, or use `-o -` for stdout".into(),
             ),

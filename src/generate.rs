@@ -52,7 +52,7 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
         return Err(Error::InvalidParameter {
             name: "--actors".into(),
             value: n.to_string(),
-            expected: "between 2 and 50,000,000".into(),
+            expected: "it must be between 2 and 50,000,000".into(),
         });
     }
     let max = n.saturating_mul(n - 1);
@@ -60,7 +60,7 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
         return Err(Error::InvalidParameter {
             name: "--ties".into(),
             value: params.ties.to_string(),
-            expected: format!("at most actors x (actors - 1) = {max} (and 500,000,000)"),
+            expected: format!("it must be at most actors x (actors - 1) = {max} (and 500,000,000)"),
         });
     }
     let mut rng = Pcg64::seed_from_u64(params.seed);

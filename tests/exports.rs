@@ -160,7 +160,7 @@ fn a_users_csv_is_imported_and_analysed() {
     let g = parse(&run(&[
         "--graph",
         ties.to_str().unwrap(),
-        "--actors",
+        "--actors-table",
         actors.to_str().unwrap(),
         "export",
     ]));
@@ -181,7 +181,7 @@ fn a_users_csv_is_imported_and_analysed() {
     let ranking = parse(&run(&[
         "--graph",
         ties.to_str().unwrap(),
-        "--actors",
+        "--actors-table",
         actors.to_str().unwrap(),
         "--format",
         "json",
@@ -238,7 +238,7 @@ fn csv_errors_name_row_and_column() {
     let e = fail(&[
         "--graph",
         ties.to_str().unwrap(),
-        "--actors",
+        "--actors-table",
         actors.to_str().unwrap(),
         "info",
     ]);
@@ -281,7 +281,7 @@ fn export_never_overwrites_its_input() {
         "-o",
         p.to_str().unwrap(),
     ]);
-    assert!(e.contains("is an input of this run"), "{e}");
+    assert!(e.contains("is the input graph"), "{e}");
     assert_eq!(std::fs::read(&p).unwrap(), before);
 }
 

@@ -101,7 +101,7 @@ pub fn assign(graph: &InfluenceGraph, params: &AssignParams) -> Result<Assignmen
             return Err(Error::InvalidParameter {
                 name: name.into(),
                 value: "0".into(),
-                expected: "at least 1".into(),
+                expected: "it must be at least 1".into(),
             });
         }
     }

@@ -563,7 +563,7 @@ pub fn paths(graph: &InfluenceGraph, params: &PathsParams) -> Result<PathsResult
         return Err(Error::InvalidParameter {
             name: "-k".into(),
             value: "0".into(),
-            expected: "at least 1 path".into(),
+            expected: "it must be at least 1".into(),
         });
     }
     let avoid = resolver.list(&params.avoid, "--avoid: ")?;
@@ -601,7 +601,10 @@ pub fn paths(graph: &InfluenceGraph, params: &PathsParams) -> Result<PathsResult
     if found.is_empty() {
         let mut detail = String::new();
         if let Some(h) = params.max_hops {
-            detail.push_str(&format!(" within {h} ties"));
+            detail.push_str(&format!(
+                " within {h} {}",
+                if h == 1 { "tie" } else { "ties" }
+            ));
         }
         if !avoid.is_empty() {
             detail.push_str(" avoiding the given actors");

@@ -135,14 +135,14 @@ pub fn robustness(
         return Err(Error::InvalidParameter {
             name: "--samples".into(),
             value: params.samples.to_string(),
-            expected: format!("between 1 and {MAX_SAMPLES}"),
+            expected: format!("it must be between 1 and {MAX_SAMPLES}"),
         });
     }
     if params.top_k == 0 {
         return Err(Error::InvalidParameter {
             name: "--top-k".into(),
             value: "0".into(),
-            expected: "at least 1".into(),
+            expected: "it must be at least 1".into(),
         });
     }
     let mut deterministic = suggest(

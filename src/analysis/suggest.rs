@@ -222,7 +222,7 @@ impl Setup {
             return Err(Error::InvalidParameter {
                 name: "--top".into(),
                 value: "0".into(),
-                expected: "at least 1".into(),
+                expected: "it must be at least 1".into(),
             });
         }
         let candidates = if params.candidates.is_empty() {

@@ -95,7 +95,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         targets.push(nodes_path(p));
     }
     for t in &targets {
-        check_not_input(t, ctx)?;
+        ctx.refuse_input_as_output(t)?;
     }
     let graph = ctx.load()?;
     let mut g = AnnotatedGraph::new(&graph);
@@ -161,36 +161,5 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             leverage::io::atomic::write(&path, &bytes)
                 .with_context(|| format!("exporting {} to `{}`", format.name(), path.display()))
         }
-    }
-}
-
-/// Refuses to write over the input graph (or its actors table).
-pub fn check_not_input(out: &Path, ctx: &Context) -> anyhow::Result<()> {
-    let mut inputs: Vec<PathBuf> = ctx
-        .source
-        .path()
-        .into_iter()
-        .chain(ctx.load.actors.as_deref())
-        .map(Path::to_path_buf)
-        .collect();
-    if let Some(p) = ctx.source.path() {
-        // A CSV graph also reads its `.nodes.csv` sibling.
-        inputs.push(nodes_path(p));
-    }
-    for input in &inputs {
-        if same_file(out, input) {
-            return Err(usage(format!(
-                "`{}` is an input of this run; write the output to another file",
-                out.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }

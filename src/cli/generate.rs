@@ -35,6 +35,10 @@ pub struct GenerateArgs {
 }
 
 pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
+    let output = args.output.filter(|p| p.as_os_str() != "-");
+    if let Some(out) = &output {
+        ctx.refuse_input_as_output(out)?;
+    }
     let graph = generate(&GenerateParams {
         actors: args.actors,
         ties: args.ties,
@@ -51,7 +55,7 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
             .into())
         }
     };
-    match args.output.filter(|p| p.as_os_str() != "-") {
+    match output {
         None => print(&text),
         Some(path) => leverage::io::atomic::write(&path, text.as_bytes())
             .with_context(|| format!("writing `{}`", path.display())),

@@ -14,7 +14,7 @@ mod suggest;
 mod validate;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -54,8 +54,8 @@ pub struct GlobalArgs {
     weight_attr: Option<String>,
     /// For a CSV `--graph`: the actors table (default: `NAME.nodes.csv` beside `NAME.csv`, if
     /// present)
-    #[arg(long, global = true, value_name = "FILE")]
-    actors: Option<PathBuf>,
+    #[arg(long = "actors-table", global = true, value_name = "FILE")]
+    actors_table: Option<PathBuf>,
     /// Output format: `table` for people, `json`/`csv` for scripts; for `export`, the file format
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
@@ -167,6 +167,40 @@ impl Context {
             .collect::<Result<_, _>>()?)
     }
 
+    /// Refuses an output path that is one of the inputs (the `--graph` file or a `--scenario`
+    /// file), however it is spelled: `./g.json`, a symbolic link, or a hard link to it.
+    fn refuse_input_as_output(&self, out: &Path) -> anyhow::Result<()> {
+        let mut inputs: Vec<(PathBuf, &str)> = Vec::new();
+        if let Some(p) = self.source.path() {
+            inputs.push((p.to_path_buf(), "the input graph"));
+            // A CSV graph also reads its `NAME.nodes.csv` sibling.
+            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                inputs.push((
+                    leverage::export::csv::nodes_path(p),
+                    "the input graph's actors table",
+                ));
+            }
+        }
+        if let Some(a) = &self.load.actors {
+            inputs.push((a.clone(), "the input actors table"));
+        }
+        inputs.extend(
+            self.scenarios
+                .iter()
+                .map(|p| (p.clone(), "a scenario file")),
+        );
+        for (input, what) in &inputs {
+            if same_file(out, input) {
+                return Err(usage(format!(
+                    "`-o {}` is {what} (`{}`); write the output to another file",
+                    out.display(),
+                    input.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// The output format for an analysis: table, json or csv.
     fn output(&self, command: &str) -> anyhow::Result<OutputFormat> {
         match self.format {
@@ -179,6 +213,22 @@ impl Context {
                 other.to_possible_value().map_or(String::new(), |v| v.get_name().to_owned()),
             ))),
         }
+    }
+}
+
+/// Whether `a` and `b` name the same file: the same canonical path, or (on Unix) the same device
+/// and inode, which also catches hard links. Paths that do not exist are compared as written.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
     }
 }
 
@@ -202,7 +252,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         scenarios: cli.global.scenario,
         load: LoadOptions {
             weight_attr: cli.global.weight_attr,
-            actors: cli.global.actors,
+            actors: cli.global.actors_table,
         },
         format: cli.global.format,
         emphasis: cli.global.channels.unwrap_or_default(),

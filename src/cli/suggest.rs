@@ -68,7 +68,7 @@ enum CoordinationArg {
 pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("suggest")?;
     if let Some(p) = &args.svg {
-        super::export::check_not_input(p, ctx)?;
+        ctx.refuse_input_as_output(p)?;
     }
     let graph = ctx.load()?;
     let params = SuggestParams {

@@ -12,7 +12,7 @@
 //! are ignored; with channel columns, `weight` is the derived aggregate and is ignored. An empty
 //! weight means strength 1; an empty channel cell means the tie lacks that channel.
 //!
-//! **Actors table** (`--actors FILE`, or `NAME.nodes.csv` beside `NAME.csv`): `id`, `name` or
+//! **Actors table** (`--actors-table FILE`, or `NAME.nodes.csv` beside `NAME.csv`): `id`, `name` or
 //! `label`, `lat`/`latitude`, `lon`/`lng`/`longitude`, `note`, `groups` (separated by `,` or `;`),
 //! `receptiveness` (with `_low`, `_high`, `_source`, `_year`); every other column is an attribute
 //! (`true`/`false` become booleans, numbers numbers, JSON arrays arrays, empty cells nothing).
@@ -176,6 +176,13 @@ pub fn parse(
             .path(format!("header, column `{}`", ties.header[c]))
     };
 
+    if ties.header.iter().all(|h| h.trim().is_empty()) {
+        return Err(Error::invalid(
+            Location::file(file).at(1, 1).path("header"),
+            "the file is empty: a ties table needs a header row and one row per tie",
+            Some("start the file with a header such as `from,to,weight`".to_owned()),
+        ));
+    }
     let from_col = ties.col(&["from"]);
     let (from, source_is_origin) = match from_col {
         Some(c) => (Some(c), false),

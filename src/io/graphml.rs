@@ -317,6 +317,15 @@ fn read(text: &str, file: &str) -> Result<Raw> {
             _ => {}
         }
     }
+    if let Some(open) = stack.last() {
+        return Err(problem(
+            text,
+            file,
+            text.len(),
+            format!("the file ends inside `<{open}>`: it is cut short"),
+            "check that the file was fully written; every element must be closed (`</graphml>` last)",
+        ));
+    }
     if !seen_graphml || graphs == 0 {
         return Err(problem(
             text,

@@ -163,41 +163,153 @@ pub fn parse_doc(text: &str, file: &str) -> Result<GraphDoc> {
     from_json(text, file)
 }
 
+/// What kind of JSON document is read, for messages and hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocKind {
+    /// `graph`, `scenario`.
+    pub what: &'static str,
+    /// Where the format is documented.
+    pub docs: &'static str,
+    /// How the document starts.
+    pub example: &'static str,
+}
+
+impl DocKind {
+    /// A graph file (format v1).
+    pub const GRAPH: DocKind = DocKind {
+        what: "graph",
+        docs: "docs/FORMAT.md",
+        example: r#"{"version": 1, "meta": {...}, "actors": [...], "ties": [...]}"#,
+    };
+    /// A scenario file.
+    pub const SCENARIO: DocKind = DocKind {
+        what: "scenario",
+        docs: "docs/SCENARIOS.md",
+        example: r#"{"scenario": 1, "title": "...", "edits": [...]}"#,
+    };
+}
+
 /// Deserialises any JSON document, mapping syntax and type errors to a problem with
 /// line:column, JSON path and hint.
 ///
 /// # Errors
 /// [`Error::Invalid`] with one problem.
 pub fn from_json<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T> {
+    from_json_as(text, file, DocKind::GRAPH)
+}
+
+/// [`from_json`] for a document of `kind` (its name and documentation appear in hints).
+///
+/// # Errors
+/// [`Error::Invalid`] with one problem.
+pub fn from_json_as<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+    kind: DocKind,
+) -> Result<T> {
+    expect_object(text, file, kind)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let doc: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        serde_problem(file, &path, &inner)
+        serde_problem(text, file, &path, &inner, kind)
     })?;
-    de.end().map_err(|e| serde_problem(file, "", &e))?;
+    de.end()
+        .map_err(|e| serde_problem(text, file, "", &e, kind))?;
     Ok(doc)
 }
 
-/// Turns a serde_json error into a problem with place and hint.
-pub(crate) fn serde_problem(file: &str, path: &str, e: &serde_json::Error) -> Error {
-    let mut at = Location::file(file);
-    if e.line() > 0 {
-        at = at.at(e.line(), e.column());
+/// Refuses an empty document, or one that is not a JSON object (a bare array, CSV, XML), with a
+/// plain message instead of serde's talk of structs and sequences.
+fn expect_object(text: &str, file: &str, kind: DocKind) -> Result<()> {
+    let body = text.trim_start();
+    let Some(first) = body.chars().next() else {
+        return Err(Error::invalid(
+            Location::file(file),
+            "the file is empty",
+            format!(
+                "a {} file is one JSON object, `{}` ({}); check that the file was saved completely",
+                kind.what, kind.example, kind.docs
+            ),
+        ));
+    };
+    if first == '{' {
+        return Ok(());
     }
-    if !path.is_empty() && path != "." {
+    let (line, column) = line_column(text, text.len() - body.len());
+    let found = match first {
+        '[' => "a JSON array".to_owned(),
+        '<' => "markup (XML, GraphML or HTML), not JSON".to_owned(),
+        '"' | '0'..='9' | '-' => "a single JSON value".to_owned(),
+        _ if body.starts_with("true") || body.starts_with("false") || body.starts_with("null") => {
+            "a single JSON value".to_owned()
+        }
+        c => format!("not JSON: it starts with `{c}`, not `{{` (a CSV or other table?)"),
+    };
+    Err(Error::invalid(
+        Location::file(file).at(line, column),
+        format!(
+            "the document is {found}; a {} file is one JSON object",
+            kind.what
+        ),
+        format!(
+            "write the {} as `{}` ({})",
+            kind.what, kind.example, kind.docs
+        ),
+    ))
+}
+
+/// Turns a serde_json error into a problem with place and hint.
+pub(crate) fn serde_problem(
+    text: &str,
+    file: &str,
+    path: &str,
+    e: &serde_json::Error,
+    kind: DocKind,
+) -> Error {
+    let mut at = Location::file(file);
+    // serde_json counts columns in bytes from 0 at a line's start; we count characters from 1.
+    let rest = (e.line() > 0).then(|| {
+        let (column, rest) = char_column(text, e.line(), e.column());
+        at = at.clone().at(e.line(), column);
+        rest
+    });
+    let rest = rest.unwrap_or("");
+    let path = known_path(path);
+    if !path.is_empty() {
         at = at.path(path);
     }
     // serde_json appends " at line L column C"; we print the place first, so drop it.
     let full = e.to_string();
-    let message = full
+    let mut message = full
         .rfind(" at line ")
         .map_or(full.as_str(), |i| &full[..i])
         .to_owned();
     let hint = match e.classify() {
         serde_json::error::Category::Syntax => {
             if message.contains("recursion limit") {
-                "the document nests too deeply (over 128 levels); a graph file needs 5".to_owned()
+                format!(
+                    "the document nests too deeply (over 128 levels); a {} file needs 5",
+                    kind.what
+                )
+            } else if message == "number out of range" {
+                message = "the number is too large for a 64-bit float".to_owned();
+                "weights and figures are shares in [0, 1]".to_owned()
+            } else if let Some(word) = ["NaN", "-Infinity", "Infinity", "nan", "inf", "-inf"]
+                .iter()
+                .find(|w| rest.starts_with(**w))
+            {
+                message = format!("`{word}` is not a number in JSON");
+                "JSON has no NaN or infinity: write a number in [0, 1], or leave the figure out"
+                    .to_owned()
+            } else if rest.starts_with("//") || rest.starts_with("/*") {
+                message = "JSON has no comments".to_owned();
+                format!(
+                    "remove the comment; keep notes in a `note` field ({})",
+                    kind.docs
+                )
+            } else if rest.starts_with('\'') {
+                "JSON strings and keys take double quotes: `\"AUT\"`, not `'AUT'`".to_owned()
             } else {
                 "fix the JSON syntax at that place (a missing comma, quote or bracket?)".to_owned()
             }
@@ -206,23 +318,91 @@ pub(crate) fn serde_problem(file: &str, path: &str, e: &serde_json::Error) -> Er
             "the file ends early: close every `{` and `[`, or check the file was fully written"
                 .to_owned()
         }
-        serde_json::error::Category::Data => data_hint(&message),
+        serde_json::error::Category::Data => {
+            message = plain_types(&message);
+            data_hint(&message, kind)
+        }
         serde_json::error::Category::Io => "check the file can be read".to_owned(),
     };
     Error::invalid(at, message, hint)
 }
 
-fn data_hint(message: &str) -> String {
+/// The 1-based character column of serde_json's (line, byte column), and the text from there.
+fn char_column(text: &str, line: usize, byte_column: usize) -> (usize, &str) {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let line_text = text
+        .get(start..)
+        .and_then(|s| s.split_inclusive('\n').next())
+        .unwrap_or("");
+    // serde_json's column is the count of bytes consumed on the line: the error is at the byte
+    // after them, or at the last one consumed when that one is the culprit. Point at the
+    // character holding byte `column - 1` (or the line start for 0).
+    let mut cut = byte_column.saturating_sub(1).min(line_text.len());
+    while cut > 0 && !line_text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let column = line_text[..cut].chars().count() + 1;
+    (column, &line_text[cut..])
+}
+
+/// serde's Rust type names in words: `expected f64` is `expected a number`.
+fn plain_types(message: &str) -> String {
+    message
+        .replace("expected f64", "expected a number")
+        .replace("expected u64", "expected a whole number >= 0")
+        .replace("expected i32", "expected a whole number")
+        .replace("expected a sequence", "expected a list `[...]`")
+        .replace("invalid type: sequence", "invalid type: list")
+        .replace("invalid type: map", "invalid type: object")
+        .replace("expected a map", "expected an object `{...}`")
+        .replace(
+            "an array of length 2",
+            "a list of two numbers `[low, high]`",
+        )
+}
+
+/// The path serde_path_to_error reports, without its `?` steps (keys it could not read, as in a
+/// syntax error inside an object), which mean nothing to a reader: `meta.?` becomes `meta`.
+/// A path deeper than a few dozen characters is cut (a deeply nested document would otherwise
+/// print hundreds of `[0]`).
+fn known_path(path: &str) -> String {
+    const LONGEST: usize = 80;
+    if path == "." {
+        return String::new();
+    }
+    let mut out = path.to_owned();
+    while let Some(rest) = out.strip_suffix(".?").or_else(|| out.strip_suffix('?')) {
+        out = rest.to_owned();
+    }
+    if out.len() > LONGEST {
+        let mut cut = LONGEST;
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
+        out.push_str("...");
+    }
+    out
+}
+
+fn data_hint(message: &str, kind: DocKind) -> String {
+    let docs = kind.docs;
     if message.contains("unknown field") {
-        "remove or rename the key; docs/FORMAT.md lists the keys of each object".to_owned()
+        format!("remove or rename the key; {docs} lists the keys of each object")
     } else if message.contains("missing field") {
-        "add the field; docs/FORMAT.md lists the required keys of each object".to_owned()
-    } else if message.contains("invalid type: string") && message.contains("f64") {
+        format!("add the field; {docs} lists the required keys of each object")
+    } else if message.contains("invalid type: string") && message.contains("number") {
         "write numbers without quotes, e.g. `0.3` not `\"0.3\"`".to_owned()
     } else if message.contains("duplicate") {
         "each key may appear once in an object: merge or remove the repeated one".to_owned()
+    } else if message.contains("unknown variant") {
+        format!("use one of the values listed; {docs} describes each")
     } else {
-        "docs/FORMAT.md gives the type of every field".to_owned()
+        format!("{docs} gives the type of every field")
     }
 }
 
@@ -339,6 +519,66 @@ mod tests {
         );
         assert!(e.contains("unknown field `colour`"), "{e}");
         assert!(e.contains("actors[0]"), "{e}");
+    }
+
+    // See: #6 (found by the round-trip property): without serde_json's `float_roundtrip`,
+    // `0.9192037450683432` read back as `0.9192037450683433`, one ulp off.
+    #[test]
+    fn figures_round_trip_exactly() {
+        for v in [
+            0.9192037450683432_f64,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            5e-324,
+            0.999_999_999_999_999_9,
+        ] {
+            let text = serde_json::to_string(&v).unwrap();
+            let back: f64 = serde_json::from_str(&text).unwrap();
+            assert_eq!(back.to_bits(), v.to_bits(), "{text}");
+        }
+    }
+
+    // See: #6
+    #[test]
+    fn unknown_path_steps_are_not_shown() {
+        assert_eq!(known_path("meta.?"), "meta");
+        assert_eq!(known_path("?"), "");
+        assert_eq!(known_path("."), "");
+        assert_eq!(known_path("ties[0].channels"), "ties[0].channels");
+        let e = err("{\n  \"version\": 1,\n  \"meta\": {\"title\": \"t\" \"date\": \"x\"}\n}");
+        assert!(e.starts_with("g.json:3:25 (meta): expected"), "{e}");
+    }
+
+    // See: #6
+    #[test]
+    fn columns_count_characters_after_non_ascii() {
+        // `é` is two bytes; the missing comma is before `"b"`: byte 9 of line 2, character 8.
+        let e = from_json::<serde_json::Value>("{\n\"é\": 1 \"b\": 2}", "g.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("g.json:2:8:"), "{e}");
+    }
+
+    // See: #6
+    #[test]
+    fn nan_comments_and_quotes_get_their_own_hints() {
+        let e = err("{\"version\": NaN}");
+        assert!(e.contains("g.json:1:13"), "{e}");
+        assert!(e.contains("`NaN` is not a number in JSON"), "{e}");
+        let e = err("{\n// note\n}");
+        assert!(e.contains("g.json:2:1"), "{e}");
+        assert!(e.contains("JSON has no comments"), "{e}");
+        let e = err("{'version': 1}");
+        assert!(e.contains("double quotes"), "{e}");
+    }
+
+    // See: #6
+    #[test]
+    fn not_an_object_is_said_plainly() {
+        assert!(err("").contains("g.json: the file is empty"));
+        assert!(err(" \n [1]").contains("g.json:2:2: the document is a JSON array;"));
+        assert!(err("from,to,weight\n").contains("not JSON: it starts with `f`"));
+        assert!(err("<?xml version=\"1.0\"?>").contains("markup"));
     }
 
     #[test]

@@ -162,6 +162,20 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
         source: e,
     };
     let file = std::fs::File::open(path).map_err(read_err)?;
+    // Refuse a regular file that is too large before reading a byte of it (a sparse 1 GB file
+    // costs nothing to create and would otherwise cost 256 MiB to read); `take` below still
+    // bounds pipes, devices and files that grow while read.
+    let meta = file.metadata().map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(Error::invalid(
+            Location::file(path.display().to_string()),
+            "this is a folder, not a file",
+            Some("name a graph file inside it, e.g. `graphs/eu-outreach-2025.json`".to_owned()),
+        ));
+    }
+    if meta.is_file() {
+        check_size(meta.len(), &path.display().to_string())?;
+    }
     let mut bytes = Vec::new();
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -172,13 +186,23 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
 
 fn check_size(len: u64, name: &str) -> Result<()> {
     if len > MAX_INPUT_BYTES {
+        const MIB: u64 = 1024 * 1024;
         return Err(Error::invalid(
             Location::file(name),
-            format!(
-                "the input is larger than the limit of {} MiB",
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-            Some("split the graph, or drop ties below a threshold; the limit guards against runaway inputs".to_owned()),
+            if len == MAX_INPUT_BYTES + 1 {
+                // Read through `take`: the true size is unknown, only that it is too large.
+                format!(
+                    "the input is larger than the limit of {} MiB",
+                    MAX_INPUT_BYTES / MIB
+                )
+            } else {
+                format!(
+                    "the input is {} MiB, over the limit of {} MiB",
+                    len.div_ceil(MIB),
+                    MAX_INPUT_BYTES / MIB
+                )
+            },
+            Some("split the graph, or drop ties below a threshold; the limit guards against runaway inputs (docs/FORMAT.md, \"Limits\")".to_owned()),
         ));
     }
     Ok(())

@@ -13,6 +13,13 @@ use crate::model::{
 /// Most problems reported for one file; past this the list ends with a count.
 pub const MAX_PROBLEMS: usize = 50;
 
+/// Most actors in one graph (`docs/FORMAT.md`, "Limits"): far above any diplomatic network, low
+/// enough that every analysis stays within memory and a sensible time.
+pub const MAX_ACTORS: usize = 500_000;
+
+/// Most ties in one graph (`docs/FORMAT.md`, "Limits").
+pub const MAX_TIES: usize = 5_000_000;
+
 /// Maps a path in the document to a place in the file.
 pub type Locate<'a> = dyn Fn(&[PathStep]) -> Location + 'a;
 
@@ -32,6 +39,21 @@ fn idx(i: usize) -> PathStep {
 /// # Complexity
 /// O(actors + groups·members + ties·channels) expected time.
 pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+    // Refuse an oversized graph before building anything from it.
+    for (what, count, max, steps) in [
+        ("actors", doc.actors.len(), MAX_ACTORS, [key("actors")]),
+        ("ties", doc.ties.len(), MAX_TIES, [key("ties")]),
+    ] {
+        if count > max {
+            return Err(Error::invalid(
+                locate(&steps),
+                format!("the graph has {count} {what}, over the limit of {max}"),
+                Some(format!(
+                    "split the graph or drop the weakest {what}; the limits are in docs/FORMAT.md, \"Limits\""
+                )),
+            ));
+        }
+    }
     let mut problems: Vec<Problem> = Vec::new();
     let mut report = |steps: &[PathStep], message: String, hint: Option<String>| {
         problems.push(Problem::new(locate(steps), message, hint));
@@ -600,6 +622,44 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("the graph has no actors"), "{e}");
+    }
+
+    // See: #6
+    #[test]
+    fn too_many_actors_are_refused_before_building() {
+        use crate::io::json::{ActorDoc, GraphDoc, MetaDoc};
+        use crate::io::location::Location;
+        let actor = |i: usize| ActorDoc {
+            id: format!("a{i}"),
+            name: String::new(),
+            lat: None,
+            lon: None,
+            receptiveness: None,
+            note: None,
+            attributes: Default::default(),
+        };
+        let doc = GraphDoc {
+            schema: None,
+            version: 1,
+            meta: MetaDoc {
+                title: "t".into(),
+                date: "2025-01-01".into(),
+                description: None,
+                notes: Vec::new(),
+            },
+            actors: (0..=super::MAX_ACTORS).map(actor).collect(),
+            groups: Vec::new(),
+            ties: Vec::new(),
+        };
+        let e = super::build(&doc, &|_| Location::file("big.json").path("actors"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "big.json (actors): the graph has 500001 actors, over the limit of 500000"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

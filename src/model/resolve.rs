@@ -20,20 +20,33 @@ impl<'g> Resolver<'g> {
     /// Resolves one actor by id or name, case-insensitively (`deu`, `Germany`).
     ///
     /// # Errors
-    /// [`Error::UnknownName`] with the closest ids if nothing matches; [`Error::Usage`] if `name`
-    /// is a group.
+    /// [`Error::UnknownName`] with the closest ids if nothing matches;
+    /// [`Error::InvalidParameter`] (listing its members) if `name` is a group.
     pub fn actor(&self, name: &str, context: &str) -> Result<NodeIndex> {
         let wanted = name.trim();
         if let Some(n) = self.find_actor(wanted) {
             return Ok(n);
         }
-        if let Some(g) = self.find_group(wanted).and_then(|g| self.graph.group(g)) {
-            let members: Vec<String> = g.members.iter().take(6).map(ToString::to_string).collect();
-            let more = if g.members.len() > 6 { ", ..." } else { "" };
-            return Err(Error::Usage(format!(
-                "{context}`{name}` is a group, but one actor is needed here: name one of its members ({}{more})",
-                members.join(", ")
-            )));
+        if let Some(g) = self.find_group(wanted) {
+            let members = self
+                .graph
+                .group(g)
+                .map_or(Vec::new(), |g| g.members.clone());
+            let mut shown: Vec<String> = members.iter().take(5).map(|m| format!("`{m}`")).collect();
+            if members.len() > 5 {
+                shown.push(format!("... {} more", members.len() - 5));
+            }
+            return Err(Error::InvalidParameter {
+                name: match context.trim_end_matches([':', ' ']) {
+                    "" => "the name".to_owned(),
+                    c => c.to_owned(),
+                },
+                value: name.to_owned(),
+                expected: format!(
+                    "`{g}` is a group and one actor is needed here: name one of its members ({})",
+                    shown.join(", ")
+                ),
+            });
         }
         Err(Error::UnknownName {
             context: context.to_owned(),

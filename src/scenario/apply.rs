@@ -153,6 +153,13 @@ fn apply_edit(
                 year: *year,
             };
             let ps = pairs(graph, from, to, at)?;
+            if ps.is_empty() {
+                return Err(fail(
+                    at,
+                    format!("setting `{channel}` from `{from}` to `{to}` changes nothing: the only pair is an actor and itself"),
+                    "a tie joins two different actors: name another `from` or `to`",
+                ));
+            }
             for &(a, b) in &ps {
                 if let Some(tie) = graph.tie_mut(a, b) {
                     tie.channels.insert(channel.clone(), fig.clone());
@@ -490,6 +497,16 @@ mod tests {
         assert!(e.contains("`1.5`"), "{e}");
         let e = run(r#"{"op":"teleport"}"#).unwrap_err().to_string();
         assert!(e.contains("unknown variant `teleport`"), "{e}");
+    }
+
+    // See: #6
+    #[test]
+    fn set_on_a_self_pair_is_refused_not_ignored() {
+        let e = run(r#"{"op":"set","from":"AUT","to":"aut","channel":"trade","value":0.1,"source":"s","year":2026}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("changes nothing"), "{e}");
+        assert!(e.contains("(edits[0])"), "{e}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::io::json::{from_json, locate};
+use crate::io::json::{from_json_as, locate, DocKind};
 use crate::io::location::{Location, PathStep};
 use crate::model::Figure;
 
@@ -143,7 +143,7 @@ pub struct Scenario {
 /// [`crate::Error::Invalid`] for syntax or type errors (line:column and JSON path), a version
 /// other than 1, or an unknown `op`.
 pub fn parse(text: &str, file: &str) -> Result<Scenario> {
-    let doc: ScenarioDoc = from_json(text, file)?;
+    let doc: ScenarioDoc = from_json_as(text, file, DocKind::SCENARIO)?;
     if doc.scenario != 1 {
         return Err(crate::Error::invalid(
             locate(text, file, &[PathStep::Key("scenario".into())]),

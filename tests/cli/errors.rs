@@ -74,7 +74,7 @@ fn wrong_format_for_command_is_usage() {
 fn a_group_where_one_actor_is_needed() {
     let err = fails(&["paths", "--from", "signatories", "--to", "RUS"], 2);
     assert!(
-        err.contains("`signatories` is a group, but one actor is needed here"),
+        err.contains("`signatories` is a group and one actor is needed here"),
         "{err}"
     );
     assert!(err.contains("AUT"), "{err}");

@@ -78,7 +78,7 @@ fn files_are_written_atomically_and_never_over_the_input() {
         ],
         2,
     );
-    assert!(err.contains("is an input of this run"), "{err}");
+    assert!(err.contains("is the input graph"), "{err}");
     assert_eq!(std::fs::read(&input).unwrap(), before);
     let out = dir.path().join("g.dot");
     let st = leverage()

@@ -7,6 +7,7 @@ mod centrality;
 mod compare;
 mod errors;
 mod export;
+mod files;
 mod info;
 mod paths;
 mod robustness;

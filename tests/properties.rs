@@ -1,0 +1,405 @@
+//! Property tests (issue #6): invariants of paths, monotonicity, relabelling, determinism across
+//! thread counts, round trips, and Monte Carlo with zero-width ranges, on random valid graphs.
+//!
+//! Each property runs on small graphs (2 to 9 actors) so that the whole file stays within a few
+//! seconds in a debug build; `PROPTEST_CASES=5000 cargo test --release --test properties` runs a
+//! longer campaign.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use leverage::analysis::assign::{assign, AssignParams};
+use leverage::analysis::brokerage_roles::{brokerage_roles, RolesParams};
+use leverage::analysis::centrality::{betweenness, centrality_table, CentralityParams, Measure};
+use leverage::analysis::compare::compare;
+use leverage::analysis::info::info;
+use leverage::analysis::network::Network;
+use leverage::analysis::paths::{paths, PathsParams};
+use leverage::analysis::robustness::{robustness, RobustnessParams};
+use leverage::analysis::suggest::{suggest, SuggestParams};
+use leverage::export::{to_bytes, AnnotatedGraph, ExportFormat};
+use leverage::model::{
+    Actor, ActorId, Channel, ChannelEmphasis, Distance, Figure, Group, InfluenceGraph, Meta, Tie,
+};
+
+/// A tie as drawn: ends (modulo the actor count), a trade value, an optional spread of its range
+/// (fractions of the room below and above the value), and an optional energy value.
+#[derive(Debug, Clone)]
+struct TieSpec {
+    from: usize,
+    to: usize,
+    trade: f64,
+    spread: Option<(f64, f64)>,
+    energy: Option<f64>,
+}
+
+/// A random valid graph, as drawn (kept so that it can be rebuilt relabelled or changed).
+#[derive(Debug, Clone)]
+struct Spec {
+    n: usize,
+    ties: Vec<TieSpec>,
+    sources: Vec<usize>,
+}
+
+fn tie_spec() -> impl Strategy<Value = TieSpec> {
+    (
+        0usize..64,
+        0usize..64,
+        0.0f64..=1.0,
+        proptest::option::of((0.0f64..=1.0, 0.0f64..=1.0)),
+        proptest::option::of(0.0f64..=1.0),
+    )
+        .prop_map(|(from, to, trade, spread, energy)| TieSpec {
+            from,
+            to,
+            trade,
+            spread,
+            energy,
+        })
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (2usize..10)
+        .prop_flat_map(|n| {
+            (
+                Just(n),
+                proptest::collection::vec(tie_spec(), 0..30),
+                proptest::collection::vec(0usize..64, 1..4),
+            )
+        })
+        .prop_map(|(n, ties, sources)| Spec { n, ties, sources })
+}
+
+fn figure(value: f64, spread: Option<(f64, f64)>) -> Figure {
+    let mut f = Figure::new(value, "proptest", 2024);
+    if let Some((lo, hi)) = spread {
+        f.range = Some([value * lo, (value + (1.0 - value) * hi).min(1.0)]);
+    }
+    f
+}
+
+/// Builds the graph of `spec`, naming actor `i` by `label(i)` and adding actors in `order`.
+fn build_with(spec: &Spec, label: &dyn Fn(usize) -> String, order: &[usize]) -> InfluenceGraph {
+    let mut g = InfluenceGraph::new(Meta {
+        title: "proptest".into(),
+        date: "2025-01-01".into(),
+        description: None,
+        notes: Vec::new(),
+    });
+    for &i in order {
+        g.add_actor(Actor::new(&label(i), &format!("Actor {}", label(i))))
+            .expect("labels are distinct");
+    }
+    let node = |g: &InfluenceGraph, i: usize| g.node_of(&label(i)).expect("actor exists");
+    for t in &spec.ties {
+        let (f, to) = (t.from % spec.n, t.to % spec.n);
+        if f == to {
+            continue;
+        }
+        let mut tie = Tie::default();
+        tie.channels
+            .insert(Channel::from("trade"), figure(t.trade, t.spread));
+        if let Some(e) = t.energy {
+            tie.channels
+                .insert(Channel::from("energy"), figure(e, None));
+        }
+        let (a, b) = (node(&g, f), node(&g, to));
+        // The first tie drawn for a pair wins (a later one would replace it, which is not
+        // "adding" a tie).
+        if g.tie(a, b).is_none() {
+            g.set_tie(a, b, tie);
+        }
+    }
+    let mut members: Vec<ActorId> = Vec::new();
+    for &s in &spec.sources {
+        let id = ActorId(label(s % spec.n));
+        if !members.contains(&id) {
+            members.push(id);
+        }
+    }
+    g.set_group(Group {
+        id: "sources".into(),
+        name: None,
+        members,
+        lead: None,
+        note: None,
+    });
+    g
+}
+
+fn build(spec: &Spec) -> InfluenceGraph {
+    let order: Vec<usize> = (0..spec.n).collect();
+    build_with(spec, &|i| format!("n{i}"), &order)
+}
+
+/// Best-path leverage `from -> to` (0 when no path), under `-ln w` and an optional hop limit.
+fn best_leverage(g: &InfluenceGraph, from: &str, to: &str, max_hops: Option<usize>) -> f64 {
+    let p = PathsParams {
+        from: from.into(),
+        to: to.into(),
+        k: 1,
+        max_hops,
+        distance: Distance::Log,
+        ..PathsParams::default()
+    };
+    match paths(g, &p) {
+        Ok(r) => r.paths.first().map_or(0.0, |p| p.leverage),
+        Err(leverage::Error::NoPath { .. }) => 0.0,
+        Err(e) => panic!("paths failed: {e}"),
+    }
+}
+
+fn suggest_params(target: &str) -> SuggestParams {
+    SuggestParams {
+        from: "sources".into(),
+        target: target.into(),
+        exclude: Vec::new(),
+        ..SuggestParams::default()
+    }
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 128,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A path's leverage is in [0, 1], is the product of its ties' strengths, and is never above
+    /// any single tie on the path; this holds for every distance and hop limit, and for the k
+    /// best paths, not just the first.
+    #[test]
+    fn path_leverage_is_a_share_below_every_tie(
+        spec in spec(),
+        a in 0usize..64,
+        b in 0usize..64,
+        hops in 0usize..5,
+        distance in prop_oneof![Just(Distance::Log), Just(Distance::Inverse), Just(Distance::Hops)],
+    ) {
+        let g = build(&spec);
+        let (a, b) = (a % spec.n, b % spec.n);
+        prop_assume!(a != b);
+        let p = PathsParams {
+            from: format!("n{a}"),
+            to: format!("n{b}"),
+            k: 3,
+            max_hops: (hops > 0).then_some(hops),
+            distance,
+            ..PathsParams::default()
+        };
+        if let Ok(r) = paths(&g, &p) {
+            for path in &r.paths {
+                prop_assert!((0.0..=1.0).contains(&path.leverage), "{}", path.leverage);
+                let product: f64 = path.ties.iter().map(|t| t.strength).product();
+                prop_assert!((path.leverage - product).abs() <= 1e-12);
+                for t in &path.ties {
+                    prop_assert!(path.leverage <= t.strength + 1e-15);
+                }
+            }
+        }
+    }
+
+    /// Adding a tie or raising a weight never lowers a best-path leverage under `-ln w`, with or
+    /// without a hop limit: both only add options (a new path, a stronger tie), and the hop-limited
+    /// search is exact for "best path of at most H ties". (Under `inverse` or `hops` the chosen
+    /// path minimises another cost, so its leverage may fall: the property is about `log`.)
+    #[test]
+    fn adding_or_strengthening_a_tie_never_lowers_best_leverage(
+        spec in spec(),
+        extra in tie_spec(),
+        raise in 0.0f64..=1.0,
+        a in 0usize..64,
+        b in 0usize..64,
+        hops in 0usize..4,
+    ) {
+        let (a, b) = (format!("n{}", a % spec.n), format!("n{}", b % spec.n));
+        prop_assume!(a != b);
+        let max_hops = (hops > 0).then_some(hops);
+        let before = best_leverage(&build(&spec), &a, &b, max_hops);
+
+        let mut added = spec.clone();
+        added.ties.push(extra);
+        let after = best_leverage(&build(&added), &a, &b, max_hops);
+        prop_assert!(after >= before * (1.0 - 1e-12), "added a tie: {before} -> {after}");
+
+        if !spec.ties.is_empty() {
+            let mut raised = spec.clone();
+            let t = &mut raised.ties[0];
+            t.trade += (1.0 - t.trade) * raise;
+            t.spread = None;
+            let after = best_leverage(&build(&raised), &a, &b, max_hops);
+            prop_assert!(after >= before * (1.0 - 1e-12), "raised a weight: {before} -> {after}");
+        }
+    }
+
+    /// Renaming the actors and adding them in another order permutes every result and changes
+    /// nothing else: centrality scores, partner scores and path leverages per actor agree.
+    #[test]
+    fn relabelling_permutes_results(
+        spec in spec(),
+        perm in Just(()).prop_perturb(|_, mut rng| {
+            let mut p: Vec<usize> = (0..16).collect();
+            for i in (1..p.len()).rev() {
+                p.swap(i, (rng.next_u32() as usize) % (i + 1));
+            }
+            p
+        }),
+        target in 0usize..64,
+    ) {
+        let n = spec.n;
+        let perm: Vec<usize> = perm.into_iter().filter(|&i| i < n).collect();
+        let g = build(&spec);
+        let h = build_with(&spec, &|i| format!("x{}", perm[i]), &{
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| perm[i]);
+            order
+        });
+        let rename = |id: &str| -> String {
+            let i: usize = id[1..].parse().expect("ids are n<i>");
+            format!("x{}", perm[i])
+        };
+
+        let params = CentralityParams::default();
+        let (tg, th) = (
+            centrality_table(&g, Measure::ALL, &params),
+            centrality_table(&h, Measure::ALL, &params),
+        );
+        prop_assert_eq!(tg.is_ok(), th.is_ok());
+        if let (Ok(tg), Ok(th)) = (tg, th) {
+            let by_id: BTreeMap<String, _> =
+                th.nodes.iter().map(|r| (r.id.clone(), &r.scores)).collect();
+            for row in &tg.nodes {
+                let other = by_id[&rename(&row.id)];
+                for (m, v) in &row.scores {
+                    let w = other[m];
+                    prop_assert!(
+                        (v.is_nan() && w.is_nan()) || (v - w).abs() <= 1e-9 * (1.0 + v.abs()),
+                        "{m} of {}: {v} vs {w}", row.id
+                    );
+                }
+            }
+        }
+
+        let t = format!("n{}", target % n);
+        let (sg, sh) = (suggest(&g, &suggest_params(&t)), suggest(&h, &suggest_params(&rename(&t))));
+        prop_assert_eq!(sg.is_ok(), sh.is_ok());
+        if let (Ok(sg), Ok(sh)) = (sg, sh) {
+            let scores: BTreeMap<String, f64> =
+                sh.partners.iter().map(|p| (p.id.clone(), p.score)).collect();
+            prop_assert_eq!(sg.partners.len(), sh.partners.len());
+            for p in &sg.partners {
+                let s = scores.get(&rename(&p.id)).copied().unwrap_or(f64::NAN);
+                prop_assert!((p.score - s).abs() <= 1e-9 * (1.0 + p.score.abs()), "{}: {} vs {s}", p.id, p.score);
+            }
+        }
+
+        for a in 0..n {
+            let (x, y) = (format!("n{a}"), t.clone());
+            if x != y {
+                let l = best_leverage(&g, &x, &y, None);
+                let m = best_leverage(&h, &rename(&x), &rename(&y), None);
+                prop_assert!((l - m).abs() <= 1e-12, "{x} -> {y}: {l} vs {m}");
+            }
+        }
+    }
+
+    /// The same seed gives bit-identical results whatever the parallel threshold and the number
+    /// of threads: robustness (samples in parallel) and betweenness (sources in parallel).
+    #[test]
+    fn same_seed_same_output_across_threads(spec in spec(), seed in any::<u64>(), target in 0usize..64) {
+        let g = build(&spec);
+        let t = format!("n{}", target % spec.n);
+        let run = |threshold: usize, threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| {
+                let r = robustness(
+                    &g,
+                    &RobustnessParams {
+                        suggest: suggest_params(&t),
+                        samples: 24,
+                        seed,
+                        top_k: 2,
+                        parallel_threshold: threshold,
+                    },
+                    None,
+                );
+                let net = Network::new(&g, &ChannelEmphasis::default());
+                let b = betweenness(&net, Distance::Log, threshold);
+                format!("{r:?}\n{:?}", b.iter().map(|x| x.to_bits()).collect::<Vec<_>>())
+            })
+        };
+        let sequential = run(usize::MAX, 1);
+        prop_assert_eq!(&sequential, &run(1, 1));
+        prop_assert_eq!(&sequential, &run(1, 4));
+        prop_assert_eq!(&sequential, &run(usize::MAX, 4));
+    }
+
+    /// The native JSON round trip is the identity: write, read back, same document, same text.
+    /// (GraphML joins this property once its importer is merged from the `export` branch.)
+    #[test]
+    fn native_json_round_trip_is_identity(spec in spec()) {
+        let g = build(&spec);
+        let text = leverage::io::json::to_string(&g);
+        let back = leverage::io::json::parse(&text, "round-trip.json")
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(leverage::io::json::to_doc(&back), leverage::io::json::to_doc(&g));
+        prop_assert_eq!(leverage::io::json::to_string(&back), text);
+    }
+
+    /// Monte Carlo over figures whose ranges have zero width (or no range) equals the
+    /// deterministic run: every sample ranks as the deterministic run does.
+    #[test]
+    fn zero_width_ranges_give_the_deterministic_run(spec in spec(), seed in any::<u64>(), target in 0usize..64, explicit in any::<bool>()) {
+        let mut flat = spec.clone();
+        for t in &mut flat.ties {
+            // A spread of (1, 0) gives `[value, value]`; no spread gives no range at all.
+            t.spread = explicit.then_some((1.0, 0.0));
+        }
+        let g = build(&flat);
+        let t = format!("n{}", target % spec.n);
+        let params = suggest_params(&t);
+        let Ok(det) = suggest(&g, &params) else { return Ok(()); };
+        let r = robustness(
+            &g,
+            &RobustnessParams { suggest: params, samples: 16, seed, top_k: 2, parallel_threshold: usize::MAX },
+            None,
+        ).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&r.deterministic, &det);
+        prop_assert_eq!(r.uncertain_figures, 0);
+        for p in &r.partners {
+            let rank = p.rank.expect("every reported partner ranks in the deterministic run");
+            prop_assert_eq!(p.median_rank, rank as f64);
+            prop_assert_eq!(p.rank_range, [rank, rank]);
+            prop_assert_eq!(p.score_interval, [p.score, p.score]);
+            prop_assert_eq!(p.median_score, p.score);
+            prop_assert_eq!(p.p_top_k, if rank <= 2 { 1.0 } else { 0.0 });
+        }
+    }
+
+    /// Every analysis and every exporter runs on any valid graph without a panic (the
+    /// structured fuzz target `fuzz/fuzz_targets/analyses.rs` does the same for longer).
+    #[test]
+    fn every_analysis_runs_on_any_valid_graph(spec in spec(), target in 0usize..64, hops in 0usize..4) {
+        let g = build(&spec);
+        let t = format!("n{}", target % spec.n);
+        let mut params = suggest_params(&t);
+        params.max_hops = (hops > 0).then_some(hops);
+        let _ = suggest(&g, &params);
+        let _ = centrality_table(&g, Measure::ALL, &CentralityParams::default());
+        let _ = assign(&g, &AssignParams { suggest: params.clone(), partners: 3, max_per_messenger: 1 });
+        let _ = compare(&g, &g, Vec::new(), &params);
+        let _ = brokerage_roles(&g, &RolesParams { target: t, partition: vec!["sources".into()], ..RolesParams::default() });
+        let _ = info(&g);
+        let annotated = AnnotatedGraph::new(&g);
+        for &f in ExportFormat::ALL {
+            prop_assert!(to_bytes(&annotated, f).is_ok());
+        }
+    }
+}
