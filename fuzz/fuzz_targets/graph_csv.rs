@@ -1,9 +1,8 @@
 //! The CSV graph importer on arbitrary bytes, through `leverage::io::load` on a `.csv` file, so
 //! that the target follows whatever importer `load` dispatches to by extension.
 //!
-//! TODO(#6, after the `export` merge): call the CSV importer's parse function directly on the
-//! bytes (no temporary file, many more runs per second). Until that merge `load` reads `.csv`
-//! files as native JSON, so this target fuzzes the JSON loader through the file path.
+//! Since the importers were merged, `load` dispatches `.csv` files to the CSV importer, so this
+//! target fuzzes it (through a temporary file, as a user's file would be read).
 #![no_main]
 
 use std::path::PathBuf;

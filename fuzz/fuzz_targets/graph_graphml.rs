@@ -1,11 +1,10 @@
 //! The GraphML graph importer on arbitrary bytes, through `leverage::io::load` on a `.graphml` file, so
 //! that the target follows whatever importer `load` dispatches to by extension.
 //!
-//! TODO(#6, after the `export` merge): call the GraphML importer's parse function directly on the
-//! bytes (no temporary file, many more runs per second). Until that merge `load` reads `.graphml`
-//! files as native JSON, so this target fuzzes the JSON loader through the file path. The
-//! importer must refuse DOCTYPE entities and never fetch external ones: seed the corpus with
-//! `tests/catalogue/graphml/*.graphml`.
+//! Since the importers were merged, `load` dispatches `.graphml` files to the GraphML importer, so this
+//! target fuzzes it (through a temporary file, as a user's file would be read).
+//! Seed the corpus with `tests/catalogue/graphml/*.graphml`: the importer must refuse DOCTYPE
+//! entities and never fetch external ones.
 #![no_main]
 
 use std::path::PathBuf;
