@@ -117,7 +117,7 @@ pub fn locate_json(text: &str, steps: &[PathStep]) -> Option<usize> {
     for step in steps {
         match step {
             PathStep::Key(key) => {
-                s.expect(b'{')?;
+                s.eat(b'{')?;
                 loop {
                     s.skip_ws();
                     if s.peek()? == b'}' {
@@ -125,7 +125,7 @@ pub fn locate_json(text: &str, steps: &[PathStep]) -> Option<usize> {
                     }
                     let k = s.string()?;
                     s.skip_ws();
-                    s.expect(b':')?;
+                    s.eat(b':')?;
                     s.skip_ws();
                     if &k == key {
                         break;
@@ -138,12 +138,12 @@ pub fn locate_json(text: &str, steps: &[PathStep]) -> Option<usize> {
                 }
             }
             PathStep::Index(index) => {
-                s.expect(b'[')?;
+                s.eat(b'[')?;
                 for _ in 0..*index {
                     s.skip_ws();
                     s.skip_value()?;
                     s.skip_ws();
-                    s.expect(b',')?;
+                    s.eat(b',')?;
                 }
                 s.skip_ws();
             }
@@ -162,7 +162,7 @@ impl Scanner<'_> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn expect(&mut self, b: u8) -> Option<()> {
+    fn eat(&mut self, b: u8) -> Option<()> {
         if self.peek()? == b {
             self.pos += 1;
             Some(())
@@ -180,7 +180,7 @@ impl Scanner<'_> {
     /// Reads a string and returns it decoded (escapes other than `\"` and `\\` are kept raw,
     /// which is enough to compare keys).
     fn string(&mut self) -> Option<String> {
-        self.expect(b'"')?;
+        self.eat(b'"')?;
         let mut out = Vec::new();
         loop {
             let b = self.peek()?;
@@ -243,52 +243,5 @@ impl Scanner<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_column_counts_characters() {
-        let text = "ab\ncdé\nxyz";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 3), (2, 1));
-        // 'x' is after "ab\n" (3) + "cdé\n" (5 bytes) = byte 8
-        assert_eq!(line_column(text, 8), (3, 1));
-        assert_eq!(line_column(text, 9), (3, 2));
-    }
-
-    #[test]
-    fn locates_nested_values() {
-        let text = "{\n  \"a\": [1, {\"b\": 2}],\n  \"c\": {\"d\": [true, \"x\\\"y\", 7]}\n}";
-        let at = |steps: &[PathStep]| {
-            let off = locate_json(text, steps).unwrap();
-            line_column(text, off)
-        };
-        assert_eq!(
-            at(&[
-                PathStep::Key("a".into()),
-                PathStep::Index(1),
-                PathStep::Key("b".into())
-            ]),
-            (2, 18)
-        );
-        assert_eq!(
-            at(&[
-                PathStep::Key("c".into()),
-                PathStep::Key("d".into()),
-                PathStep::Index(2)
-            ]),
-            (3, 29)
-        );
-        assert_eq!(locate_json(text, &[PathStep::Key("zz".into())]), None);
-    }
-
-    #[test]
-    fn renders_paths() {
-        let p = [
-            PathStep::Key("ties".into()),
-            PathStep::Index(3),
-            PathStep::Key("channels".into()),
-        ];
-        assert_eq!(render_path(&p), "ties[3].channels");
-    }
-}
+#[path = "tests/location_tests.rs"]
+mod tests;

@@ -1,0 +1,124 @@
+//! Unit tests of `src/io/graphml.rs`.
+
+use super::*;
+use crate::model::Channel;
+
+fn defaults() -> ImportDefaults {
+    ImportDefaults {
+        file: "g.graphml".into(),
+        title: "g".into(),
+        date: "2024-05-01".into(),
+    }
+}
+
+fn load(text: &str) -> Result<InfluenceGraph> {
+    parse(text, &defaults(), &LoadOptions::default())
+}
+
+const NX: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d1" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="d0" for="node" attr.name="label" attr.type="string"/>
+  <key id="d2" for="edge" attr.name="colour" attr.type="string"/>
+  <graph edgedefault="undirected">
+<node id="AUT"><data key="d0">Austria</data></node>
+<node id="RUS"/>
+<node id="TUR"/>
+<edge source="AUT" target="RUS"><data key="d1">0.25</data><data key="d2">red</data></edge>
+<edge source="TUR" target="RUS"/>
+  </graph>
+</graphml>"#;
+
+#[test]
+fn networkx_style_undirected_weights() {
+    let g = load(NX).unwrap();
+    assert_eq!(g.actor_count(), 3);
+    // Two undirected edges: four ties.
+    assert_eq!(g.tie_count(), 4);
+    let aut = g.node_of("AUT").unwrap();
+    let rus = g.node_of("RUS").unwrap();
+    let tur = g.node_of("TUR").unwrap();
+    let fig = &g.tie(rus, aut).unwrap().channels[&Channel::from("weight")];
+    assert_eq!(fig.value, 0.25);
+    assert_eq!(fig.year, 2024);
+    assert_eq!(fig.source, "imported from g.graphml, no source given");
+    // No weight: strength 1, as NetworkX assumes.
+    assert_eq!(
+        g.tie(tur, rus).unwrap().channels[&Channel::from("weight")].value,
+        1.0
+    );
+    assert_eq!(g.actor(aut).name, "Austria");
+    assert!(g.meta.notes.iter().any(|n| n.contains("colour")));
+}
+
+#[test]
+fn line_index_matches_line_column() {
+    let text = "ab\ncdé\n\nxyz";
+    let lines = Lines::new(text);
+    for off in 0..=text.len() {
+        if text.is_char_boundary(off) {
+            assert_eq!(lines.at(off), line_column(text, off), "{off}");
+        }
+    }
+}
+
+#[test]
+fn doctype_is_refused() {
+    let text = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+<graphml><graph edgedefault="directed"><node id="A&lol2;"/></graph></graphml>"#;
+    let e = load(text).unwrap_err().to_string();
+    assert!(
+        e.starts_with("g.graphml:2:1: the file has a `<!DOCTYPE>`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_entity_is_an_error() {
+    let text = r#"<graphml><graph><node id="AUT"/><node id="RUS"/><edge source="AUT" target="RUS"><data key="weight">&x;</data></edge></graph></graphml>"#;
+    assert!(load(text).is_err());
+}
+
+#[test]
+fn bad_weight_has_line_and_column() {
+    let text = "<graphml>\n<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n<graph edgedefault=\"directed\">\n<node id=\"AUT\"/><node id=\"RUS\"/>\n<edge source=\"AUT\" target=\"RUS\">\n  <data key=\"w\">1.5</data></edge></graph></graphml>";
+    let e = load(text).unwrap_err().to_string();
+    assert!(
+        e.starts_with("g.graphml:6:3 (edge `AUT` -> `RUS`, key weight)"),
+        "{e}"
+    );
+    assert!(e.contains("is `1.5`, but weights are shares"), "{e}");
+    let text = text.replace("1.5", "abc");
+    let e = load(&text).unwrap_err().to_string();
+    assert!(
+        e.contains("g.graphml:6:3") && e.contains("`abc` is not a number"),
+        "{e}"
+    );
+}
+
+#[test]
+fn malformed_xml_has_a_place() {
+    let e = load("<graphml>\n<graph>\n<node id=\"A\">\n</graph>")
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("g.graphml:"), "{e}");
+    assert!(e.contains("not well-formed"), "{e}");
+}
+
+#[test]
+fn weight_attr_names_the_strength() {
+    let opts = LoadOptions {
+        weight_attr: Some("colour".into()),
+        ..LoadOptions::default()
+    };
+    let e = parse(NX, &defaults(), &opts).unwrap_err().to_string();
+    assert!(e.contains("colour"), "{e}");
+    let opts = LoadOptions {
+        weight_attr: Some("strength".into()),
+        ..LoadOptions::default()
+    };
+    let e = parse(NX, &defaults(), &opts).unwrap_err().to_string();
+    assert!(e.contains("no edge attribute"), "{e}");
+    assert!(e.contains("weight"), "{e}");
+}
