@@ -2,7 +2,8 @@
 
 use clap::Args;
 
-use super::{hop_limit, print, Context};
+use super::question::QuestionArgs;
+use super::{print, Context};
 use leverage::analysis::compare::compare;
 use leverage::analysis::suggest::SuggestParams;
 use leverage::report;
@@ -13,21 +14,11 @@ use leverage::report;
     after_help = "Examples:\n  leverage compare --scenario graphs/scenarios/eu-india-fta.json\n  leverage compare --scenario graphs/scenarios/us-tariffs.json --scenario graphs/scenarios/eu-china-reset.json --top 10"
 )]
 pub struct CompareArgs {
-    /// Sources: a group or an actor
-    #[arg(long, default_value = "signatories")]
-    from: String,
-    /// The actor to press
-    #[arg(long, default_value = "RUS")]
-    target: String,
+    #[command(flatten)]
+    question: QuestionArgs,
     /// How many changes to show (0: all)
     #[arg(long, default_value_t = 15)]
     top: usize,
-    /// Never suggest these actors or groups (comma-separated; `--exclude ''` to allow all)
-    #[arg(long, value_delimiter = ',', default_value = "EU,UKR")]
-    exclude: Vec<String>,
-    /// Longest leverage path, in ties (0: no limit)
-    #[arg(long, default_value_t = 4)]
-    max_hops: usize,
 }
 
 pub fn exec(args: CompareArgs, ctx: &Context) -> anyhow::Result<()> {
@@ -42,18 +33,8 @@ pub fn exec(args: CompareArgs, ctx: &Context) -> anyhow::Result<()> {
     let before = ctx.load_base()?;
     let (after, outcomes) = leverage::scenario::apply_all(&before, &scenarios)?;
     let params = SuggestParams {
-        from: args.from,
-        target: args.target,
         top: (args.top > 0).then_some(args.top),
-        exclude: args
-            .exclude
-            .into_iter()
-            .filter(|x| !x.trim().is_empty())
-            .collect(),
-        distance: ctx.distance,
-        max_hops: hop_limit(args.max_hops),
-        emphasis: ctx.emphasis.clone(),
-        ..SuggestParams::default()
+        ..args.question.params(ctx)
     };
     print(&report::compare(
         &compare(&before, &after, outcomes, &params)?,

@@ -9,6 +9,7 @@ mod export;
 mod generate;
 mod info;
 mod paths;
+mod question;
 mod roles;
 mod suggest;
 mod validate;

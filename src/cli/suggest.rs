@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
-use super::{hop_limit, print, progress_bar, Context};
+use super::question::QuestionArgs;
+use super::{print, progress_bar, Context};
 use leverage::analysis::robustness::{robustness, RobustnessParams};
 use leverage::analysis::suggest::{suggest, Coordination, SuggestParams};
 use leverage::export::annotate::attach_suggestion;
@@ -22,12 +23,8 @@ use leverage::report;
     after_help = "Examples:\n  leverage suggest\n  leverage suggest --from germany --top 5\n  leverage suggest --coordination alone --format json\n  leverage --channels '*=0,trade=1' suggest --candidates BRICS"
 )]
 pub struct SuggestArgs {
-    /// Sources: a group or an actor (id or name, any case)
-    #[arg(long, default_value = "signatories")]
-    from: String,
-    /// The actor to press
-    #[arg(long, default_value = "RUS")]
-    target: String,
+    #[command(flatten)]
+    question: QuestionArgs,
     /// How many partners to show (0: all with a positive score)
     #[arg(long, default_value_t = 15)]
     top: usize,
@@ -37,12 +34,6 @@ pub struct SuggestArgs {
     /// Only consider these partners (actors or groups, comma-separated)
     #[arg(long, value_delimiter = ',')]
     candidates: Vec<String>,
-    /// Never suggest these actors or groups (comma-separated; `--exclude ''` to allow all)
-    #[arg(long, value_delimiter = ',', default_value = "EU,UKR")]
-    exclude: Vec<String>,
-    /// Longest leverage path, in ties (0: no limit)
-    #[arg(long, default_value_t = 4)]
-    max_hops: usize,
     /// How sure: rerun on N draws of every uncertain figure within its range
     #[arg(long, value_name = "N")]
     samples: Option<usize>,
@@ -72,22 +63,13 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
     }
     let graph = ctx.load()?;
     let params = SuggestParams {
-        from: args.from,
-        target: args.target,
         candidates: args.candidates,
-        exclude: args
-            .exclude
-            .into_iter()
-            .filter(|x| !x.trim().is_empty())
-            .collect(),
         top: (args.top > 0).then_some(args.top),
         coordination: match args.coordination {
             CoordinationArg::Unison => Coordination::Unison,
             CoordinationArg::Alone => Coordination::Alone,
         },
-        distance: ctx.distance,
-        max_hops: hop_limit(args.max_hops),
-        emphasis: ctx.emphasis.clone(),
+        ..args.question.params(ctx)
     };
     if let Some(samples) = args.samples {
         return print(&report::robustness(
