@@ -131,6 +131,7 @@ fn main() -> Result<(), String> {
     out.insert("load_s".into(), load_s.into());
     out.insert("build_s".into(), build_s.into());
     let mut times = serde_json::Map::new();
+    let mut used = serde_json::Map::new();
     for name in &args.measures {
         if name == "paths" {
             let pos = |s: &str| {
@@ -171,8 +172,13 @@ fn main() -> Result<(), String> {
         let mut values = Vec::new();
         for _ in 0..args.repeat {
             let t = Instant::now();
-            values = compute(&net, m, &params).map_err(|e| e.to_string())?.values;
+            let scores = compute(&net, m, &params).map_err(|e| e.to_string())?;
             ts.push(t.elapsed().as_secs_f64());
+            values = scores.values;
+            used.insert(
+                name.clone(),
+                serde_json::to_value(&scores.params).unwrap_or_default(),
+            );
         }
         times.insert(name.clone(), median(ts).into());
         if let Some(dir) = &args.values {
@@ -185,6 +191,7 @@ fn main() -> Result<(), String> {
         }
     }
     out.insert("compute_s".into(), times.into());
+    out.insert("params".into(), used.into());
     println!("{}", serde_json::Value::Object(out));
     Ok(())
 }
