@@ -1,6 +1,8 @@
 //! Benchmarks (criterion): loading, suggest, paths, every centrality measure, assign and a
-//! 1,000-sample robustness run on the bundled graph; the kernels on generated graphs of
-//! 2,000 actors / 20,000 ties and, with `LEVERAGE_BENCH_LARGE=1`, 20,000 / 200,000.
+//! 1,000-sample robustness run on the bundled graph; every centrality measure, paths, suggest,
+//! assign and a 100-sample robustness run on generated graphs of 2,000 actors / 20,000 ties and,
+//! with `LEVERAGE_BENCH_LARGE=1`, 20,000 / 200,000. The race against other libraries is
+//! `benches/peers/compare.py`.
 //!
 //! Run: `cargo bench`, or `cargo bench -- bundled` for one group.
 
@@ -99,6 +101,28 @@ fn generated(c: &mut Criterion) {
         };
         g.bench_function("suggest", |b| {
             b.iter(|| suggest(&graph, &sp).expect("suggest runs"))
+        });
+        let ap = AssignParams {
+            suggest: sp.clone(),
+            ..AssignParams::default()
+        };
+        g.bench_function("assign", |b| {
+            b.iter(|| assign(&graph, &ap).expect("assign runs"))
+        });
+        g.bench_function("robustness_100", |b| {
+            b.iter(|| {
+                robustness(
+                    &graph,
+                    &RobustnessParams {
+                        suggest: sp.clone(),
+                        samples: 100,
+                        seed: 1,
+                        ..RobustnessParams::default()
+                    },
+                    None,
+                )
+                .expect("robustness runs")
+            })
         });
         g.finish();
     }

@@ -4,7 +4,7 @@
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::NodeIndexable;
 
-use crate::model::{ChannelEmphasis, InfluenceGraph};
+use crate::model::{ChannelEmphasis, Distance, InfluenceGraph};
 
 /// Marks "no node" in `u32` node arrays.
 pub const NONE: u32 = u32::MAX;
@@ -240,6 +240,24 @@ impl Network {
         r.nodes.clone_from(&self.nodes);
         r.position.clone_from(&self.position);
         r
+    }
+
+    /// The whole adjacency in direction `dir` as `(start, neighbours, strengths)`: the ties of
+    /// `v` are the slots `start[v]..start[v + 1]` of the other two slices (for kernels that keep
+    /// per-tie arrays, such as [`Network::costs`]). O(1).
+    #[inline]
+    pub fn csr(&self, dir: Direction) -> (&[u32], &[u32], &[f64]) {
+        match dir {
+            Direction::Forward => (&self.out_start, &self.out_target, &self.out_weight),
+            Direction::Backward => (&self.in_start, &self.in_source, &self.in_weight),
+        }
+    }
+
+    /// The cost of every tie under `distance`, slot by slot in the order of
+    /// [`Network::csr`]`(dir)`: computed once so that searches do not take a logarithm per
+    /// relaxation. O(|E|) time and space.
+    pub fn costs(&self, distance: Distance, dir: Direction) -> Vec<f64> {
+        self.csr(dir).2.iter().map(|&w| distance.cost(w)).collect()
     }
 
     /// Strengths of all ties, in CSR order (for sampling and re-weighting).

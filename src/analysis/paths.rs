@@ -37,10 +37,18 @@ impl ShortestTree {
     /// forward tree `root -> ... -> v`, for a backward tree `v -> ... -> root`. `None` if `v` is
     /// unreachable.
     pub fn path(&self, v: usize) -> Option<Vec<usize>> {
-        if !self.dist.get(v)?.is_finite() {
-            return None;
+        let mut out = Vec::new();
+        self.path_into(v, &mut out).then_some(out)
+    }
+
+    /// [`ShortestTree::path`] into a buffer the caller reuses: `out` is cleared, and on `true`
+    /// holds the path. O(path length), no allocation once `out` is large enough.
+    pub fn path_into(&self, v: usize, out: &mut Vec<usize>) -> bool {
+        out.clear();
+        if !self.dist.get(v).is_some_and(|d| d.is_finite()) {
+            return false;
         }
-        let mut out = vec![v];
+        out.push(v);
         let mut cur = v;
         if self.layered {
             for layer in self.pred.iter().rev() {
@@ -49,7 +57,7 @@ impl ShortestTree {
                 }
                 let p = layer[cur];
                 if p == NONE {
-                    return None;
+                    return false;
                 }
                 cur = p as usize;
                 out.push(cur);
@@ -59,19 +67,19 @@ impl ShortestTree {
             while cur != self.root && out.len() <= pred.len() {
                 let p = pred[cur];
                 if p == NONE {
-                    return None;
+                    return false;
                 }
                 cur = p as usize;
                 out.push(cur);
             }
         }
         if cur != self.root {
-            return None;
+            return false;
         }
         if self.direction == Direction::Forward {
             out.reverse();
         }
-        Some(out)
+        true
     }
 }
 
@@ -92,8 +100,80 @@ pub fn shortest_tree(
     max_hops: Option<usize>,
     banned: &[bool],
 ) -> ShortestTree {
+    search(
+        net,
+        Costs::Compute(distance),
+        root,
+        dir,
+        max_hops,
+        banned,
+        None,
+        &[],
+    )
+}
+
+/// [`shortest_tree`] on tie costs computed beforehand with [`Network::costs`]`(distance, dir)`:
+/// for callers that search the same network many times (suggest, robustness), so no search
+/// takes a logarithm per relaxation. Same result as [`shortest_tree`] with that distance.
+///
+/// # Panics
+/// If `costs` does not have one entry per tie (a programmer error).
+///
+/// # Complexity
+/// As [`shortest_tree`].
+pub fn shortest_tree_with_costs(
+    net: &Network,
+    costs: &[f64],
+    root: usize,
+    dir: Direction,
+    max_hops: Option<usize>,
+    banned: &[bool],
+) -> ShortestTree {
+    assert_eq!(costs.len(), net.edge_count(), "one cost per tie");
+    search(
+        net,
+        Costs::Given(costs),
+        root,
+        dir,
+        max_hops,
+        banned,
+        None,
+        &[],
+    )
+}
+
+/// Where a search takes tie costs from.
+#[derive(Clone, Copy)]
+enum Costs<'a> {
+    /// From the strengths, tie by tie.
+    Compute(Distance),
+    /// Precomputed, slot by slot in the order of [`Network::csr`].
+    Given(&'a [f64]),
+}
+
+/// [`shortest_tree`] with two options for Yen's spur searches: without a hop limit, stop as soon
+/// as `stop_at` is settled (its path is then final; other nodes' may not be); and never take
+/// the root's ties to the nodes listed in `skip` (sorted).
+#[allow(clippy::too_many_arguments)]
+fn search(
+    net: &Network,
+    costs: Costs<'_>,
+    root: usize,
+    dir: Direction,
+    max_hops: Option<usize>,
+    banned: &[bool],
+    stop_at: Option<usize>,
+    skip: &[usize],
+) -> ShortestTree {
     let n = net.node_count();
+    let skipped =
+        |v: usize, w: usize| v == root && !skip.is_empty() && skip.binary_search(&w).is_ok();
     let is_banned = |v: usize| banned.get(v).copied().unwrap_or(false);
+    let (start, to, strength) = net.csr(dir);
+    let cost = |slot: usize| match costs {
+        Costs::Compute(d) => d.cost(strength[slot]),
+        Costs::Given(c) => c[slot],
+    };
     let mut dist = vec![f64::INFINITY; n];
     dist[root] = 0.0;
     match max_hops {
@@ -105,19 +185,22 @@ pub fn shortest_tree(
                 cost: 0.0,
                 node: root as u32,
             });
-            while let Some(HeapItem { cost, node }) = heap.pop() {
+            while let Some(HeapItem { cost: d, node }) = heap.pop() {
                 let v = node as usize;
                 if done[v] {
                     continue;
                 }
                 done[v] = true;
-                let (targets, weights) = net.edges(v, dir);
-                for (&w, &s) in targets.iter().zip(weights) {
+                if stop_at == Some(v) {
+                    break;
+                }
+                let first = start[v] as usize;
+                for (slot, &w) in (first..).zip(&to[first..start[v + 1] as usize]) {
                     let w = w as usize;
-                    if done[w] || is_banned(w) {
+                    if done[w] || is_banned(w) || skipped(v, w) {
                         continue;
                     }
-                    let c = cost + distance.cost(s);
+                    let c = d + cost(slot);
                     if c < dist[w] {
                         dist[w] = c;
                         pred[w] = node;
@@ -137,22 +220,22 @@ pub fn shortest_tree(
             }
         }
         Some(h) => {
-            let mut layers: Vec<Vec<u32>> = Vec::with_capacity(h);
-            let mut prev_pred = vec![NONE; n];
-            let mut frontier = vec![root];
+            let mut layers: Vec<Vec<u32>> = Vec::with_capacity(h.max(1));
+            let mut pred = vec![NONE; n];
+            // The frontier with its costs as they stood when the layer began: a layer extends
+            // paths of at most one tie fewer.
+            let mut frontier = vec![(root, 0.0)];
+            let mut next: Vec<usize> = Vec::new();
             let mut changed = vec![false; n];
             for _ in 0..h {
-                let before = dist.clone();
-                let mut pred = prev_pred.clone();
-                let mut next = Vec::new();
-                for &v in &frontier {
-                    let (targets, weights) = net.edges(v, dir);
-                    for (&w, &s) in targets.iter().zip(weights) {
+                for &(v, dv) in &frontier {
+                    let first = start[v] as usize;
+                    for (slot, &w) in (first..).zip(&to[first..start[v + 1] as usize]) {
                         let w = w as usize;
-                        if w == root || is_banned(w) {
+                        if w == root || is_banned(w) || skipped(v, w) {
                             continue;
                         }
-                        let c = before[v] + distance.cost(s);
+                        let c = dv + cost(slot);
                         if c < dist[w] {
                             dist[w] = c;
                             pred[w] = v as u32;
@@ -164,18 +247,19 @@ pub fn shortest_tree(
                     }
                 }
                 next.sort_unstable();
+                frontier.clear();
                 for &w in &next {
                     changed[w] = false;
+                    frontier.push((w, dist[w]));
                 }
+                next.clear();
                 layers.push(pred.clone());
-                prev_pred = pred;
-                if next.is_empty() {
+                if frontier.is_empty() {
                     break;
                 }
-                frontier = next;
             }
             if layers.is_empty() {
-                layers.push(prev_pred);
+                layers.push(pred);
             }
             ShortestTree {
                 root,
@@ -224,6 +308,20 @@ pub struct NetPath {
 }
 
 impl NetPath {
+    /// The leverage of a node sequence, exactly as [`NetPath::measure`] computes it, without
+    /// building the path; `None` if some consecutive pair has no tie. O(L log deg).
+    pub fn leverage_of(net: &Network, nodes: &[usize]) -> Option<f64> {
+        let mut leverage = 1.0;
+        for pair in nodes.windows(2) {
+            let s = net.strength(pair[0], pair[1]);
+            if s <= 0.0 {
+                return None;
+            }
+            leverage *= s;
+        }
+        Some(leverage)
+    }
+
     /// Measures a node sequence; `None` if some consecutive pair has no tie.
     pub fn measure(net: &Network, nodes: Vec<usize>, distance: Distance) -> Option<NetPath> {
         let mut cost = 0.0;
@@ -245,6 +343,9 @@ impl NetPath {
 }
 
 /// The best path `from -> to` of at most `max_hops` ties avoiding `banned` nodes.
+///
+/// # Complexity
+/// One search ([`shortest_tree`]); without a hop limit it stops once `to` is settled.
 pub fn best_path(
     net: &Network,
     from: usize,
@@ -253,16 +354,28 @@ pub fn best_path(
     max_hops: Option<usize>,
     banned: &[bool],
 ) -> Option<NetPath> {
-    let tree = shortest_tree(net, from, Direction::Forward, distance, max_hops, banned);
+    let tree = search(
+        net,
+        Costs::Compute(distance),
+        from,
+        Direction::Forward,
+        max_hops,
+        banned,
+        Some(to),
+        &[],
+    );
     NetPath::measure(net, tree.path(to)?, distance)
 }
 
 /// Up to `k` best simple paths `from -> to`, best first (Yen's algorithm), each of at most
 /// `max_hops` ties and avoiding `banned` nodes. Equal costs are ordered by node sequence.
 ///
+/// Each spur search is one search from the spur node that leaves out the ties used by accepted
+/// paths with the same root and, without a hop limit, stops as soon as `to` is settled.
+///
 /// # Complexity
 /// O(k · L · S) where L is the longest path's length and S the cost of one search
-/// ([`shortest_tree`]).
+/// ([`shortest_tree`]; without a hop limit, only the part of the graph cheaper than `to`).
 ///
 /// # References
 /// J. Y. Yen, "Finding the k shortest loopless paths in a network", Management Science 17(11),
@@ -345,7 +458,8 @@ pub fn k_best_paths(
     accepted
 }
 
-/// One Yen spur search: best path `spur -> to` skipping the ties `spur -> s` for `s` in `skip`.
+/// One Yen spur search: best path `spur -> to` skipping the ties `spur -> s` for `s` in `skip`
+/// (sorted): one search that stops once `to` is settled.
 fn spur_search(
     net: &Network,
     spur: usize,
@@ -355,51 +469,17 @@ fn spur_search(
     ban: &[bool],
     skip: &[usize],
 ) -> Option<Vec<usize>> {
-    if skip.is_empty() {
-        let tree = shortest_tree(net, spur, Direction::Forward, distance, max_hops, ban);
-        return tree.path(to);
-    }
-    // Search from each allowed first hop: cheaper than copying the network.
-    let (targets, weights) = net.out_edges(spur);
-    let mut best: Option<(f64, Vec<usize>)> = None;
-    let mut ban2 = ban.to_vec();
-    ban2[spur] = true;
-    for (&t, &s) in targets.iter().zip(weights) {
-        let t = t as usize;
-        if skip.binary_search(&t).is_ok() || ban[t] {
-            continue;
-        }
-        let first = distance.cost(s);
-        let rest = if t == to {
-            Some(vec![t])
-        } else {
-            let tree = shortest_tree(
-                net,
-                t,
-                Direction::Forward,
-                distance,
-                max_hops.map(|h| h - 1),
-                &ban2,
-            );
-            tree.path(to)
-        };
-        if let Some(rest) = rest {
-            let Some(p) = NetPath::measure(net, rest.clone(), distance) else {
-                continue;
-            };
-            let total = first + p.cost;
-            let mut nodes = vec![spur];
-            nodes.extend(rest);
-            let better = match &best {
-                None => true,
-                Some((c, ns)) => total < *c || (total == *c && nodes < *ns),
-            };
-            if better {
-                best = Some((total, nodes));
-            }
-        }
-    }
-    best.map(|(_, nodes)| nodes)
+    let tree = search(
+        net,
+        Costs::Compute(distance),
+        spur,
+        Direction::Forward,
+        max_hops,
+        ban,
+        Some(to),
+        skip,
+    );
+    tree.path(to)
 }
 
 /// Options of [`paths`].

@@ -184,23 +184,23 @@ pub fn robustness(
     let seeds: Vec<u64> = (0..params.samples).map(|_| outer.random()).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
 
-    let run = |&seed: &u64| -> Vec<(u32, f64)> {
+    // Each worker owns one copy of the network and a weight buffer, both overwritten in full by
+    // every sample, so a sample's result depends on its seed alone.
+    let run = |(net, weights): &mut (Network, Vec<f64>), &seed: &u64| -> Vec<(u32, f64)> {
         let mut rng = Pcg64::seed_from_u64(seed);
-        let weights: Vec<f64> = ties
-            .iter()
-            .map(|chs| {
-                let mut acc = 0.0;
-                for (a, f) in chs {
-                    let x = if f.is_uncertain() {
-                        draw(f, rng.random())
-                    } else {
-                        f.value
-                    };
-                    acc += a * x * (1.0 - acc);
-                }
-                acc
-            })
-            .collect();
+        weights.clear();
+        weights.extend(ties.iter().map(|chs| {
+            let mut acc = 0.0;
+            for (a, f) in chs {
+                let x = if f.is_uncertain() {
+                    draw(f, rng.random())
+                } else {
+                    f.value
+                };
+                acc += a * x * (1.0 - acc);
+            }
+            acc
+        }));
         let r: Vec<f64> = recept
             .iter()
             .map(|f| match f {
@@ -209,9 +209,8 @@ pub fn robustness(
                 Some(f) => f.value,
             })
             .collect();
-        let mut net = base.clone();
-        net.set_weights(&weights);
-        let ranked = rank_partners(&net, &setup, &r, sp, false);
+        net.set_weights(weights);
+        let ranked = rank_partners(net, &setup, &r, sp, false);
         if let Some(p) = progress {
             let k = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             p(k);
@@ -219,9 +218,13 @@ pub fn robustness(
         ranked.iter().map(|x| (x.partner as u32, x.score)).collect()
     };
     let per_sample: Vec<Vec<(u32, f64)>> = if params.samples >= params.parallel_threshold {
-        seeds.par_iter().map(run).collect()
+        seeds
+            .par_iter()
+            .map_init(|| (base.clone(), Vec::new()), run)
+            .collect()
     } else {
-        seeds.iter().map(run).collect()
+        let mut state = (base.clone(), Vec::new());
+        seeds.iter().map(|s| run(&mut state, s)).collect()
     };
 
     // Reduce in sample order.

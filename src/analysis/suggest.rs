@@ -4,7 +4,10 @@
 use serde::Serialize;
 
 use super::network::{Direction, Network};
-use super::paths::{best_path, explain, shortest_tree, ExplainedPath, NetPath, DEFAULT_MAX_HOPS};
+use super::paths::{
+    best_path, explain, shortest_tree, shortest_tree_with_costs, ExplainedPath, NetPath,
+    DEFAULT_MAX_HOPS,
+};
 use crate::error::{Error, Result};
 use crate::model::{ChannelEmphasis, Distance, InfluenceGraph, Resolver};
 
@@ -318,13 +321,18 @@ pub fn rank_partners(
     let mut ban_target = vec![false; n];
     ban_target[target] = true;
 
+    // Tie costs once for all the searches below.
+    let forward = net.costs(d, Direction::Forward);
+    let backward = net.costs(d, Direction::Backward);
+
     // Pull: best paths P -> target avoiding the sources, from one backward search.
-    let pull_tree = shortest_tree(net, target, Direction::Backward, d, h, &is_source);
+    let pull_tree =
+        shortest_tree_with_costs(net, &backward, target, Direction::Backward, h, &is_source);
 
     // Reach: one forward search per source, avoiding the target.
     let trees: Vec<_> = sources
         .iter()
-        .map(|&s| shortest_tree(net, s, Direction::Forward, d, h, &ban_target))
+        .map(|&s| shortest_tree_with_costs(net, &forward, s, Direction::Forward, h, &ban_target))
         .collect();
 
     // Brokerage: the sources' best paths to the target, without avoidance.
@@ -341,6 +349,7 @@ pub fn rank_partners(
     }
 
     let mut out = Vec::new();
+    let mut buf = Vec::new();
     for p in 0..n {
         if !setup.eligible[p] {
             continue;
@@ -352,22 +361,26 @@ pub fn rank_partners(
             continue;
         };
         let mut miss = 1.0;
-        let mut best: Option<NetPath> = None;
-        let mut messenger = usize::MAX;
-        for (tree, &s) in trees.iter().zip(sources) {
-            let Some(path) = tree
-                .path(p)
-                .and_then(|nodes| NetPath::measure(net, nodes, d))
-            else {
+        // (leverage, source index) of the best single source; its path is built once, below.
+        let mut best: Option<(f64, usize)> = None;
+        for (i, tree) in trees.iter().enumerate() {
+            if !tree.path_into(p, &mut buf) {
+                continue;
+            }
+            let Some(leverage) = NetPath::leverage_of(net, &buf) else {
                 continue;
             };
-            miss *= 1.0 - path.leverage;
-            if best.as_ref().is_none_or(|b| path.leverage > b.leverage) {
-                best = Some(path);
-                messenger = s;
+            miss *= 1.0 - leverage;
+            if best.is_none_or(|(b, _)| leverage > b) {
+                best = Some((leverage, i));
             }
         }
-        let Some(reach_path) = best else { continue };
+        let Some((_, i)) = best else { continue };
+        let messenger = sources[i];
+        let reach_path = trees[i]
+            .path(p)
+            .and_then(|nodes| NetPath::measure(net, nodes, d))
+            .expect("the best source's path was measured just above");
         // The two legs must form a simple path: if the best pull path runs back through an actor
         // of the reach path, the pull is taken on paths avoiding those actors.
         let pull_path = if pull_path.nodes[1..]

@@ -76,3 +76,19 @@ fn all_measures_table() {
     }
     assert_eq!(text.lines().count(), 2 + 67);
 }
+
+/// Every measure, including the parallel ones (betweenness, closeness, harmonic: the bundled
+/// graph is above their parallel threshold), byte for byte under 1 and 4 threads.
+#[test]
+fn all_measures_bit_identical_across_thread_counts() {
+    let run = |threads: &str| {
+        let out = leverage()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["--format", "json", "centrality", "--measure", "all"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    assert_eq!(run("1"), run("4"));
+}

@@ -195,7 +195,8 @@ pub struct CentralityParams {
     pub distance: Distance,
     /// PageRank options (also for `influence`).
     pub pagerank: PageRankParams,
-    /// Graph size from which betweenness runs sources in parallel.
+    /// Graph size (nodes) from which betweenness, closeness and harmonic run sources in
+    /// parallel.
     pub parallel_threshold: usize,
     /// Tolerance and cap of the eigenvector and HITS iterations.
     pub power: PowerParams,
@@ -258,9 +259,9 @@ pub fn compute(net: &Network, measure: Measure, params: &CentralityParams) -> Re
             p.insert("paths".into(), "incoming".into());
             if measure == Measure::Closeness {
                 p.insert("wf_improved".into(), true.into());
-                closeness(net, params.distance)
+                closeness(net, params.distance, params.parallel_threshold)
             } else {
-                harmonic(net, params.distance)
+                harmonic(net, params.distance, params.parallel_threshold)
             }
         }
         Measure::Eigenvector => {
