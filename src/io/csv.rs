@@ -270,8 +270,20 @@ pub fn parse(
             .filter(|s| !s.is_empty())
             .cloned()
     };
+    places.csv_ties_table(
+        ties.header.clone(),
+        if single {
+            weight
+                .map(|c| (single_channel.clone(), c))
+                .into_iter()
+                .collect()
+        } else {
+            channel_cols.clone()
+        },
+    );
     let mut docs: Vec<TieDoc> = Vec::new();
-    let mut named: Vec<String> = Vec::new();
+    // Actor ids in order of first mention (an IndexSet: a Vec's `contains` made this O(ties x actors)).
+    let mut named: indexmap::IndexSet<String> = indexmap::IndexSet::new();
     for (line, row) in &ties.rows {
         let line = *line;
         let num = |c: Option<usize>, problems: &mut Vec<Problem>| -> Option<f64> {
@@ -305,7 +317,6 @@ pub fn parse(
         let base_year = year_of_cell(year, &mut problems).unwrap_or(default_year);
         let base_source = cell(row, citation).unwrap_or_else(|| defaults.source());
         let mut channels: IndexMap<String, Figure> = IndexMap::new();
-        let mut chan_places: Vec<(String, Option<usize>)> = Vec::new();
         if single {
             let value = num(weight, &mut problems).unwrap_or(1.0);
             let range = match (num(low, &mut problems), num(high, &mut problems)) {
@@ -321,7 +332,6 @@ pub fn parse(
                     year: base_year,
                 },
             );
-            chan_places.push((single_channel.clone(), weight));
         } else {
             for (ch, c) in &channel_cols {
                 let Some(value) = num(Some(*c), &mut problems) else {
@@ -352,7 +362,6 @@ pub fn parse(
                         year,
                     },
                 );
-                chan_places.push((ch.clone(), Some(*c)));
             }
         }
         let undirected = match cell(row, kind).map(|s| s.to_ascii_lowercase()) {
@@ -375,39 +384,10 @@ pub fn parse(
             ends.push((t, f, to, from));
         }
         for (a, b, ca, cb) in ends {
-            let j = docs.len();
-            places.insert(
-                format!("ties[{j}]"),
-                Some(line),
-                None,
-                format!("row {line}"),
-            );
-            let p = ties.at(line, Some(ca));
-            places.insert(
-                format!("ties[{j}].from"),
-                p.line,
-                None,
-                p.path.unwrap_or_default(),
-            );
-            let p = ties.at(line, Some(cb));
-            places.insert(
-                format!("ties[{j}].to"),
-                p.line,
-                None,
-                p.path.unwrap_or_default(),
-            );
-            for (ch, c) in &chan_places {
-                let p = ties.at(line, *c);
-                places.insert(
-                    format!("ties[{j}].channels.{ch}"),
-                    p.line,
-                    None,
-                    p.path.unwrap_or_default(),
-                );
-            }
+            places.push_csv_tie(line, ca, cb);
             for id in [&a, &b] {
                 if !named.contains(id) {
-                    named.push(id.clone());
+                    named.insert(id.clone());
                 }
             }
             docs.push(TieDoc {
@@ -587,5 +567,7 @@ pub fn parse(
             .collect(),
         ties: docs,
     };
+    // The parsed table is no longer needed: free it before the graph is built (peak memory).
+    drop(ties);
     validate::build(&doc, &|steps| places.locate(steps))
 }

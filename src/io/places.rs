@@ -10,6 +10,12 @@ use super::location::{render_path, Location, PathStep};
 pub struct Places {
     file: String,
     at: HashMap<String, Location>,
+    /// CSV ties, kept compact (one row number and two column indices per tie, instead of four
+    /// rendered paths and locations): the header, the channel columns, and per tie
+    /// `(line, from column, to column)`.
+    csv_header: Vec<String>,
+    csv_channels: Vec<(String, usize)>,
+    csv_ties: Vec<(usize, usize, usize)>,
 }
 
 impl Places {
@@ -17,7 +23,7 @@ impl Places {
     pub fn new(file: &str) -> Self {
         Places {
             file: file.to_owned(),
-            at: HashMap::new(),
+            ..Places::default()
         }
     }
 
@@ -42,10 +48,60 @@ impl Places {
     /// Adds the places of `other` (another file's), keeping theirs where both have one.
     pub fn extend(&mut self, other: Places) {
         self.at.extend(other.at);
+        if self.csv_ties.is_empty() {
+            self.csv_header = other.csv_header;
+            self.csv_channels = other.csv_channels;
+            self.csv_ties = other.csv_ties;
+        }
+    }
+
+    /// Declares the CSV ties table's header and channel columns (`(channel, column)`), for
+    /// [`Places::push_csv_tie`].
+    pub fn csv_ties_table(&mut self, header: Vec<String>, channels: Vec<(String, usize)>) {
+        self.csv_header = header;
+        self.csv_channels = channels;
+    }
+
+    /// Records that tie `ties[len]` comes from CSV line `line`, its ends from columns
+    /// `from_col` and `to_col`. O(1) memory per tie.
+    pub fn push_csv_tie(&mut self, line: usize, from_col: usize, to_col: usize) {
+        self.csv_ties.push((line, from_col, to_col));
+    }
+
+    /// The place of a CSV tie's part, if `steps` points into one.
+    fn locate_csv_tie(&self, steps: &[PathStep]) -> Option<Location> {
+        let (Some(PathStep::Key(k)), Some(PathStep::Index(j))) = (steps.first(), steps.get(1))
+        else {
+            return None;
+        };
+        let &(line, from, to) = self.csv_ties.get(*j).filter(|_| k == "ties")?;
+        let column = match (steps.get(2), steps.get(3)) {
+            (Some(PathStep::Key(f)), _) if f == "from" => Some(from),
+            (Some(PathStep::Key(t)), _) if t == "to" => Some(to),
+            (Some(PathStep::Key(c)), Some(PathStep::Key(ch))) if c == "channels" => self
+                .csv_channels
+                .iter()
+                .find(|(name, _)| name == ch)
+                .map(|(_, col)| *col),
+            _ => None,
+        };
+        let what = match column.and_then(|c| self.csv_header.get(c)) {
+            Some(name) => format!("row {line}, column `{name}`"),
+            None => format!("row {line}"),
+        };
+        Some(Location {
+            file: self.file.clone(),
+            line: Some(line),
+            column: None,
+            path: Some(what),
+        })
     }
 
     /// The place of `steps`: the recorded place of the longest recorded prefix, or the file.
     pub fn locate(&self, steps: &[PathStep]) -> Location {
+        if let Some(at) = self.locate_csv_tie(steps) {
+            return at;
+        }
         for n in (0..=steps.len()).rev() {
             if let Some(at) = self.at.get(&render_path(&steps[..n])) {
                 return at.clone();

@@ -322,7 +322,8 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
             tie.channels.insert(Channel(c.clone()), fig.clone());
         }
         if let (Some(f), Some(t)) = (from, to) {
-            graph.set_tie(f, t, tie);
+            // Duplicate pairs were refused above, so the tie is new.
+            graph.add_new_tie(f, t, tie);
         }
     }
 

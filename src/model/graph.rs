@@ -81,6 +81,23 @@ impl InfluenceGraph {
         }
     }
 
+    /// Adds the tie `from -> to` without looking for an existing one: O(1), for builders that
+    /// have already refused duplicate pairs (a duplicate would make a parallel edge).
+    ///
+    /// # Panics
+    /// If `from` or `to` is not a node of this graph (a programmer error).
+    pub fn add_new_tie(&mut self, from: NodeIndex, to: NodeIndex, tie: Tie) {
+        assert!(
+            self.graph.contains_node(from) && self.graph.contains_node(to),
+            "add_new_tie: both ends must be nodes of the graph"
+        );
+        debug_assert!(
+            self.graph.find_edge(from, to).is_none(),
+            "add_new_tie: a new pair"
+        );
+        self.graph.add_edge(from, to, tie);
+    }
+
     /// Removes the tie `from -> to`, returning it.
     pub fn remove_tie(&mut self, from: NodeIndex, to: NodeIndex) -> Option<Tie> {
         let e = self.graph.find_edge(from, to)?;
