@@ -569,5 +569,5 @@ pub fn parse(
     };
     // The parsed table is no longer needed: free it before the graph is built (peak memory).
     drop(ties);
-    validate::build(&doc, &|steps| places.locate(steps))
+    validate::build_owned(doc, &|steps| places.locate(steps))
 }

@@ -886,7 +886,7 @@ pub fn parse(
         groups,
         ties,
     };
-    validate::build(&doc, &|steps| places.locate(steps))
+    validate::build_owned(doc, &|steps| places.locate(steps))
 }
 
 /// A zero-strength tie kept in the manifest, with its index in the tie order.

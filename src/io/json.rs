@@ -152,7 +152,7 @@ where
 /// O(size of the text + actors + ties) on success; locating each problem rescans the text.
 pub fn parse(text: &str, file: &str) -> Result<InfluenceGraph> {
     let doc = parse_doc(text, file)?;
-    validate::build(&doc, &|steps: &[PathStep]| locate(text, file, steps))
+    validate::build_owned(doc, &|steps: &[PathStep]| locate(text, file, steps))
 }
 
 /// Parses the document without validating its rules.

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use petgraph::stable_graph::NodeIndex;
+
 use super::json::GraphDoc;
 use super::location::{Location, PathStep};
 use crate::error::{Error, Problem, Result};
@@ -39,6 +41,18 @@ fn idx(i: usize) -> PathStep {
 /// # Complexity
 /// O(actors + groups·members + ties·channels) expected time.
 pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+    build_owned(doc.clone(), locate)
+}
+
+/// [`build`], consuming the document: each tie's figures move into the graph instead of being
+/// copied, so a large graph is never held twice (peak memory of a load).
+///
+/// # Errors
+/// As [`build`].
+///
+/// # Complexity
+/// As [`build`].
+pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
     // Refuse an oversized graph before building anything from it.
     for (what, count, max, steps) in [
         ("actors", doc.actors.len(), MAX_ACTORS, [key("actors")]),
@@ -54,6 +68,8 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
             ));
         }
     }
+    let ties = std::mem::take(&mut doc.ties);
+    let doc = &doc;
     let mut problems: Vec<Problem> = Vec::new();
     let mut report = |steps: &[PathStep], message: String, hint: Option<String>| {
         problems.push(Problem::new(locate(steps), message, hint));
@@ -256,8 +272,9 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
     }
 
     // Ties.
-    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
-    for (ti, t) in doc.ties.iter().enumerate() {
+    // Keyed by nodes: an end that is not an actor is reported as unknown already.
+    let mut pairs: HashMap<(NodeIndex, NodeIndex), usize> = HashMap::new();
+    for (ti, t) in ties.into_iter().enumerate() {
         let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
         let from = graph.node_of(&t.from);
         let to = graph.node_of(&t.to);
@@ -283,7 +300,8 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
             );
             continue;
         }
-        if let Some(&first) = pairs.get(&(t.from.as_str(), t.to.as_str())) {
+        let pair = from.zip(to);
+        if let Some(&first) = pair.and_then(|p| pairs.get(&p)) {
             report(
                 &[key("ties"), idx(ti)],
                 format!(
@@ -294,7 +312,9 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
             );
             continue;
         }
-        pairs.insert((t.from.as_str(), t.to.as_str()), ti);
+        if let Some(p) = pair {
+            pairs.insert(p, ti);
+        }
         if t.channels.is_empty() {
             report(
                 &here("channels"),
@@ -304,11 +324,11 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
         }
         let mut tie = Tie {
             channels: Default::default(),
-            note: t.note.clone(),
+            note: t.note,
         };
-        for (c, fig) in &t.channels {
-            let at = vec![key("ties"), idx(ti), key("channels"), key(c)];
-            if !Channel::is_well_formed(c) {
+        for (c, fig) in t.channels {
+            let at = vec![key("ties"), idx(ti), key("channels"), key(&c)];
+            if !Channel::is_well_formed(&c) {
                 report(
                     &at,
                     format!("channel name `{c}` is not a lowercase identifier"),
@@ -318,10 +338,10 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
                     ),
                 );
             }
-            check_figure(fig, &at, &format!("weight of channel `{c}`"), &mut report);
-            tie.channels.insert(Channel(c.clone()), fig.clone());
+            check_figure(&fig, &at, &format!("weight of channel `{c}`"), &mut report);
+            tie.channels.insert(Channel(c), fig);
         }
-        if let (Some(f), Some(t)) = (from, to) {
+        if let Some((f, t)) = pair {
             // Duplicate pairs were refused above, so the tie is new.
             graph.add_new_tie(f, t, tie);
         }
