@@ -166,7 +166,7 @@ pub fn parse(
     options: &LoadOptions,
 ) -> Result<InfluenceGraph> {
     let file = defaults.file.as_str();
-    let ties = read(ties_text, file)?;
+    let mut ties = read(ties_text, file)?;
     let mut places = Places::new(file);
     let mut problems: Vec<Problem> = Vec::new();
     let default_year = year_of(&defaults.date);
@@ -284,7 +284,10 @@ pub fn parse(
     let mut docs: Vec<TieDoc> = Vec::new();
     // Actor ids in order of first mention (an IndexSet: a Vec's `contains` made this O(ties x actors)).
     let mut named: indexmap::IndexSet<String> = indexmap::IndexSet::new();
-    for (line, row) in &ties.rows {
+    // Rows are consumed as they become ties, so the table and the ties are not held twice.
+    let rows = std::mem::take(&mut ties.rows);
+    for (line, row) in rows {
+        let (line, row) = (&line, &row);
         let line = *line;
         let num = |c: Option<usize>, problems: &mut Vec<Problem>| -> Option<f64> {
             let s = cell(row, c)?;
