@@ -72,12 +72,12 @@ pub fn info(graph: &InfluenceGraph) -> GraphInfo {
     }
     for (_, _, _, tie) in graph.ties() {
         for f in tie.channels.values() {
-            *sources.entry(f.source.as_str()).or_default() += 1;
+            *sources.entry(&*f.source).or_default() += 1;
         }
     }
     for (_, a) in graph.actors() {
         if let Some(r) = &a.receptiveness {
-            *sources.entry(r.source.as_str()).or_default() += 1;
+            *sources.entry(&*r.source).or_default() += 1;
         }
     }
     let mut sources: Vec<SourceCount> = sources

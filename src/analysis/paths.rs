@@ -595,7 +595,7 @@ pub fn explain(
                     channel: c.to_string(),
                     value: fig.value,
                     range: fig.range,
-                    source: fig.source.clone(),
+                    source: fig.source.to_string(),
                     year: fig.year,
                 })
                 .collect();

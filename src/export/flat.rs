@@ -87,7 +87,7 @@ impl Part {
             Part::Value => Some(fig.value.into()),
             Part::Low => fig.range.map(|[lo, _]| lo.into()),
             Part::High => fig.range.map(|[_, hi]| hi.into()),
-            Part::Source => Some(fig.source.clone().into()),
+            Part::Source => Some(fig.source.as_ref().into()),
             Part::Year => Some(fig.year.into()),
         }
     }
@@ -399,10 +399,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
                 Role::Weight => Some(w.into()),
                 Role::Dist => d.is_finite().then(|| d.into()),
                 Role::Highlighted => Some(g.highlighted.contains(&(f, t)).into()),
-                Role::Channel(ch, p) => tie
-                    .channels
-                    .get(&crate::model::Channel(ch.clone()))
-                    .and_then(|fig| p.of(fig)),
+                Role::Channel(ch, p) => tie.channels.get(ch).and_then(|fig| p.of(fig)),
                 Role::Note => tie.note.clone().map(Into::into),
                 _ => None,
             })

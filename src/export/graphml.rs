@@ -94,13 +94,9 @@ impl Exporter for GraphmlExporter {
             .map(|(index, (_, f, t, tie))| AbsentTie {
                 index,
                 tie: TieDoc {
-                    from: g.graph.actor(f).id.to_string(),
-                    to: g.graph.actor(t).id.to_string(),
-                    channels: tie
-                        .channels
-                        .iter()
-                        .map(|(c, fig)| (c.to_string(), fig.clone()))
-                        .collect(),
+                    from: g.graph.actor(f).id.as_str().into(),
+                    to: g.graph.actor(t).id.as_str().into(),
+                    channels: tie.channels.clone(),
                     note: tie.note.clone(),
                 },
             })

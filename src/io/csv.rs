@@ -26,7 +26,9 @@ use super::location::Location;
 use super::places::Places;
 use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
-use crate::model::{Channel, Figure, InfluenceGraph};
+use std::sync::Arc;
+
+use crate::model::{Channel, Channels, Figure, InfluenceGraph};
 
 /// Columns of a ties table leverage knows (lowercase), besides channels.
 const KNOWN: &[&str] = &[
@@ -49,77 +51,191 @@ const KNOWN: &[&str] = &[
     "timeset",
 ];
 
-/// A read CSV table: header and records with their line numbers.
-struct Sheet {
+/// A CSV table's file name and header, for column lookup and error places.
+struct Header {
     file: String,
-    header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+    names: Vec<String>,
 }
 
-fn read(text: &str, file: &str) -> Result<Sheet> {
-    let mut r = csv::ReaderBuilder::new()
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let bad = |e: &csv::Error| {
-        let mut at = Location::file(file);
-        if let Some(p) = e.position() {
-            at = at.at(usize::try_from(p.line()).unwrap_or(0), 1);
-        }
-        let msg = match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("a row has {len} fields, but the header has {expected_len}"),
-            _ => e.to_string(),
-        };
-        Error::invalid(
-            at,
-            msg,
-            Some(
-                "give every row as many fields as the header, quoting fields that hold commas"
-                    .to_owned(),
-            ),
-        )
-    };
-    let header: Vec<String> = r
-        .headers()
-        .map_err(|e| bad(&e))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_owned())
-        .collect();
-    let mut rows = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(|e| bad(&e))?;
-        let line = rec
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-        if rec.iter().all(str::is_empty) {
-            continue;
-        }
-        rows.push((line, rec.iter().map(str::to_owned).collect()));
-    }
-    Ok(Sheet {
-        file: file.to_owned(),
-        header,
-        rows,
-    })
-}
-
-impl Sheet {
+impl Header {
     fn col(&self, names: &[&str]) -> Option<usize> {
         names
             .iter()
-            .find_map(|n| self.header.iter().position(|h| h.eq_ignore_ascii_case(n)))
+            .find_map(|n| self.names.iter().position(|h| h.eq_ignore_ascii_case(n)))
     }
 
     fn at(&self, line: usize, col: Option<usize>) -> Location {
         let mut at = Location::file(self.file.clone());
         at.line = Some(line);
         at.path = Some(match col {
-            Some(c) => format!("row {line}, column `{}`", self.header[c]),
+            Some(c) => format!("row {line}, column `{}`", self.names[c]),
             None => format!("row {line}"),
         });
         at
+    }
+}
+
+/// A CSV table's records, read one at a time (a 200,000-row table is never held as rows of
+/// strings).
+struct Records<'t> {
+    file: String,
+    reader: csv::Reader<&'t [u8]>,
+}
+
+/// Opening a CSV table: its header and its records.
+struct Table;
+
+fn csv_error(e: &csv::Error, file: &str) -> Error {
+    let mut at = Location::file(file);
+    if let Some(p) = e.position() {
+        at = at.at(usize::try_from(p.line()).unwrap_or(0), 1);
+    }
+    let msg = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("a row has {len} fields, but the header has {expected_len}"),
+        _ => e.to_string(),
+    };
+    Error::invalid(
+        at,
+        msg,
+        Some(
+            "give every row as many fields as the header, quoting fields that hold commas"
+                .to_owned(),
+        ),
+    )
+}
+
+impl Table {
+    /// Opens `text` and reads its header.
+    fn open<'t>(text: &'t str, file: &str) -> Result<(Header, Records<'t>)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let names: Vec<String> = reader
+            .headers()
+            .map_err(|e| csv_error(&e, file))?
+            .iter()
+            .map(|h| h.trim_start_matches('\u{feff}').trim_ascii().to_owned())
+            .collect();
+        Ok((
+            Header {
+                file: file.to_owned(),
+                names,
+            },
+            Records {
+                file: file.to_owned(),
+                reader,
+            },
+        ))
+    }
+}
+
+impl Records<'_> {
+    /// Reads the next record that has a non-blank field into `record`; returns its line, or
+    /// `None` at the end. Fields are not trimmed here ([`field`] does it, only for the fields
+    /// used: trimming every record was a tenth of the time of reading a large table).
+    fn next(&mut self, record: &mut csv::StringRecord) -> Result<Option<usize>> {
+        loop {
+            let more = self
+                .reader
+                .read_record(record)
+                .map_err(|e| csv_error(&e, &self.file))?;
+            if !more {
+                return Ok(None);
+            }
+            if record.iter().all(|f| f.trim_ascii().is_empty()) {
+                continue;
+            }
+            let line = record
+                .position()
+                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            return Ok(Some(line));
+        }
+    }
+}
+
+/// Field `c` of `record`, without surrounding ASCII white space; `None` if absent or blank.
+fn field(record: &csv::StringRecord, c: Option<usize>) -> Option<&str> {
+    c.and_then(|c| record.get(c))
+        .map(str::trim_ascii)
+        .filter(|s| !s.is_empty())
+}
+
+/// A whole (small) table: the actors table.
+struct Sheet {
+    header: Header,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+fn read(text: &str, file: &str) -> Result<Sheet> {
+    let (header, mut records) = Table::open(text, file)?;
+    let mut record = csv::StringRecord::new();
+    let mut rows = Vec::new();
+    while let Some(line) = records.next(&mut record)? {
+        rows.push((
+            line,
+            record.iter().map(|f| f.trim_ascii().to_owned()).collect(),
+        ));
+    }
+    Ok(Sheet { header, rows })
+}
+
+/// The actor ids a ties table names, numbered in order of first mention, each held once.
+///
+/// An id of up to 15 bytes (every ISO code, most custom ids) is found by its bytes packed with its
+/// length into one `u128`: a lookup compares integers in the table instead of following a
+/// pointer to a string, which is most of the cost of reading a large table.
+#[derive(Default)]
+struct Mentions {
+    short: std::collections::HashMap<u128, u32, foldhash::fast::RandomState>,
+    long: std::collections::HashMap<Arc<str>, u32, foldhash::fast::RandomState>,
+    ids: Vec<Arc<str>>,
+}
+
+impl Mentions {
+    fn pack(id: &str) -> Option<u128> {
+        let bytes = id.as_bytes();
+        (bytes.len() < 16).then(|| {
+            let mut packed = [0u8; 16];
+            packed[..bytes.len()].copy_from_slice(bytes);
+            packed[15] = u8::try_from(bytes.len()).unwrap_or(15);
+            u128::from_le_bytes(packed)
+        })
+    }
+
+    /// The number of `id` (given it at its first mention) and its shared copy.
+    fn mention(&mut self, id: &str) -> (u32, Arc<str>) {
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        let i = match Self::pack(id) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(id) {
+                Some(&i) => i,
+                None => {
+                    self.long.insert(Arc::from(id), next);
+                    next
+                }
+            },
+        };
+        if i == next {
+            self.ids.push(Arc::from(id));
+        }
+        (i, self.ids[i as usize].clone())
+    }
+}
+
+/// One shared copy of each distinct citation text.
+#[derive(Default)]
+struct Interner(std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>);
+
+impl Interner {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
     }
 }
 
@@ -166,17 +282,18 @@ pub fn parse(
     options: &LoadOptions,
 ) -> Result<InfluenceGraph> {
     let file = defaults.file.as_str();
-    let mut ties = read(ties_text, file)?;
+    let (header, mut records) = Table::open(ties_text, file)?;
     let mut places = Places::new(file);
     let mut problems: Vec<Problem> = Vec::new();
     let default_year = year_of(&defaults.date);
+    let ties = &header;
     let header_at = |c: usize| {
         Location::file(file.to_owned())
             .at(1, 1)
-            .path(format!("header, column `{}`", ties.header[c]))
+            .path(format!("header, column `{}`", ties.names[c]))
     };
 
-    if ties.header.iter().all(|h| h.trim().is_empty()) {
+    if ties.names.iter().all(|h| h.trim().is_empty()) {
         return Err(Error::invalid(
             Location::file(file).at(1, 1).path("header"),
             "the file is empty: a ties table needs a header row and one row per tie",
@@ -190,12 +307,25 @@ pub fn parse(
     };
     let to = ties.col(&["to", "target"]);
     let (Some(from), Some(to)) = (from, to) else {
+        if let [only] = ties.names.as_slice() {
+            if let Some(sep) = [';', '\t', '|'].into_iter().find(|&c| only.contains(c)) {
+                return Err(Error::invalid(
+                    Location::file(file).at(1, 1).path("header"),
+                    format!(
+                        "the header `{}` is one column: the table seems separated by `{}`, but leverage reads comma-separated values",
+                        only.escape_default(),
+                        sep.escape_default()
+                    ),
+                    Some("save the table as CSV with commas between fields (in a spreadsheet: \"CSV UTF-8 (comma delimited)\") and decimals written with a point".to_owned()),
+                ));
+            }
+        }
         return Err(Error::invalid(
             Location::file(file).at(1, 1).path("header"),
             format!(
                 "the ties table has no `{}` column (its columns: {})",
                 if from.is_none() { "from" } else { "to" },
-                ties.header.join(", ")
+                ties.names.join(", ")
             ),
             Some(
                 "name the actor columns `from,to` or `source,target` in the header row".to_owned(),
@@ -221,21 +351,22 @@ pub fn parse(
         return Err(Error::invalid(
             Location::file(file).at(1, 1).path("header"),
             format!("`--weight-attr {weight_name}`: the ties table has no such column"),
-            Some(format!("its columns: {}", ties.header.join(", "))),
+            Some(format!("its columns: {}", ties.names.join(", "))),
         ));
     }
-    // Classify the other columns.
+    // Classify the other columns: channels, and each channel's companions
+    // (`C_low`, `C_high`, `C_year`, `C_source`, `C_citation`).
     let suffixes = ["_low", "_high", "_year", "_source", "_citation"];
     let mut channel_cols: Vec<(String, usize)> = Vec::new();
     let mut companions: Vec<(String, &str, usize)> = Vec::new();
-    for (c, h) in ties.header.iter().enumerate() {
+    for (c, h) in ties.names.iter().enumerate() {
         let lower = h.to_ascii_lowercase();
         if c == from || c == to || Some(c) == weight || KNOWN.contains(&lower.as_str()) {
             continue;
         }
         if let Some(sfx) = suffixes.iter().find(|s| lower.ends_with(*s)) {
             let base = &lower[..lower.len() - sfx.len()];
-            if ties.header.iter().any(|x| x.eq_ignore_ascii_case(base)) {
+            if ties.names.iter().any(|x| x.eq_ignore_ascii_case(base)) {
                 companions.push((base.to_owned(), sfx, c));
                 continue;
             }
@@ -264,14 +395,37 @@ pub fn parse(
         plain("note"),
         plain("type"),
     );
-
-    let cell = |row: &[String], c: Option<usize>| -> Option<String> {
-        c.and_then(|c| row.get(c))
-            .filter(|s| !s.is_empty())
-            .cloned()
+    /// A channel column and where its companions are.
+    struct ChannelColumn {
+        channel: Channel,
+        value: usize,
+        low: Option<usize>,
+        high: Option<usize>,
+        year: Option<usize>,
+        source: Option<usize>,
+        citation: Option<usize>,
+    }
+    let companion = |ch: &str, sfx: &str| {
+        companions
+            .iter()
+            .find(|(b, s, _)| b == ch && *s == sfx)
+            .map(|x| x.2)
     };
+    let columns: Vec<ChannelColumn> = channel_cols
+        .iter()
+        .map(|(ch, c)| ChannelColumn {
+            channel: Channel::from(ch.as_str()),
+            value: *c,
+            low: companion(ch, "_low"),
+            high: companion(ch, "_high"),
+            year: companion(ch, "_year"),
+            source: companion(ch, "_source"),
+            citation: companion(ch, "_citation"),
+        })
+        .collect();
+    let single_channel_id = Channel::from(single_channel.as_str());
     places.csv_ties_table(
-        ties.header.clone(),
+        ties.names.clone(),
         if single {
             weight
                 .map(|c| (single_channel.clone(), c))
@@ -281,17 +435,25 @@ pub fn parse(
             channel_cols.clone()
         },
     );
-    let mut docs: Vec<TieDoc> = Vec::new();
+    // One sourced figure per tie and channel; the citations are shared, not copied per tie.
+    let mut sources = Interner::default();
+    let default_source = sources.get(&defaults.source());
+    // Rows are read one at a time straight into ties. The capacity is the number of lines, so
+    // the list of ties is allocated once.
+    let mut docs: Vec<TieDoc> =
+        Vec::with_capacity(ties_text.bytes().filter(|&b| b == b'\n').count());
     // Actor ids in order of first mention (an IndexSet: a Vec's `contains` made this O(ties x actors)).
-    let mut named: indexmap::IndexSet<String> = indexmap::IndexSet::new();
-    // Rows are consumed as they become ties, so the table and the ties are not held twice.
-    let rows = std::mem::take(&mut ties.rows);
-    for (line, row) in rows {
-        let (line, row) = (&line, &row);
-        let line = *line;
+    let mut named = Mentions::default();
+    // Each tie's ends as positions in `named`: the validation then finds the actors without
+    // looking their ids up again.
+    let mut ends: Vec<[u32; 2]> = Vec::with_capacity(docs.capacity());
+    let mut record = csv::StringRecord::new();
+    while let Some(line) = records.next(&mut record)? {
+        let row = &record;
+        let cell = |c: Option<usize>| field(row, c);
         let num = |c: Option<usize>, problems: &mut Vec<Problem>| -> Option<f64> {
-            let s = cell(row, c)?;
-            match number(&s) {
+            let s = cell(c)?;
+            match number(s) {
                 Ok(x) => Some(x),
                 Err(m) => {
                     problems.push(Problem::new(
@@ -304,7 +466,7 @@ pub fn parse(
             }
         };
         let year_of_cell = |c: Option<usize>, problems: &mut Vec<Problem>| -> Option<i32> {
-            let s = cell(row, c)?;
+            let s = cell(c)?;
             match s.parse::<i32>() {
                 Ok(y) => Some(y),
                 Err(_) => {
@@ -318,46 +480,44 @@ pub fn parse(
             }
         };
         let base_year = year_of_cell(year, &mut problems).unwrap_or(default_year);
-        let base_source = cell(row, citation).unwrap_or_else(|| defaults.source());
-        let mut channels: IndexMap<String, Figure> = IndexMap::new();
-        if single {
+        let base_source = match cell(citation) {
+            Some(s) => sources.get(s),
+            None => default_source.clone(),
+        };
+        let channels = if single {
             let value = num(weight, &mut problems).unwrap_or(1.0);
             let range = match (num(low, &mut problems), num(high, &mut problems)) {
                 (None, None) => None,
                 (lo, hi) => Some([lo.unwrap_or(value), hi.unwrap_or(value)]),
             };
-            channels.insert(
-                single_channel.clone(),
+            Channels::one(
+                single_channel_id.clone(),
                 Figure {
                     value,
                     range,
-                    source: base_source.clone(),
+                    source: base_source,
                     year: base_year,
                 },
-            );
+            )
         } else {
-            for (ch, c) in &channel_cols {
-                let Some(value) = num(Some(*c), &mut problems) else {
+            let mut channels = Channels::with_capacity(columns.len());
+            for col in &columns {
+                let Some(value) = num(Some(col.value), &mut problems) else {
                     continue;
                 };
-                let comp = |sfx: &str| {
-                    companions
-                        .iter()
-                        .find(|(b, s, _)| b == ch && *s == sfx)
-                        .map(|x| x.2)
-                };
-                let lo = num(comp("_low"), &mut problems);
-                let hi = num(comp("_high"), &mut problems);
+                let lo = num(col.low, &mut problems);
+                let hi = num(col.high, &mut problems);
                 let range = match (lo, hi) {
                     (None, None) => None,
                     (lo, hi) => Some([lo.unwrap_or(value), hi.unwrap_or(value)]),
                 };
-                let source = cell(row, comp("_source"))
-                    .or_else(|| cell(row, comp("_citation")))
-                    .unwrap_or_else(|| base_source.clone());
-                let year = year_of_cell(comp("_year"), &mut problems).unwrap_or(base_year);
+                let source = match cell(col.source).or_else(|| cell(col.citation)) {
+                    Some(s) => sources.get(s),
+                    None => base_source.clone(),
+                };
+                let year = year_of_cell(col.year, &mut problems).unwrap_or(base_year);
                 channels.insert(
-                    ch.clone(),
+                    col.channel.clone(),
                     Figure {
                         value,
                         range,
@@ -366,8 +526,9 @@ pub fn parse(
                     },
                 );
             }
-        }
-        let undirected = match cell(row, kind).map(|s| s.to_ascii_lowercase()) {
+            channels
+        };
+        let undirected = match cell(kind).map(str::to_ascii_lowercase) {
             None => false,
             Some(k) if k == "directed" => false,
             Some(k) if k == "undirected" => true,
@@ -380,25 +541,28 @@ pub fn parse(
                 false
             }
         };
-        let f = row.get(from).cloned().unwrap_or_default();
-        let t = row.get(to).cloned().unwrap_or_default();
-        let mut ends = vec![(f.clone(), t.clone(), from, to)];
-        if undirected {
-            ends.push((t, f, to, from));
-        }
-        for (a, b, ca, cb) in ends {
-            places.push_csv_tie(line, ca, cb);
-            for id in [&a, &b] {
-                if !named.contains(id) {
-                    named.insert(id.clone());
-                }
-            }
-            docs.push(TieDoc {
-                from: a,
-                to: b,
-                channels: channels.clone(),
-                note: cell(row, note),
-            });
+        let (fi, f) = named.mention(field(row, Some(from)).unwrap_or_default());
+        let (ti, t) = named.mention(field(row, Some(to)).unwrap_or_default());
+        let tie_note = cell(note).map(str::to_owned);
+        // An undirected tie is a tie each way, `from -> to` first.
+        let reverse = undirected.then(|| TieDoc {
+            from: t.clone(),
+            to: f.clone(),
+            channels: channels.clone(),
+            note: tie_note.clone(),
+        });
+        places.push_csv_tie(line, from, to);
+        ends.push([fi, ti]);
+        docs.push(TieDoc {
+            from: f,
+            to: t,
+            channels,
+            note: tie_note,
+        });
+        if let Some(reverse) = reverse {
+            places.push_csv_tie(line, to, from);
+            ends.push([ti, fi]);
+            docs.push(reverse);
         }
     }
 
@@ -407,10 +571,10 @@ pub fn parse(
     let mut groups: IndexMap<String, Vec<String>> = IndexMap::new();
     match actors {
         None => {
-            for id in &named {
+            for id in &named.ids {
                 actor_docs.push(ActorDoc {
-                    id: id.clone(),
-                    name: id.clone(),
+                    id: id.to_string(),
+                    name: id.to_string(),
                     lat: None,
                     lon: None,
                     receptiveness: None,
@@ -421,22 +585,22 @@ pub fn parse(
         }
         Some((text, afile)) => {
             let sheet = read(text, afile)?;
-            let Some(id_col) = sheet.col(&["id"]) else {
+            let Some(id_col) = sheet.header.col(&["id"]) else {
                 return Err(Error::invalid(
                     Location::file(afile).at(1, 1).path("header"),
                     format!(
                         "the actors table has no `id` column (its columns: {})",
-                        sheet.header.join(", ")
+                        sheet.header.names.join(", ")
                     ),
                     Some("name the column of actor ids `id` (Gephi writes `Id`)".to_owned()),
                 ));
             };
-            let name_col = sheet.col(&["name", "label"]);
-            let lat_col = sheet.col(&["lat", "latitude"]);
-            let lon_col = sheet.col(&["lon", "lng", "longitude"]);
-            let note_col = sheet.col(&["note"]);
-            let groups_col = sheet.col(&["groups"]);
-            let r = |s: &str| sheet.col(&[s]);
+            let name_col = sheet.header.col(&["name", "label"]);
+            let lat_col = sheet.header.col(&["lat", "latitude"]);
+            let lon_col = sheet.header.col(&["lon", "lng", "longitude"]);
+            let note_col = sheet.header.col(&["note"]);
+            let groups_col = sheet.header.col(&["groups"]);
+            let r = |s: &str| sheet.header.col(&[s]);
             let rec = [
                 r("receptiveness"),
                 r("receptiveness_low"),
@@ -459,13 +623,17 @@ pub fn parse(
             let mut aplaces = Places::new(afile);
             for (i, (line, row)) in sheet.rows.iter().enumerate() {
                 let line = *line;
-                let cellv = |c: Option<usize>| cell(row, c);
+                let cellv = |c: Option<usize>| -> Option<String> {
+                    c.and_then(|c| row.get(c))
+                        .filter(|s| !s.is_empty())
+                        .cloned()
+                };
                 let mut numv = |c: Option<usize>| -> Option<f64> {
                     let s = cellv(c)?;
                     number(&s)
                         .map_err(|m| {
                             problems.push(Problem::new(
-                                sheet.at(line, c),
+                                sheet.header.at(line, c),
                                 m,
                                 Some("write a number, e.g. `48.2`".to_owned()),
                             ));
@@ -486,9 +654,11 @@ pub fn parse(
                                 (None, None) => None,
                                 (lo, hi) => Some([lo.unwrap_or(value), hi.unwrap_or(value)]),
                             },
-                            source: cellv(rec[3]).unwrap_or_else(|| {
-                                format!("imported from {afile}, no source given")
-                            }),
+                            source: cellv(rec[3])
+                                .unwrap_or_else(|| {
+                                    format!("imported from {afile}, no source given")
+                                })
+                                .into(),
                             year: cellv(rec[4])
                                 .and_then(|y| y.parse().ok())
                                 .unwrap_or(default_year),
@@ -496,7 +666,7 @@ pub fn parse(
                     }
                 };
                 let mut attributes = IndexMap::new();
-                for (c, h) in sheet.header.iter().enumerate() {
+                for (c, h) in sheet.header.names.iter().enumerate() {
                     if fixed.contains(&c) {
                         continue;
                     }
@@ -516,7 +686,7 @@ pub fn parse(
                 let here = format!("actors[{i}]");
                 aplaces.insert(here.clone(), Some(line), None, format!("row {line}"));
                 for (f, c) in [("id", Some(id_col)), ("lat", lat_col), ("lon", lon_col)] {
-                    let p = sheet.at(line, c);
+                    let p = sheet.header.at(line, c);
                     aplaces.insert(
                         format!("{here}.{f}"),
                         p.line,
@@ -524,7 +694,7 @@ pub fn parse(
                         p.path.unwrap_or_default(),
                     );
                 }
-                let p = sheet.at(line, rec[0]);
+                let p = sheet.header.at(line, rec[0]);
                 aplaces.insert(
                     format!("{here}.receptiveness"),
                     p.line,
@@ -570,7 +740,29 @@ pub fn parse(
             .collect(),
         ties: docs,
     };
-    // The parsed table is no longer needed: free it before the graph is built (peak memory).
-    drop(ties);
-    validate::build_owned(doc, &|steps| places.locate(steps))
+    // Positions in `named` -> positions in the actors list (the same without an actors table;
+    // an id the actors table lacks is looked up by name, and reported unknown, by the validation).
+    if actors.is_some() {
+        let mut first: std::collections::HashMap<&str, u32, foldhash::fast::RandomState> =
+            std::collections::HashMap::default();
+        for (i, a) in doc.actors.iter().enumerate() {
+            first
+                .entry(a.id.as_str())
+                .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        let to_actor: Vec<u32> = named
+            .ids
+            .iter()
+            .map(|id| first.get(&**id).copied().unwrap_or(u32::MAX))
+            .collect();
+        for e in &mut ends {
+            *e = e.map(|i| to_actor[i as usize]);
+        }
+    }
+    drop(named);
+    validate::build_resolved(doc, Some(ends), &|steps| places.locate(steps))
 }
+
+#[cfg(test)]
+#[path = "tests/csv_tests.rs"]
+mod tests;

@@ -29,7 +29,7 @@ use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
 use crate::export::flat::{Part, Role};
 use crate::export::graphml::MANIFEST_KEY;
-use crate::model::{Figure, InfluenceGraph};
+use crate::model::{Channels, Figure, InfluenceGraph};
 
 /// A `<key>`.
 #[derive(Debug, Clone, Default)]
@@ -745,7 +745,7 @@ pub fn parse(
     for edge in &raw.edges {
         let what = format!("edge `{}` -> `{}`", edge.source, edge.target);
         let vals = values(&raw, edge, "edge");
-        let mut channels: IndexMap<String, Figure> = IndexMap::new();
+        let mut channels = Channels::new();
         let mut note = None;
         let mut chan_places: Vec<(String, String, usize)> = Vec::new();
         if exact {
@@ -775,7 +775,7 @@ pub fn parse(
                 let key_what = format!("{what}, key {ch}");
                 match figure(&p, defaults, default_year) {
                     Ok(f) => {
-                        channels.insert(ch.clone(), f);
+                        channels.insert(ch.as_str().into(), f);
                     }
                     Err(m) => bad(
                         off,
@@ -817,7 +817,7 @@ pub fn parse(
             let key_what = format!("{what}, key {weight_attr}");
             match figure(&p, defaults, default_year) {
                 Ok(f) => {
-                    channels.insert(channel.clone(), f);
+                    channels.insert(channel.as_str().into(), f);
                 }
                 Err(m) => bad(
                     off,
@@ -852,8 +852,8 @@ pub fn parse(
             placed.push((
                 j,
                 TieDoc {
-                    from,
-                    to,
+                    from: from.into(),
+                    to: to.into(),
                     channels: channels.clone(),
                     note: note.clone(),
                 },
@@ -922,7 +922,7 @@ fn figure(
     Ok(Figure {
         value,
         range,
-        source,
+        source: source.into(),
         year,
     })
 }

@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::location::{line_column, locate_json, render_path, Location, PathStep};
 use super::validate;
 use crate::error::{Error, Result};
-use crate::model::{Figure, InfluenceGraph};
+use crate::model::{Channels, Figure, InfluenceGraph};
 
 /// The whole document, as it is on disk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,13 +104,13 @@ pub struct GroupDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TieDoc {
-    /// The actor holding leverage.
-    pub from: String,
+    /// The actor holding leverage (shared: an importer gives every tie of an actor one copy of
+    /// its id).
+    pub from: Arc<str>,
     /// The dependent actor.
-    pub to: String,
-    /// Channel figures.
-    #[serde(deserialize_with = "unique_map")]
-    pub channels: IndexMap<String, Figure>,
+    pub to: Arc<str>,
+    /// Channel figures (a channel named twice is refused when read).
+    pub channels: Channels,
     /// Note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -443,13 +444,9 @@ pub fn to_doc(graph: &InfluenceGraph) -> GraphDoc {
     let ties = graph
         .ties()
         .map(|(_, f, t, tie)| TieDoc {
-            from: graph.actor(f).id.to_string(),
-            to: graph.actor(t).id.to_string(),
-            channels: tie
-                .channels
-                .iter()
-                .map(|(c, fig)| (c.to_string(), fig.clone()))
-                .collect(),
+            from: graph.actor(f).id.as_str().into(),
+            to: graph.actor(t).id.as_str().into(),
+            channels: tie.channels.clone(),
             note: tie.note.clone(),
         })
         .collect();

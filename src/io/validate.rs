@@ -52,7 +52,31 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
 ///
 /// # Complexity
 /// As [`build`].
-pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+pub fn build_owned(doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+    build_resolved(doc, None, locate)
+}
+
+/// [`build_owned`] for an importer that already knows where each tie's ends are among
+/// `doc.actors`: `ends[i]` holds the positions in `doc.actors` of `ties[i].from` and
+/// `ties[i].to` (`u32::MAX` where unknown), so their ids are not looked up again. An end whose
+/// actor was refused (a malformed or repeated id) is looked up by id, exactly as without `ends`.
+///
+/// # Errors
+/// As [`build`].
+///
+/// # Complexity
+/// As [`build`].
+///
+/// # Panics
+/// If `ends` is given with another length than `doc.ties` (a programmer error).
+pub(crate) fn build_resolved(
+    mut doc: GraphDoc,
+    ends: Option<Vec<[u32; 2]>>,
+    locate: &Locate<'_>,
+) -> Result<InfluenceGraph> {
+    if let Some(e) = &ends {
+        assert_eq!(e.len(), doc.ties.len(), "one pair of ends per tie");
+    }
     // Refuse an oversized graph before building anything from it.
     for (what, count, max, steps) in [
         ("actors", doc.actors.len(), MAX_ACTORS, [key("actors")]),
@@ -110,9 +134,13 @@ pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGr
         notes: doc.meta.notes.clone(),
     });
 
-    // Actors.
-    let mut first_at: HashMap<&str, usize> = HashMap::new();
+    graph.reserve(doc.actors.len(), ties.len());
+    // Actors, and the node of each entry of `doc.actors` (none for a refused entry).
+    let mut actor_node: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.actors.len());
+    let mut first_at: HashMap<&str, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(doc.actors.len(), Default::default());
     for (i, a) in doc.actors.iter().enumerate() {
+        actor_node.push(None);
         let here = |k: &str| vec![key("actors"), idx(i), key(k)];
         if !ActorId::is_well_formed(&a.id) {
             report(
@@ -179,7 +207,12 @@ pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGr
             }
         };
         if let Some(r) = &a.receptiveness {
-            check_figure(r, &here("receptiveness"), "receptiveness", &mut report);
+            check_figure(
+                r,
+                &|| here("receptiveness"),
+                &|| "receptiveness".to_owned(),
+                &mut report,
+            );
         }
         for (k, v) in &a.attributes {
             if !is_flat_attribute(v) {
@@ -190,7 +223,7 @@ pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGr
                 );
             }
         }
-        graph.add_actor(Actor {
+        actor_node[i] = graph.add_actor(Actor {
             id: ActorId(a.id.clone()),
             name: a.name.clone(),
             coordinates,
@@ -273,11 +306,16 @@ pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGr
 
     // Ties.
     // Keyed by nodes: an end that is not an actor is reported as unknown already.
-    let mut pairs: HashMap<(NodeIndex, NodeIndex), usize> = HashMap::new();
+    let mut pairs: HashMap<(NodeIndex, NodeIndex), usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(ties.len(), Default::default());
     for (ti, t) in ties.into_iter().enumerate() {
         let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
-        let from = graph.node_of(&t.from);
-        let to = graph.node_of(&t.to);
+        let known = |end: usize| {
+            ends.as_ref()
+                .and_then(|e| actor_node.get(e[ti][end] as usize).copied().flatten())
+        };
+        let from = known(0).or_else(|| graph.node_of(&t.from));
+        let to = known(1).or_else(|| graph.node_of(&t.to));
         if from.is_none() {
             report(
                 &here("from"),
@@ -322,15 +360,13 @@ pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGr
                 Some("add a channel figure, e.g. `\"trade\": {\"value\": 0.1, \"source\": \"...\", \"year\": 2023}`".into()),
             );
         }
-        let mut tie = Tie {
-            channels: Default::default(),
-            note: t.note,
-        };
-        for (c, fig) in t.channels {
-            let at = vec![key("ties"), idx(ti), key("channels"), key(&c)];
-            if !Channel::is_well_formed(&c) {
+        // The channels move into the graph as they are: no copy, no allocation unless a rule
+        // is broken (paths and messages are built only then).
+        for (c, fig) in t.channels.iter() {
+            let at = || vec![key("ties"), idx(ti), key("channels"), key(c.as_str())];
+            if !Channel::is_well_formed(c.as_str()) {
                 report(
-                    &at,
+                    &at(),
                     format!("channel name `{c}` is not a lowercase identifier"),
                     Some(
                         "use names like `trade`, `energy`, `security`, `finance`, `diplomacy`"
@@ -338,9 +374,17 @@ pub fn build_owned(mut doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGr
                     ),
                 );
             }
-            check_figure(&fig, &at, &format!("weight of channel `{c}`"), &mut report);
-            tie.channels.insert(Channel(c), fig);
+            check_figure(
+                fig,
+                &at,
+                &|| format!("weight of channel `{c}`"),
+                &mut report,
+            );
         }
+        let tie = Tie {
+            channels: t.channels,
+            note: t.note,
+        };
         if let Some((f, t)) = pair {
             // Duplicate pairs were refused above, so the tie is new.
             graph.add_new_tie(f, t, tie);
@@ -383,14 +427,20 @@ fn unknown_actor(graph: &InfluenceGraph, name: &str) -> String {
 
 /// Checks one figure: value in [0, 1], range ordered and containing the value, source present,
 /// year plausible.
+///
+/// `at` and `what` (the figure's path and its name in messages) are called only when a rule is
+/// broken, so checking a valid figure allocates nothing.
 fn check_figure(
     fig: &Figure,
-    at: &[PathStep],
-    what: &str,
+    at: &dyn Fn() -> Vec<PathStep>,
+    what: &dyn Fn() -> String,
     report: &mut impl FnMut(&[PathStep], String, Option<String>),
 ) {
-    let mut path = at.to_vec();
-    path.push(key("value"));
+    let place = |last: &str| {
+        let mut path = at();
+        path.push(key(last));
+        path
+    };
     let v = fig.value;
     if !v.is_finite() || !(0.0..=1.0).contains(&v) {
         let hint = if v > 1.0 && v <= 100.0 {
@@ -401,45 +451,46 @@ fn check_figure(
         } else {
             "weights are shares in [0, 1]".to_owned()
         };
+        let what = what();
         report(
-            &path,
+            &place("value"),
             format!("{what} is `{v}`, but weights are shares in [0, 1]"),
             Some(hint),
         );
     }
     if let Some([lo, hi]) = fig.range {
-        let mut rpath = at.to_vec();
-        rpath.push(key("range"));
+        let rpath = || place("range");
         if !lo.is_finite()
             || !hi.is_finite()
             || !(0.0..=1.0).contains(&lo)
             || !(0.0..=1.0).contains(&hi)
         {
             report(
-                &rpath,
-                format!("range of {what} is `[{lo}, {hi}]`, but its ends must be in [0, 1]"),
+                &rpath(),
+                format!(
+                    "range of {} is `[{lo}, {hi}]`, but its ends must be in [0, 1]",
+                    what()
+                ),
                 Some("write the range as shares, e.g. `[0.1, 0.2]`".into()),
             );
         } else if lo > hi {
             report(
-                &rpath,
-                format!("range of {what} is `[{lo}, {hi}]`: low is above high"),
+                &rpath(),
+                format!("range of {} is `[{lo}, {hi}]`: low is above high", what()),
                 Some(format!("write the range as `[low, high]`: `[{hi}, {lo}]`")),
             );
         } else if v.is_finite() && !(lo..=hi).contains(&v) {
             report(
-                &rpath,
-                format!("{what} is `{v}`, outside its own range `[{lo}, {hi}]`"),
+                &rpath(),
+                format!("{} is `{v}`, outside its own range `[{lo}, {hi}]`", what()),
                 Some("widen the range or correct the value: the value is the best estimate inside it".into()),
             );
         }
     }
     if fig.source.trim().is_empty() {
-        let mut spath = at.to_vec();
-        spath.push(key("source"));
         report(
-            &spath,
-            format!("{what} has an empty source"),
+            &place("source"),
+            format!("{} has an empty source", what()),
             Some(
                 "name where the figure comes from (publication and year), or how it was derived"
                     .into(),
@@ -447,11 +498,9 @@ fn check_figure(
         );
     }
     if !(1900..=2100).contains(&fig.year) {
-        let mut ypath = at.to_vec();
-        ypath.push(key("year"));
         report(
-            &ypath,
-            format!("year of {what} is `{}`, outside 1900-2100", fig.year),
+            &place("year"),
+            format!("year of {} is `{}`, outside 1900-2100", what(), fig.year),
             Some("give the year the figure describes, e.g. `2023`".into()),
         );
     }

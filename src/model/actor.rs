@@ -38,6 +38,12 @@ impl fmt::Display for ActorId {
     }
 }
 
+impl std::borrow::Borrow<str> for ActorId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl From<&str> for ActorId {
     fn from(s: &str) -> Self {
         ActorId(s.to_owned())

@@ -1,6 +1,7 @@
 //! The influence model: actors, groups, ties with per-channel figures, and the graph holding them.
 
 pub mod actor;
+pub mod channels;
 pub mod graph;
 pub mod group;
 pub mod resolve;
@@ -12,4 +13,4 @@ pub use graph::{InfluenceGraph, Meta};
 pub use group::Group;
 pub use resolve::Resolver;
 pub use strength::{ChannelEmphasis, Distance};
-pub use tie::{Channel, Figure, Tie};
+pub use tie::{Channel, Channels, Figure, Tie};

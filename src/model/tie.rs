@@ -1,20 +1,25 @@
 //! Ties: directed `from -> to` leverage, one figure per channel.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::sync::Arc;
 
-use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
+
+pub use super::channels::Channels;
 
 /// A channel of influence: `trade`, `energy`, `security`, `finance`, `diplomacy`, `aid`,
 /// `people`, or any other lowercase identifier.
+///
+/// The name is shared (`Arc<str>`): every tie of a channel points at one copy of its name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Channel(pub String);
+pub struct Channel(pub Arc<str>);
 
 impl Channel {
     /// The channel's name.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.0[..]
     }
 
     /// Whether `s` is a well-formed channel name: `[a-z][a-z0-9_]*`, at most 32 characters.
@@ -34,7 +39,19 @@ impl fmt::Display for Channel {
 
 impl From<&str> for Channel {
     fn from(s: &str) -> Self {
-        Channel(s.to_owned())
+        Channel(Arc::from(s))
+    }
+}
+
+impl From<String> for Channel {
+    fn from(s: String) -> Self {
+        Channel(Arc::from(s))
+    }
+}
+
+impl Borrow<str> for Channel {
+    fn borrow(&self) -> &str {
+        &self.0
     }
 }
 
@@ -48,8 +65,9 @@ pub struct Figure {
     /// The uncertainty range `[low, high]`, with `low <= value <= high`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<[f64; 2]>,
-    /// Where the figure comes from, or how it was derived.
-    pub source: String,
+    /// Where the figure comes from, or how it was derived. Shared (`Arc<str>`): the many
+    /// figures that cite one source hold one copy of its text.
+    pub source: Arc<str>,
     /// The year the figure describes.
     pub year: i32,
 }
@@ -60,7 +78,7 @@ impl Figure {
         Figure {
             value,
             range: None,
-            source: source.to_owned(),
+            source: Arc::from(source),
             year,
         }
     }
@@ -80,7 +98,7 @@ impl Figure {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tie {
     /// Channel figures, in file order.
-    pub channels: IndexMap<Channel, Figure>,
+    pub channels: Channels,
     /// A comment on the tie.
     pub note: Option<String>,
 }

@@ -149,7 +149,7 @@ fn apply_edit(
             let fig = Figure {
                 value: *value,
                 range: *range,
-                source: source.clone(),
+                source: source.as_str().into(),
                 year: *year,
             };
             let ps = pairs(graph, from, to, at)?;
@@ -195,7 +195,7 @@ fn apply_edit(
                 let Some(tie) = graph.tie_mut(a, b) else {
                     continue;
                 };
-                for (c, fig) in &mut tie.channels {
+                for (c, fig) in tie.channels.iter_mut() {
                     if ch.as_ref().is_some_and(|x| x != c) {
                         continue;
                     }
@@ -203,7 +203,8 @@ fn apply_edit(
                     fig.range = fig
                         .range
                         .map(|[lo, hi]| [(lo * factor).min(1.0), (hi * factor).min(1.0)]);
-                    fig.source = format!("{} (scaled x{factor} by scenario `{title}`)", fig.source);
+                    fig.source =
+                        format!("{} (scaled x{factor} by scenario `{title}`)", fig.source).into();
                     changed += 1;
                 }
             }
@@ -228,7 +229,7 @@ fn apply_edit(
                     Some(c) => {
                         let empty = match graph.tie_mut(a, b) {
                             Some(tie) => {
-                                if tie.channels.shift_remove(c).is_some() {
+                                if tie.channels.shift_remove(c.as_str()).is_some() {
                                     changed += 1;
                                 }
                                 tie.channels.is_empty()
@@ -358,7 +359,7 @@ fn apply_edit(
                     };
                     for &n in &nodes {
                         if let Some(a) = graph.actor_mut(n) {
-                            a.receptiveness = Some(Figure { value: *v, range: *range, source: source.clone(), year: *year });
+                            a.receptiveness = Some(Figure { value: *v, range: *range, source: source.as_str().into(), year: *year });
                         }
                     }
                 }
@@ -368,7 +369,7 @@ fn apply_edit(
                             let mut fig = a.receptiveness.clone().unwrap_or(Figure::new(1.0, "default (no receptiveness given)", 2025));
                             fig.value = (fig.value * f).min(1.0);
                             fig.range = fig.range.map(|[lo, hi]| [(lo * f).min(1.0), (hi * f).min(1.0)]);
-                            fig.source = format!("{} (scaled x{f} by scenario `{title}`)", fig.source);
+                            fig.source = format!("{} (scaled x{f} by scenario `{title}`)", fig.source).into();
                             a.receptiveness = Some(fig);
                         }
                     }
@@ -443,10 +444,7 @@ mod tests {
 
     fn strength(g: &InfluenceGraph, a: &str, b: &str, c: &str) -> Option<f64> {
         let (x, y) = (g.node_of(a)?, g.node_of(b)?);
-        g.tie(x, y)?
-            .channels
-            .get(&Channel::from(c))
-            .map(|f| f.value)
+        g.tie(x, y)?.channels.get(c).map(|f| f.value)
     }
 
     #[test]
@@ -464,7 +462,7 @@ mod tests {
         let f = &g
             .tie(g.node_of("DEU").unwrap(), g.node_of("IND").unwrap())
             .unwrap()
-            .channels[&Channel::from("trade")];
+            .channels["trade"];
         assert_eq!(f.value, 0.04);
         assert_eq!(f.range, Some([0.03, 0.05]));
         assert!(f.source.contains("scaled x2"));

@@ -1,7 +1,6 @@
 //! Unit tests of `src/io/graphml.rs`.
 
 use super::*;
-use crate::model::Channel;
 
 fn defaults() -> ImportDefaults {
     ImportDefaults {
@@ -38,15 +37,12 @@ fn networkx_style_undirected_weights() {
     let aut = g.node_of("AUT").unwrap();
     let rus = g.node_of("RUS").unwrap();
     let tur = g.node_of("TUR").unwrap();
-    let fig = &g.tie(rus, aut).unwrap().channels[&Channel::from("weight")];
+    let fig = &g.tie(rus, aut).unwrap().channels["weight"];
     assert_eq!(fig.value, 0.25);
     assert_eq!(fig.year, 2024);
-    assert_eq!(fig.source, "imported from g.graphml, no source given");
+    assert_eq!(&*fig.source, "imported from g.graphml, no source given");
     // No weight: strength 1, as NetworkX assumes.
-    assert_eq!(
-        g.tie(tur, rus).unwrap().channels[&Channel::from("weight")].value,
-        1.0
-    );
+    assert_eq!(g.tie(tur, rus).unwrap().channels["weight"].value, 1.0);
     assert_eq!(g.actor(aut).name, "Austria");
     assert!(g.meta.notes.iter().any(|n| n.contains("colour")));
 }

@@ -1,0 +1,280 @@
+//! [`Channels`]: a tie's figures by channel, in file order.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::tie::{Channel, Figure};
+
+/// A tie's figures by channel, in insertion (file) order, each channel at most once.
+///
+/// A tie has a handful of channels, so they are kept in one small vector and found by a linear
+/// scan: one allocation per tie instead of a hash map's two, which is what a graph of hundreds of
+/// thousands of ties spends its memory on. Serialised as a JSON object in order; deserialising
+/// refuses a channel named twice (serde's maps would silently keep the last).
+///
+/// # Complexity
+/// `get`, `insert` and `shift_remove` are O(channels of the tie).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Channels(Vec<(Channel, Figure)>);
+
+impl Channels {
+    /// No channels.
+    pub fn new() -> Self {
+        Channels(Vec::new())
+    }
+
+    /// Room for `n` channels.
+    pub fn with_capacity(n: usize) -> Self {
+        Channels(Vec::with_capacity(n))
+    }
+
+    /// One channel.
+    pub fn one(channel: Channel, figure: Figure) -> Self {
+        Channels(vec![(channel, figure)])
+    }
+
+    /// Number of channels.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no channel.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.0.iter().position(|(c, _)| c.as_str() == name)
+    }
+
+    /// The figure of channel `name`.
+    pub fn get(&self, name: &str) -> Option<&Figure> {
+        self.position(name).map(|i| &self.0[i].1)
+    }
+
+    /// The figure of channel `name`, mutably.
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Figure> {
+        self.position(name).map(|i| &mut self.0[i].1)
+    }
+
+    /// Whether the tie has channel `name`.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_some()
+    }
+
+    /// Sets the figure of `channel`: replaced in place (keeping its position) if present,
+    /// appended otherwise. Returns the figure it replaced.
+    pub fn insert(&mut self, channel: Channel, figure: Figure) -> Option<Figure> {
+        match self.position(channel.as_str()) {
+            Some(i) => Some(std::mem::replace(&mut self.0[i].1, figure)),
+            None => {
+                self.0.push((channel, figure));
+                None
+            }
+        }
+    }
+
+    /// Removes channel `name`, keeping the order of the others; returns its figure.
+    pub fn shift_remove(&mut self, name: &str) -> Option<Figure> {
+        self.position(name).map(|i| self.0.remove(i).1)
+    }
+
+    /// The first channel and its figure.
+    pub fn first(&self) -> Option<(&Channel, &Figure)> {
+        self.0.first().map(|(c, f)| (c, f))
+    }
+
+    /// Channels and figures in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Channel, &Figure)> + '_ {
+        self.0.iter().map(|(c, f)| (c, f))
+    }
+
+    /// Channels and figures in order, figures mutable.
+    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&Channel, &mut Figure)> + '_ {
+        self.0.iter_mut().map(|(c, f)| (&*c, f))
+    }
+
+    /// Channel names in order.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &Channel> + '_ {
+        self.0.iter().map(|(c, _)| c)
+    }
+
+    /// Figures in order.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = &Figure> + '_ {
+        self.0.iter().map(|(_, f)| f)
+    }
+
+    /// Figures in order, mutably.
+    pub fn values_mut(&mut self) -> impl ExactSizeIterator<Item = &mut Figure> + '_ {
+        self.0.iter_mut().map(|(_, f)| f)
+    }
+}
+
+impl std::ops::Index<&str> for Channels {
+    type Output = Figure;
+
+    /// The figure of channel `name`.
+    ///
+    /// # Panics
+    /// If the tie has no such channel; [`Channels::get`] does not panic.
+    fn index(&self, name: &str) -> &Figure {
+        match self.get(name) {
+            Some(f) => f,
+            None => panic!("the tie has no channel `{name}`"),
+        }
+    }
+}
+
+impl IntoIterator for Channels {
+    type Item = (Channel, Figure);
+    type IntoIter = std::vec::IntoIter<(Channel, Figure)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Channels {
+    type Item = (&'a Channel, &'a Figure);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (Channel, Figure)>,
+        fn(&'a (Channel, Figure)) -> (&'a Channel, &'a Figure),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(c, f)| (c, f))
+    }
+}
+
+impl FromIterator<(Channel, Figure)> for Channels {
+    /// Collects channels in order; a channel given twice keeps its first place and its last
+    /// figure, as [`Channels::insert`] does.
+    fn from_iter<I: IntoIterator<Item = (Channel, Figure)>>(iter: I) -> Self {
+        let mut out = Channels::new();
+        for (c, f) in iter {
+            out.insert(c, f);
+        }
+        out
+    }
+}
+
+impl Serialize for Channels {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (c, f) in &self.0 {
+            map.serialize_entry(c.as_str(), f)?;
+        }
+        map.end()
+    }
+}
+
+/// Above this many channels, duplicate names are found with a hash set rather than by scanning,
+/// so a hostile file with a huge channel object stays linear.
+const SCAN_LIMIT: usize = 16;
+
+impl<'de> Deserialize<'de> for Channels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ChannelsVisitor(PhantomData<Channels>);
+        impl<'de> Visitor<'de> for ChannelsVisitor {
+            type Value = Channels;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of channel figures")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Channels, A::Error> {
+                let mut out: Vec<(Channel, Figure)> = Vec::new();
+                let mut seen: Option<std::collections::HashSet<Channel>> = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let duplicate = match &mut seen {
+                        Some(set) => set.contains(key.as_ref()),
+                        None => out.iter().any(|(c, _)| c.as_str() == key),
+                    };
+                    if duplicate {
+                        return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+                    }
+                    let channel = Channel::from(key.as_ref());
+                    let figure: Figure = map.next_value()?;
+                    if let Some(set) = &mut seen {
+                        set.insert(channel.clone());
+                    } else if out.len() >= SCAN_LIMIT {
+                        let mut set: std::collections::HashSet<Channel> =
+                            out.iter().map(|(c, _)| c.clone()).collect();
+                        set.insert(channel.clone());
+                        seen = Some(set);
+                    }
+                    out.push((channel, figure));
+                }
+                Ok(Channels(out))
+            }
+        }
+        deserializer.deserialize_map(ChannelsVisitor(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(v: f64) -> Figure {
+        Figure::new(v, "s", 2023)
+    }
+
+    #[test]
+    fn insert_replaces_in_place_and_remove_keeps_order() {
+        let mut c = Channels::new();
+        assert!(c.insert("trade".into(), fig(0.1)).is_none());
+        assert!(c.insert("energy".into(), fig(0.2)).is_none());
+        assert!(c.insert("finance".into(), fig(0.3)).is_none());
+        assert_eq!(
+            c.insert("trade".into(), fig(0.4)).map(|f| f.value),
+            Some(0.1)
+        );
+        let names: Vec<&str> = c.keys().map(Channel::as_str).collect();
+        assert_eq!(names, ["trade", "energy", "finance"]);
+        assert_eq!(c.get("trade").map(|f| f.value), Some(0.4));
+        assert_eq!(c.shift_remove("energy").map(|f| f.value), Some(0.2));
+        let names: Vec<&str> = c.keys().map(Channel::as_str).collect();
+        assert_eq!(names, ["trade", "finance"]);
+        assert!(c.shift_remove("energy").is_none());
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn json_keeps_order_and_refuses_duplicates() {
+        let c: Channels = serde_json::from_str(
+            r#"{"z":{"value":0.1,"source":"s","year":2023},"a":{"value":0.2,"source":"s","year":2023}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.keys().map(Channel::as_str).collect::<Vec<_>>(),
+            ["z", "a"]
+        );
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r#"{"z":{"value":0.1,"source":"s","year":2023},"a":{"value":0.2,"source":"s","year":2023}}"#
+        );
+        let dup = serde_json::from_str::<Channels>(
+            r#"{"a":{"value":0.1,"source":"s","year":2023},"a":{"value":0.2,"source":"s","year":2023}}"#,
+        )
+        .unwrap_err();
+        assert!(dup.to_string().contains("duplicate key `a`"), "{dup}");
+    }
+
+    #[test]
+    fn duplicates_found_past_the_scan_limit() {
+        let entry = |i: usize| format!(r#""c{i}":{{"value":0.1,"source":"s","year":2023}}"#);
+        let mut parts: Vec<String> = (0..40).map(entry).collect();
+        let ok: Channels = serde_json::from_str(&format!("{{{}}}", parts.join(","))).unwrap();
+        assert_eq!(ok.len(), 40);
+        parts.push(entry(3));
+        let dup =
+            serde_json::from_str::<Channels>(&format!("{{{}}}", parts.join(","))).unwrap_err();
+        assert!(dup.to_string().contains("duplicate key `c3`"), "{dup}");
+        parts.pop();
+        parts.push(entry(30));
+        let dup =
+            serde_json::from_str::<Channels>(&format!("{{{}}}", parts.join(","))).unwrap_err();
+        assert!(dup.to_string().contains("duplicate key `c30`"), "{dup}");
+    }
+}
