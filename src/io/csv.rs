@@ -21,9 +21,10 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use super::json::{ActorDoc, GraphDoc, GroupDoc, MetaDoc, TieDoc};
+use super::json::{ActorDoc, GraphDoc, GroupDoc, MetaDoc};
 use super::location::Location;
 use super::places::Places;
+use super::validate::{NumberedTie, NumberedTies};
 use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
 use std::sync::Arc;
@@ -204,8 +205,8 @@ impl Mentions {
         })
     }
 
-    /// The number of `id` (given it at its first mention) and its shared copy.
-    fn mention(&mut self, id: &str) -> (u32, Arc<str>) {
+    /// The number of `id` (given it at its first mention).
+    fn mention(&mut self, id: &str) -> u32 {
         let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
         let i = match Self::pack(id) {
             Some(key) => *self.short.entry(key).or_insert(next),
@@ -220,7 +221,7 @@ impl Mentions {
         if i == next {
             self.ids.push(Arc::from(id));
         }
-        (i, self.ids[i as usize].clone())
+        i
     }
 }
 
@@ -440,13 +441,11 @@ pub fn parse(
     let default_source = sources.get(&defaults.source());
     // Rows are read one at a time straight into ties. The capacity is the number of lines, so
     // the list of ties is allocated once.
-    let mut docs: Vec<TieDoc> =
+    let mut numbered: Vec<NumberedTie> =
         Vec::with_capacity(ties_text.bytes().filter(|&b| b == b'\n').count());
-    // Actor ids in order of first mention (an IndexSet: a Vec's `contains` made this O(ties x actors)).
+    // Actor ids, numbered in order of first mention; each tie's ends are such numbers, by which
+    // the validation finds the actors without looking an id up again.
     let mut named = Mentions::default();
-    // Each tie's ends as positions in `named`: the validation then finds the actors without
-    // looking their ids up again.
-    let mut ends: Vec<[u32; 2]> = Vec::with_capacity(docs.capacity());
     let mut record = csv::StringRecord::new();
     while let Some(line) = records.next(&mut record)? {
         let row = &record;
@@ -541,28 +540,24 @@ pub fn parse(
                 false
             }
         };
-        let (fi, f) = named.mention(field(row, Some(from)).unwrap_or_default());
-        let (ti, t) = named.mention(field(row, Some(to)).unwrap_or_default());
+        let f = named.mention(field(row, Some(from)).unwrap_or_default());
+        let t = named.mention(field(row, Some(to)).unwrap_or_default());
         let tie_note = cell(note).map(str::to_owned);
         // An undirected tie is a tie each way, `from -> to` first.
-        let reverse = undirected.then(|| TieDoc {
-            from: t.clone(),
-            to: f.clone(),
+        let reverse = undirected.then(|| NumberedTie {
+            ends: [t, f],
             channels: channels.clone(),
             note: tie_note.clone(),
         });
         places.push_csv_tie(line, from, to);
-        ends.push([fi, ti]);
-        docs.push(TieDoc {
-            from: f,
-            to: t,
+        numbered.push(NumberedTie {
+            ends: [f, t],
             channels,
             note: tie_note,
         });
         if let Some(reverse) = reverse {
             places.push_csv_tie(line, to, from);
-            ends.push([ti, fi]);
-            docs.push(reverse);
+            numbered.push(reverse);
         }
     }
 
@@ -738,11 +733,11 @@ pub fn parse(
                 note: None,
             })
             .collect(),
-        ties: docs,
+        ties: Vec::new(),
     };
-    // Positions in `named` -> positions in the actors list (the same without an actors table;
-    // an id the actors table lacks is looked up by name, and reported unknown, by the validation).
-    if actors.is_some() {
+    // Each name's position in the actors list: the order of mention without an actors table;
+    // with one, the first entry of the id (an id the table lacks is reported unknown).
+    let actor_of: Vec<u32> = if actors.is_some() {
         let mut first: std::collections::HashMap<&str, u32, foldhash::fast::RandomState> =
             std::collections::HashMap::default();
         for (i, a) in doc.actors.iter().enumerate() {
@@ -750,17 +745,22 @@ pub fn parse(
                 .entry(a.id.as_str())
                 .or_insert(u32::try_from(i).unwrap_or(u32::MAX));
         }
-        let to_actor: Vec<u32> = named
+        named
             .ids
             .iter()
             .map(|id| first.get(&**id).copied().unwrap_or(u32::MAX))
-            .collect();
-        for e in &mut ends {
-            *e = e.map(|i| to_actor[i as usize]);
-        }
-    }
-    drop(named);
-    validate::build_resolved(doc, Some(ends), &|steps| places.locate(steps))
+            .collect()
+    } else {
+        (0..named.ids.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect()
+    };
+    let ties = NumberedTies {
+        names: named.ids,
+        actor_of,
+        ties: numbered,
+    };
+    validate::build_numbered(doc, ties, &|steps| places.locate(steps))
 }
 
 #[cfg(test)]

@@ -2,14 +2,16 @@
 //! document becomes an [`InfluenceGraph`]. Every problem is collected, not just the first.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::json::GraphDoc;
+use super::json::{GraphDoc, TieDoc};
 use super::location::{Location, PathStep};
 use crate::error::{Error, Problem, Result};
 use crate::model::{
-    Actor, ActorId, Channel, Coordinates, Figure, Group, InfluenceGraph, Meta, Resolver, Tie,
+    Actor, ActorId, Channel, Channels, Coordinates, Figure, Group, InfluenceGraph, Meta, Resolver,
+    Tie,
 };
 
 /// Most problems reported for one file; past this the list ends with a count.
@@ -53,34 +55,75 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
 /// # Complexity
 /// As [`build`].
 pub fn build_owned(doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
-    build_resolved(doc, None, locate)
+    build_from(doc, Ties::Doc(Vec::new()), locate)
 }
 
-/// [`build_owned`] for an importer that already knows where each tie's ends are among
-/// `doc.actors`: `ends[i]` holds the positions in `doc.actors` of `ties[i].from` and
-/// `ties[i].to` (`u32::MAX` where unknown), so their ids are not looked up again. An end whose
-/// actor was refused (a malformed or repeated id) is looked up by id, exactly as without `ends`.
+/// Ties an importer has already numbered (the CSV importer): every id the ties name, once, and
+/// each tie's ends as indices into that list, so no id is looked up, copied or compared per tie.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NumberedTies {
+    /// Every id the ties name, once.
+    pub names: Vec<Arc<str>>,
+    /// For each name, its position in `doc.actors` (`u32::MAX` if the actors lack it).
+    pub actor_of: Vec<u32>,
+    /// The ties, in file order.
+    pub ties: Vec<NumberedTie>,
+}
+
+/// A tie of [`NumberedTies`].
+#[derive(Debug, Clone)]
+pub(crate) struct NumberedTie {
+    /// `from` and `to`, as indices into [`NumberedTies::names`].
+    pub ends: [u32; 2],
+    /// Channel figures.
+    pub channels: Channels,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// Where the ties come from: the document's own list, or an importer's numbered list.
+enum Ties {
+    Doc(Vec<TieDoc>),
+    Numbered(NumberedTies),
+}
+
+/// [`build_owned`] for a document whose ties come numbered ([`NumberedTies`]) instead of in
+/// `doc.ties` (which must be empty). Every rule is checked as for `doc.ties`, and problems are
+/// placed at `ties[i]`. An end whose actor entry was refused (a malformed or repeated id) is
+/// looked up by id, exactly as [`build_owned`] does.
 ///
 /// # Errors
 /// As [`build`].
 ///
 /// # Complexity
-/// As [`build`].
+/// As [`build`], without hashing an id per tie.
 ///
 /// # Panics
-/// If `ends` is given with another length than `doc.ties` (a programmer error).
-pub(crate) fn build_resolved(
-    mut doc: GraphDoc,
-    ends: Option<Vec<[u32; 2]>>,
+/// If `doc.ties` is not empty, or an end is not an index into `names` (programmer errors).
+pub(crate) fn build_numbered(
+    doc: GraphDoc,
+    ties: NumberedTies,
     locate: &Locate<'_>,
 ) -> Result<InfluenceGraph> {
-    if let Some(e) = &ends {
-        assert_eq!(e.len(), doc.ties.len(), "one pair of ends per tie");
-    }
+    assert!(doc.ties.is_empty(), "the ties come numbered");
+    assert!(
+        ties.ties
+            .iter()
+            .all(|t| t.ends.iter().all(|&e| (e as usize) < ties.names.len())),
+        "every end names an id"
+    );
+    build_from(doc, Ties::Numbered(ties), locate)
+}
+
+fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+    let tie_count = match &ties {
+        Ties::Doc(_) => doc.ties.len(),
+        Ties::Numbered(n) => n.ties.len(),
+    };
     // Refuse an oversized graph before building anything from it.
     for (what, count, max, steps) in [
         ("actors", doc.actors.len(), MAX_ACTORS, [key("actors")]),
-        ("ties", doc.ties.len(), MAX_TIES, [key("ties")]),
+        ("ties", tie_count, MAX_TIES, [key("ties")]),
     ] {
         if count > max {
             return Err(Error::invalid(
@@ -92,7 +135,10 @@ pub(crate) fn build_resolved(
             ));
         }
     }
-    let ties = std::mem::take(&mut doc.ties);
+    let ties = match ties {
+        Ties::Doc(_) => Ties::Doc(std::mem::take(&mut doc.ties)),
+        numbered => numbered,
+    };
     let doc = &doc;
     let mut problems: Vec<Problem> = Vec::new();
     let mut report = |steps: &[PathStep], message: String, hint: Option<String>| {
@@ -134,7 +180,7 @@ pub(crate) fn build_resolved(
         notes: doc.meta.notes.clone(),
     });
 
-    graph.reserve(doc.actors.len(), ties.len());
+    graph.reserve(doc.actors.len(), tie_count);
     // Actors, and the node of each entry of `doc.actors` (none for a refused entry).
     let mut actor_node: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.actors.len());
     let mut first_at: HashMap<&str, usize, foldhash::fast::RandomState> =
@@ -306,88 +352,45 @@ pub(crate) fn build_resolved(
 
     // Ties.
     // Keyed by nodes: an end that is not an actor is reported as unknown already.
-    let mut pairs: HashMap<(NodeIndex, NodeIndex), usize, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(ties.len(), Default::default());
-    for (ti, t) in ties.into_iter().enumerate() {
-        let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
-        let known = |end: usize| {
-            ends.as_ref()
-                .and_then(|e| actor_node.get(e[ti][end] as usize).copied().flatten())
-        };
-        let from = known(0).or_else(|| graph.node_of(&t.from));
-        let to = known(1).or_else(|| graph.node_of(&t.to));
-        if from.is_none() {
-            report(
-                &here("from"),
-                unknown_actor(&graph, &t.from),
-                Some("add the actor to `actors` or fix the id".into()),
-            );
-        }
-        if to.is_none() {
-            report(
-                &here("to"),
-                unknown_actor(&graph, &t.to),
-                Some("add the actor to `actors` or fix the id".into()),
-            );
-        }
-        if t.from == t.to {
-            report(
-                &here("to"),
-                format!("tie from `{}` to itself", t.from),
-                Some("remove the tie: an actor's leverage over itself is not modelled".into()),
-            );
-            continue;
-        }
-        let pair = from.zip(to);
-        if let Some(&first) = pair.and_then(|p| pairs.get(&p)) {
-            report(
-                &[key("ties"), idx(ti)],
-                format!(
-                    "second tie `{}` -> `{}` (the first is ties[{first}])",
-                    t.from, t.to
-                ),
-                Some("one tie per ordered pair: move these channels into the first tie".into()),
-            );
-            continue;
-        }
-        if let Some(p) = pair {
-            pairs.insert(p, ti);
-        }
-        if t.channels.is_empty() {
-            report(
-                &here("channels"),
-                format!("tie `{}` -> `{}` has no channels", t.from, t.to),
-                Some("add a channel figure, e.g. `\"trade\": {\"value\": 0.1, \"source\": \"...\", \"year\": 2023}`".into()),
-            );
-        }
-        // The channels move into the graph as they are: no copy, no allocation unless a rule
-        // is broken (paths and messages are built only then).
-        for (c, fig) in t.channels.iter() {
-            let at = || vec![key("ties"), idx(ti), key("channels"), key(c.as_str())];
-            if !Channel::is_well_formed(c.as_str()) {
-                report(
-                    &at(),
-                    format!("channel name `{c}` is not a lowercase identifier"),
-                    Some(
-                        "use names like `trade`, `energy`, `security`, `finance`, `diplomacy`"
-                            .into(),
-                    ),
-                );
+    let mut pairs: Pairs = HashMap::with_capacity_and_hasher(tie_count, Default::default());
+    match ties {
+        Ties::Doc(ties) => {
+            for (index, t) in ties.into_iter().enumerate() {
+                let tie = TieIn {
+                    index,
+                    from_name: &t.from,
+                    to_name: &t.to,
+                    from: graph.node_of(&t.from),
+                    to: graph.node_of(&t.to),
+                    same_ends: t.from == t.to,
+                    channels: t.channels,
+                    note: t.note,
+                };
+                add_tie(&mut graph, &mut pairs, &mut report, tie);
             }
-            check_figure(
-                fig,
-                &at,
-                &|| format!("weight of channel `{c}`"),
-                &mut report,
-            );
         }
-        let tie = Tie {
-            channels: t.channels,
-            note: t.note,
-        };
-        if let Some((f, t)) = pair {
-            // Duplicate pairs were refused above, so the tie is new.
-            graph.add_new_tie(f, t, tie);
+        Ties::Numbered(numbered) => {
+            let node = |name: u32| -> Option<NodeIndex> {
+                let pos = *numbered.actor_of.get(name as usize)?;
+                actor_node.get(pos as usize).copied().flatten()
+            };
+            for (index, t) in numbered.ties.into_iter().enumerate() {
+                let [f, to] = t.ends.map(|e| e as usize);
+                let (from_name, to_name) = (&numbered.names[f], &numbered.names[to]);
+                let tie = TieIn {
+                    index,
+                    from_name,
+                    to_name,
+                    // An end whose actor entry was refused (a malformed or repeated id) is
+                    // looked up by id, as for a native file.
+                    from: node(t.ends[0]).or_else(|| graph.node_of(from_name)),
+                    to: node(t.ends[1]).or_else(|| graph.node_of(to_name)),
+                    same_ends: f == to,
+                    channels: t.channels,
+                    note: t.note,
+                };
+                add_tie(&mut graph, &mut pairs, &mut report, tie);
+            }
         }
     }
 
@@ -405,6 +408,105 @@ pub(crate) fn build_resolved(
             ));
         }
         Err(Error::Invalid { problems })
+    }
+}
+
+type Pairs = HashMap<(NodeIndex, NodeIndex), usize, foldhash::fast::RandomState>;
+
+/// One tie on its way into the graph: its place in the list, its ends (names for messages,
+/// nodes where known), its figures and note.
+struct TieIn<'a> {
+    index: usize,
+    from_name: &'a str,
+    to_name: &'a str,
+    from: Option<NodeIndex>,
+    to: Option<NodeIndex>,
+    same_ends: bool,
+    channels: Channels,
+    note: Option<String>,
+}
+
+/// Checks one tie against the rules and adds it to the graph if its ends are known and its
+/// pair is new. The channels move into the graph as they are: no copy, and no allocation unless
+/// a rule is broken (paths and messages are built only then).
+fn add_tie(
+    graph: &mut InfluenceGraph,
+    pairs: &mut Pairs,
+    report: &mut impl FnMut(&[PathStep], String, Option<String>),
+    t: TieIn<'_>,
+) {
+    let ti = t.index;
+    let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
+    if t.from.is_none() {
+        report(
+            &here("from"),
+            unknown_actor(graph, t.from_name),
+            Some("add the actor to `actors` or fix the id".into()),
+        );
+    }
+    if t.to.is_none() {
+        report(
+            &here("to"),
+            unknown_actor(graph, t.to_name),
+            Some("add the actor to `actors` or fix the id".into()),
+        );
+    }
+    if t.same_ends {
+        report(
+            &here("to"),
+            format!("tie from `{}` to itself", t.from_name),
+            Some("remove the tie: an actor's leverage over itself is not modelled".into()),
+        );
+        return;
+    }
+    let pair = t.from.zip(t.to);
+    if let Some(&first) = pair.and_then(|p| pairs.get(&p)) {
+        report(
+            &[key("ties"), idx(ti)],
+            format!(
+                "second tie `{}` -> `{}` (the first is ties[{first}])",
+                t.from_name, t.to_name
+            ),
+            Some("one tie per ordered pair: move these channels into the first tie".into()),
+        );
+        return;
+    }
+    if let Some(p) = pair {
+        pairs.insert(p, ti);
+    }
+    if t.channels.is_empty() {
+        report(
+            &here("channels"),
+            format!("tie `{}` -> `{}` has no channels", t.from_name, t.to_name),
+            Some("add a channel figure, e.g. `\"trade\": {\"value\": 0.1, \"source\": \"...\", \"year\": 2023}`".into()),
+        );
+    }
+    for (c, fig) in t.channels.iter() {
+        let at = || vec![key("ties"), idx(ti), key("channels"), key(c.as_str())];
+        if !Channel::is_well_formed(c.as_str()) {
+            report(
+                &at(),
+                format!("channel name `{c}` is not a lowercase identifier"),
+                Some("use names like `trade`, `energy`, `security`, `finance`, `diplomacy`".into()),
+            );
+        }
+        check_figure(
+            fig,
+            &at,
+            &|| format!("weight of channel `{c}`"),
+            &mut *report,
+        );
+    }
+    if let Some((f, to)) = pair {
+        // Duplicate pairs were refused above, so the tie is new.
+        graph.add_new_tie(
+            f,
+            to,
+            Tie {
+                channels: t.channels,
+                note: t.note,
+            },
+        );
     }
 }
 

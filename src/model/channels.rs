@@ -6,35 +6,39 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use super::tie::{Channel, Figure};
 
 /// A tie's figures by channel, in insertion (file) order, each channel at most once.
 ///
 /// A tie has a handful of channels, so they are kept in one small vector and found by a linear
-/// scan: one allocation per tie instead of a hash map's two, which is what a graph of hundreds of
-/// thousands of ties spends its memory on. Serialised as a JSON object in order; deserialising
+/// scan; the first channel is stored inline (no allocation at all for a single-channel tie, the
+/// common case of an imported network), instead of a hash map's two allocations per tie, which
+/// is what a graph of hundreds of thousands of ties spent its memory and load time on. Serialised as a JSON object in order; deserialising
 /// refuses a channel named twice (serde's maps would silently keep the last).
 ///
 /// # Complexity
 /// `get`, `insert` and `shift_remove` are O(channels of the tie).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Channels(Vec<(Channel, Figure)>);
+pub struct Channels(SmallVec<[(Channel, Figure); 1]>);
 
 impl Channels {
     /// No channels.
     pub fn new() -> Self {
-        Channels(Vec::new())
+        Channels(SmallVec::new())
     }
 
     /// Room for `n` channels.
     pub fn with_capacity(n: usize) -> Self {
-        Channels(Vec::with_capacity(n))
+        Channels(SmallVec::with_capacity(n))
     }
 
     /// One channel.
     pub fn one(channel: Channel, figure: Figure) -> Self {
-        Channels(vec![(channel, figure)])
+        let mut one = SmallVec::new();
+        one.push((channel, figure));
+        Channels(one)
     }
 
     /// Number of channels.
@@ -131,7 +135,7 @@ impl std::ops::Index<&str> for Channels {
 
 impl IntoIterator for Channels {
     type Item = (Channel, Figure);
-    type IntoIter = std::vec::IntoIter<(Channel, Figure)>;
+    type IntoIter = smallvec::IntoIter<[(Channel, Figure); 1]>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
@@ -183,7 +187,7 @@ impl<'de> Deserialize<'de> for Channels {
                 f.write_str("an object of channel figures")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Channels, A::Error> {
-                let mut out: Vec<(Channel, Figure)> = Vec::new();
+                let mut out: SmallVec<[(Channel, Figure); 1]> = SmallVec::new();
                 let mut seen: Option<std::collections::HashSet<Channel>> = None;
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     let duplicate = match &mut seen {
