@@ -21,6 +21,10 @@ use leverage::generate::{generate, GenerateParams};
 use leverage::io::{embedded::BUNDLED_JSON, json, load, GraphSource};
 use leverage::model::{ChannelEmphasis, Distance};
 
+/// The allocator of the `leverage` binary, so that benchmarks measure what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bundled(c: &mut Criterion) {
     let mut g = c.benchmark_group("bundled");
     g.bench_function("load", |b| {

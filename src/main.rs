@@ -6,6 +6,12 @@ use clap::Parser;
 
 mod cli;
 
+/// mimalloc: loading a large graph makes hundreds of thousands of small allocations, and
+/// mimalloc reuses freed pages instead of faulting in new ones (a 200,000-tie CSV loads in
+/// about two thirds of the time it takes with the system allocator).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(args) {

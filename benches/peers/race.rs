@@ -25,6 +25,10 @@ use leverage::analysis::paths::k_best_paths;
 use leverage::io::{load, GraphSource};
 use leverage::model::{ChannelEmphasis, Distance, InfluenceGraph};
 
+/// The allocator of the `leverage` binary, so that the race times what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Args {
     graph: PathBuf,
     repeat: usize,
