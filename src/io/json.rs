@@ -106,8 +106,10 @@ pub struct GroupDoc {
 pub struct TieDoc {
     /// The actor holding leverage (shared: an importer gives every tie of an actor one copy of
     /// its id).
+    #[serde(deserialize_with = "crate::model::shared::deserialize")]
     pub from: Arc<str>,
     /// The dependent actor.
+    #[serde(deserialize_with = "crate::model::shared::deserialize")]
     pub to: Arc<str>,
     /// Channel figures (a channel named twice is refused when read).
     pub channels: Channels,
@@ -161,6 +163,8 @@ pub fn parse(text: &str, file: &str) -> Result<InfluenceGraph> {
 /// # Errors
 /// [`Error::Invalid`] for syntax and type errors, with line:column and JSON path.
 pub fn parse_doc(text: &str, file: &str) -> Result<GraphDoc> {
+    // Ids and sources repeat: read, each distinct one is stored once.
+    let _pool = crate::model::shared::Pooling::start();
     from_json(text, file)
 }
 

@@ -173,10 +173,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
             Some("name a graph file inside it, e.g. `graphs/eu-outreach-2025.json`".to_owned()),
         ));
     }
+    let mut bytes = Vec::new();
     if meta.is_file() {
         check_size(meta.len(), &path.display().to_string())?;
+        // The exact size (and a byte to see the end): reading through `take` would otherwise
+        // grow the buffer by doubling, which for an 85 MB file peaked at 2.6 times its size.
+        bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     }
-    let mut bytes = Vec::new();
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_err)?;

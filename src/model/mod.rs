@@ -5,6 +5,7 @@ pub mod channels;
 pub mod graph;
 pub mod group;
 pub mod resolve;
+pub mod shared;
 pub mod strength;
 pub mod tie;
 

@@ -67,6 +67,7 @@ pub struct Figure {
     pub range: Option<[f64; 2]>,
     /// Where the figure comes from, or how it was derived. Shared (`Arc<str>`): the many
     /// figures that cite one source hold one copy of its text.
+    #[serde(deserialize_with = "super::shared::deserialize")]
     pub source: Arc<str>,
     /// The year the figure describes.
     pub year: i32,
