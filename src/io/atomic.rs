@@ -9,6 +9,10 @@ use crate::error::{Error, Result};
 /// Writes `bytes` to `path` atomically (temp file in the same folder, flushed, then renamed over
 /// `path`). On error the temp file is removed and `path` is untouched.
 ///
+/// The file gets the permissions an ordinary write would give it: those of the file it replaces,
+/// or (on Unix) `0o666` less the user's umask for a new file, not the private `0o600` of a
+/// temporary file.
+///
 /// # Errors
 /// [`Error::Write`] if the folder is missing or not writable, or the rename fails.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -31,11 +35,22 @@ pub fn write_with(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".leverage-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".leverage-").suffix(".tmp");
+    match std::fs::metadata(path) {
+        Ok(existing) if existing.is_file() => {
+            builder.permissions(existing.permissions());
+        }
+        _ => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                // Masked by the umask when the file is created, as `File::create` is.
+                builder.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+        }
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     {
         let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut buf).map_err(err)?;
