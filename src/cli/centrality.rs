@@ -36,7 +36,8 @@ pub struct CentralityArgs {
     /// stop when the L1 change is below n * tolerance
     #[arg(long, value_name = "TOL", default_value_t = 1e-12)]
     tolerance: f64,
-    /// Iteration cap of the iterative measures; reaching it is an error
+    /// Iteration cap of the iterative measures; reaching it is an error (with `--measure all`,
+    /// that measure's column is left out, with a warning)
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ITER)]
     max_iter: usize,
 }
@@ -114,6 +115,11 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
         MeasureArg::Constraint => Measure::Constraint,
         MeasureArg::All => {
             let table = centrality_table(&graph, Measure::ALL, &params)?;
+            for (measure, why) in &table.failed {
+                eprintln!(
+                    "warning: {measure} left out: {why}\n  hint: raise `--max-iter` or loosen `--tolerance`"
+                );
+            }
             return print(&report::centrality_all(&table, format));
         }
     };

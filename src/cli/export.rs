@@ -123,7 +123,9 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             distance: ctx.distance,
             ..CentralityParams::default()
         };
-        attach_centrality(&mut g, &cp)?;
+        for (measure, why) in attach_centrality(&mut g, &cp)? {
+            eprintln!("warning: {measure} left out of the export: {why}");
+        }
     }
     if let Some(name) = &args.size_by {
         if !g.node_values.contains_key(name) {

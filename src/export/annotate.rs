@@ -75,14 +75,21 @@ pub fn attach_suggestion(
     }
 }
 
-/// Attaches every centrality measure as node attributes.
+/// Attaches every centrality measure as node attributes; returns the measures that did not
+/// converge (left out), with why.
 ///
 /// # Errors
-/// As [`centrality_table`] (a measure that does not converge).
-pub fn attach_centrality(g: &mut AnnotatedGraph<'_>, params: &CentralityParams) -> Result<()> {
+/// As [`centrality_table`].
+pub fn attach_centrality(
+    g: &mut AnnotatedGraph<'_>,
+    params: &CentralityParams,
+) -> Result<IndexMap<String, String>> {
     let graph: &InfluenceGraph = g.graph;
     let table = centrality_table(graph, Measure::ALL, params)?;
     for m in Measure::ALL {
+        if table.failed.contains_key(m.name()) {
+            continue;
+        }
         let name = m.name().replace('-', "_");
         let mut col = IndexMap::new();
         for row in &table.nodes {
@@ -92,7 +99,7 @@ pub fn attach_centrality(g: &mut AnnotatedGraph<'_>, params: &CentralityParams) 
         }
         g.node_values.insert(name, col);
     }
-    Ok(())
+    Ok(table.failed)
 }
 
 /// Runs the suggestion with `params` and attaches it (see [`attach_suggestion`]); `top`

@@ -92,3 +92,70 @@ fn all_measures_bit_identical_across_thread_counts() {
     };
     assert_eq!(run("1"), run("4"));
 }
+
+/// A measure that does not converge costs only its own column in `--measure all`, with a
+/// warning, while on its own it is an error.
+#[test]
+fn all_measures_leave_out_what_does_not_converge() {
+    let out = leverage()
+        .args([
+            "--format",
+            "json",
+            "centrality",
+            "--measure",
+            "all",
+            "--max-iter",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let measures: Vec<&str> = v["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    // The exact measures keep their columns; the power iterations cannot converge in 3 steps.
+    assert_eq!(
+        measures,
+        [
+            "strength-in",
+            "strength-out",
+            "betweenness",
+            "closeness",
+            "harmonic",
+            "constraint"
+        ]
+    );
+    let failed = v["failed"].as_object().unwrap();
+    for m in [
+        "pagerank",
+        "influence",
+        "eigenvector",
+        "katz",
+        "hubs",
+        "authorities",
+    ] {
+        assert!(
+            failed[m]
+                .as_str()
+                .unwrap()
+                .contains("did not converge in 3 iterations"),
+            "{m}"
+        );
+        assert!(v["nodes"][0]["scores"].get(m).is_none(), "{m} has values");
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("warning: katz left out"), "{stderr}");
+    // Alone, the same measure is an error.
+    let out = leverage()
+        .args(["centrality", "--measure", "katz", "--max-iter", "3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // Converged, there is no `failed` field.
+    let v = json(&["--format", "json", "centrality", "--measure", "all"]);
+    assert!(v.get("failed").is_none());
+}

@@ -30,7 +30,7 @@ pub use spectral::{spectral_radius, SpectralRadius};
 pub use strength::{strength_in, strength_out};
 
 use super::network::{Direction, Network};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{ChannelEmphasis, Distance, InfluenceGraph};
 
 /// The result of an iterative measure: values and how it converged.
@@ -336,6 +336,9 @@ pub struct CentralityTable {
     pub params: IndexMap<String, IndexMap<String, serde_json::Value>>,
     /// One row per actor, in file order.
     pub nodes: Vec<CentralityRow>,
+    /// Iterative measures that did not converge, with why: their columns are left out.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub failed: IndexMap<String, String>,
 }
 
 /// One actor's scores.
@@ -393,20 +396,33 @@ pub fn centrality(
     })
 }
 
-/// Every measure in `measures` for every actor, in file order.
+/// Every measure in `measures` for every actor, in file order. An iterative measure that does
+/// not converge ([`Error::DidNotConverge`]) is left out and listed in
+/// [`CentralityTable::failed`], so one slow measure does not cost the others.
 ///
 /// # Errors
-/// As [`compute`], for the first measure that fails.
+/// As [`compute`], for the first measure that fails otherwise (an empty graph, an invalid
+/// parameter).
+///
+/// # Complexity
+/// The sum of the measures' own.
 pub fn centrality_table(
     graph: &InfluenceGraph,
     measures: &[Measure],
     params: &CentralityParams,
 ) -> Result<CentralityTable> {
     let net = Network::new(graph, &params.emphasis);
-    let all: Vec<Scores> = measures
-        .iter()
-        .map(|&m| compute(&net, m, params))
-        .collect::<Result<_>>()?;
+    let mut all: Vec<Scores> = Vec::with_capacity(measures.len());
+    let mut failed = IndexMap::new();
+    for &m in measures {
+        match compute(&net, m, params) {
+            Ok(scores) => all.push(scores),
+            Err(e @ Error::DidNotConverge { .. }) => {
+                failed.insert(m.name().to_owned(), e.to_string());
+            }
+            Err(e) => return Err(e),
+        }
+    }
     let nodes = (0..net.node_count())
         .map(|v| {
             let a = graph.actor(net.node(v));
@@ -421,11 +437,12 @@ pub fn centrality_table(
         })
         .collect();
     Ok(CentralityTable {
-        measures: measures.iter().map(|m| m.name().to_owned()).collect(),
+        measures: all.iter().map(|s| s.measure.name().to_owned()).collect(),
         params: all
             .iter()
             .map(|s| (s.measure.name().to_owned(), s.params.clone()))
             .collect(),
         nodes,
+        failed,
     })
 }
