@@ -9,28 +9,32 @@ fn parse(s: &str) -> serde_json::Value {
     serde_json::from_str(s).expect("JSON output")
 }
 
-/// Native JSON -> GraphML -> native JSON keeps everything, for `graph` (a path).
-fn graphml_round_trip(graph: &str, dir: &std::path::Path) {
+/// Native JSON -> `ext` (GraphML or GEXF) -> native JSON keeps everything, for `graph` (a path).
+fn round_trip(graph: &str, dir: &std::path::Path, ext: &str) {
     let original = parse(&run(&["--graph", graph, "export", "--format", "json"]));
-    let gml = dir.join("rt.graphml");
-    let gml = gml.to_str().unwrap();
+    let out = dir.join(format!("rt.{ext}"));
+    let out = out.to_str().unwrap();
     // With analysis values attached: they must not come back as attributes.
     run(&[
         "--graph",
         graph,
         "export",
         "-o",
-        gml,
+        out,
         "--with",
         "centrality",
         "--highlight",
         "0",
     ]);
-    let back = parse(&run(&["--graph", gml, "export", "--format", "json"]));
+    let back = parse(&run(&["--graph", out, "export", "--format", "json"]));
     assert_eq!(
         back, original,
-        "GraphML round trip of {graph} changed the graph"
+        "{ext} round trip of {graph} changed the graph"
     );
+}
+
+fn graphml_round_trip(graph: &str, dir: &std::path::Path) {
+    round_trip(graph, dir, "graphml");
 }
 
 #[test]
@@ -68,6 +72,115 @@ fn generated_graphs_round_trip_through_graphml() {
     }
 }
 
+/// The bundled graph and generated ones through leverage's GEXF: every actor, tie, channel
+/// figure, note, attribute, group and the metadata come back (the manifest carries what GEXF
+/// has no place for), also with suggestion values and highlighted paths attached.
+#[test]
+fn graphs_round_trip_through_gexf() {
+    let dir = tempfile::tempdir().unwrap();
+    let native = dir.path().join("bundled.json");
+    std::fs::write(&native, run(&["export", "--format", "json"])).unwrap();
+    round_trip(native.to_str().unwrap(), dir.path(), "gexf");
+    let gexf = dir.path().join("s.gexf");
+    run(&[
+        "export",
+        "-o",
+        gexf.to_str().unwrap(),
+        "--with",
+        "suggest,centrality",
+    ]);
+    let back = run(&[
+        "--graph",
+        gexf.to_str().unwrap(),
+        "export",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        back,
+        std::fs::read_to_string(&native).unwrap(),
+        "byte-identical"
+    );
+    for (seed, n) in [(1, 5), (2, 12), (3, 40)] {
+        let p = dir.path().join(format!("g{seed}.json"));
+        write_json(&p, &generated(seed, n));
+        round_trip(p.to_str().unwrap(), dir.path(), "gexf");
+    }
+    // Under a channel emphasis that zeroes some ties: they are still written, and come back.
+    let p = dir.path().join("g1.json");
+    let original = parse(&run(&["--graph", p.to_str().unwrap(), "export"]));
+    run(&[
+        "--graph",
+        p.to_str().unwrap(),
+        "--channels",
+        "*=0,trade=1",
+        "export",
+        "-o",
+        gexf.to_str().unwrap(),
+    ]);
+    let back = parse(&run(&["--graph", gexf.to_str().unwrap(), "export"]));
+    assert_eq!(back, original);
+}
+
+/// A GEXF as NetworkX writes it (`nx.write_gexf` of an undirected graph, GEXF 1.2draft) is read
+/// and analysed.
+#[test]
+fn a_networkx_gexf_is_imported_and_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("nx.gexf");
+    std::fs::write(
+        &p,
+        r#"<?xml version='1.0' encoding='utf-8'?>
+<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
+  <meta lastmodifieddate="2025-01-02">
+    <creator>NetworkX 3.6.1</creator>
+  </meta>
+  <graph defaultedgetype="undirected" mode="static" name="">
+    <attributes mode="static" class="node">
+      <attribute id="0" title="groups" type="string" />
+    </attributes>
+    <nodes>
+      <node id="DEU" label="Germany">
+        <attvalues>
+          <attvalue for="0" value="sources" />
+        </attvalues>
+      </node>
+      <node id="TUR" label="Turkey" />
+      <node id="RUS" label="Russia" />
+    </nodes>
+    <edges>
+      <edge source="DEU" target="TUR" id="0" weight="0.1" />
+      <edge source="TUR" target="RUS" id="1" weight="0.08" />
+    </edges>
+  </graph>
+</gexf>
+"#,
+    )
+    .unwrap();
+    let g = parse(&run(&["--graph", p.to_str().unwrap(), "export"]));
+    assert_eq!(
+        g["ties"].as_array().unwrap().len(),
+        4,
+        "undirected: each way"
+    );
+    assert_eq!(g["meta"]["date"], "2025-01-02");
+    let ranking = parse(&run(&[
+        "--graph",
+        p.to_str().unwrap(),
+        "--format",
+        "json",
+        "suggest",
+        "--from",
+        "sources",
+        "--target",
+        "RUS",
+    ]));
+    let partners = ranking["partners"].as_array().unwrap();
+    assert_eq!(partners[0]["id"], "TUR");
+    let ok = run(&["validate", p.to_str().unwrap()]);
+    assert!(ok.contains("valid (3 actors, 4 ties, 1 groups)"), "{ok}");
+}
+
 #[test]
 fn control_characters_are_dropped_from_xml() {
     // See: issue 4, "XML 1.0 forbids control characters".
@@ -92,6 +205,12 @@ fn control_characters_are_dropped_from_xml() {
     let back = parse(&run(&[
         "--graph",
         dir.path().join("c.graphml").to_str().unwrap(),
+        "export",
+    ]));
+    assert_eq!(back["actors"][0]["name"], "bellname");
+    let back = parse(&run(&[
+        "--graph",
+        dir.path().join("c.gexf").to_str().unwrap(),
         "export",
     ]));
     assert_eq!(back["actors"][0]["name"], "bellname");
@@ -244,6 +363,36 @@ fn csv_errors_name_row_and_column() {
     ]);
     assert!(
         e.contains("row 2, column `to`") && e.contains("did you mean `RUS`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn gexf_errors_name_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bomb.gexf");
+    std::fs::write(
+        &p,
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n<gexf version=\"1.3\"><graph><nodes><node id=\"x&b;\"/></nodes></graph></gexf>\n",
+    )
+    .unwrap();
+    let e = fail(&["--graph", p.to_str().unwrap(), "info"]);
+    assert!(
+        e.contains("bomb.gexf:2:1: the file has a `<!DOCTYPE>`"),
+        "{e}"
+    );
+    assert!(e.contains("hint: remove the DOCTYPE"), "{e}");
+    let p = dir.path().join("w.gexf");
+    std::fs::write(
+        &p,
+        "<gexf version=\"1.3\">\n<graph defaultedgetype=\"directed\">\n<nodes><node id=\"DEU\"/><node id=\"RUS\"/></nodes>\n<edges>\n  <edge source=\"DEU\" target=\"RUS\" weight=\"20%\"/>\n</edges></graph></gexf>\n",
+    )
+    .unwrap();
+    let e = fail(&["--graph", p.to_str().unwrap(), "info"]);
+    assert!(
+        e.contains(
+            "w.gexf:5:35 (edge `DEU` -> `RUS`, attribute weight): weight: `20%` is not a number"
+        ),
         "{e}"
     );
 }

@@ -1,6 +1,7 @@
 //! The exports proven by the real tools: NetworkX, igraph, Graphviz, Cytoscape.js and xmllint
 //! (with the GraphML XSD and the GEXF 1.3 RELAX NG schema) read what leverage writes and find the
-//! same actors, ties, weights and attributes. Each validator is also shown a broken file it must
+//! same actors, ties, weights and attributes; and leverage reads what NetworkX's `write_gexf`
+//! writes. Each validator is also shown a broken file it must
 //! reject, so that a pass means something.
 //!
 //! A missing tool prints `skipped: <what>` and passes, except under `CI=true`, where it fails
@@ -124,6 +125,67 @@ fn networkx_reads_graphml_gexf_and_node_link() {
     let nl = g.with_extension("nodelink.json");
     let (ok, out, _) = tool("python3", &[s(&script), s(&g), s(&bad), s(&gexf), s(&nl)]);
     assert!(!ok && out.is_empty(), "a changed weight went unnoticed");
+}
+
+/// The other way round: GEXF written by NetworkX's own `write_gexf` (GEXF 1.2draft, a directed
+/// and an undirected graph) is read by leverage with every actor, name, attribute, tie, weight,
+/// source and year.
+#[test]
+fn leverage_reads_networkx_gexf() {
+    if !python_has("networkx") {
+        return missing("python3 with networkx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let directed = dir.path().join("d.gexf");
+    let undirected = dir.path().join("u.gexf");
+    let script = r#"
+import sys
+import networkx as nx
+G = nx.DiGraph()
+G.add_node("DEU", label="Germany", lat=52.5218, lon=13.4015, groups="sources", population=83)
+G.add_node("TUR", label="Turkey", note="a NATO member")
+G.add_node("RUS", label="Russia")
+G.add_edge("DEU", "TUR", weight=0.1, citation="Destatis 2023", year=2023, low=0.08, high=0.12)
+G.add_edge("TUR", "RUS", weight=0.08)
+G.add_edge("RUS", "TUR")
+nx.write_gexf(G, sys.argv[1])
+H = nx.Graph()
+H.add_edge("AUT", "IND", weight=0.5)
+H.add_edge("IND", "RUS")
+nx.write_gexf(H, sys.argv[2])
+"#;
+    let (ok, out, err) = tool("python3", &["-c", script, s(&directed), s(&undirected)]);
+    assert!(ok, "write_gexf failed: {out}{err}");
+    let g: serde_json::Value =
+        serde_json::from_str(&run(&["--graph", s(&directed), "export"])).unwrap();
+    let actors = g["actors"].as_array().unwrap();
+    assert_eq!(actors.len(), 3);
+    assert_eq!(actors[0]["name"], "Germany");
+    assert_eq!(actors[0]["lat"], 52.5218);
+    assert_eq!(actors[0]["lon"], 13.4015);
+    assert_eq!(actors[0]["attributes"]["population"], 83);
+    assert_eq!(actors[1]["note"], "a NATO member");
+    assert_eq!(g["groups"][0]["id"], "sources");
+    let ties = g["ties"].as_array().unwrap();
+    assert_eq!(ties.len(), 3);
+    let w = &ties[0]["channels"]["weight"];
+    assert_eq!(
+        (ties[0]["from"].as_str(), ties[0]["to"].as_str()),
+        (Some("DEU"), Some("TUR"))
+    );
+    assert_eq!(w["value"], 0.1);
+    assert_eq!(w["range"], serde_json::json!([0.08, 0.12]));
+    assert_eq!(w["source"], "Destatis 2023");
+    assert_eq!(w["year"], 2023);
+    assert_eq!(ties[2]["channels"]["weight"]["value"], 1.0, "no weight: 1");
+    let u: serde_json::Value =
+        serde_json::from_str(&run(&["--graph", s(&undirected), "export"])).unwrap();
+    assert_eq!(
+        u["ties"].as_array().unwrap().len(),
+        4,
+        "undirected: each way"
+    );
+    println!("leverage reads networkx write_gexf: 3 actors, 3 ties; undirected 4 ties");
 }
 
 #[test]

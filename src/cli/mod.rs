@@ -45,11 +45,11 @@ pub struct Cli {
 /// Options every command takes, before or after the subcommand.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Graph file to read: `.json` (native), `.graphml`/`.xml`, `.csv` (a ties table); `-` reads
-    /// native JSON from standard input; default: the bundled graph
+    /// Graph file to read: `.json` (native), `.graphml`/`.xml`, `.gexf`, `.csv` (a ties table);
+    /// `-` reads native JSON from standard input; default: the bundled graph
     #[arg(long, global = true, value_name = "FILE")]
     graph: Option<PathBuf>,
-    /// For a GraphML or CSV `--graph`: the edge attribute or column holding the tie strength
+    /// For a GraphML, GEXF or CSV `--graph`: the edge attribute or column holding the tie strength
     /// (default `weight`; a tie without one has strength 1)
     #[arg(long, global = true, value_name = "NAME")]
     weight_attr: Option<String>,

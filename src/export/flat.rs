@@ -436,6 +436,23 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
     }
 }
 
+/// The order in which to write the edge columns of a tie whose channels are `order` (its own
+/// channel order): the other columns first, then the channel columns in the tie's channel
+/// order, so that a reload keeps it (channel order is part of the data: noisy-OR is summed in
+/// that order).
+pub fn columns_in_tie_order(columns: &[Column], order: &[String]) -> Vec<usize> {
+    let mut cols: Vec<usize> = (0..columns.len()).collect();
+    cols.sort_by_key(|&k| match &columns[k].role {
+        Role::Channel(ch, _) => (
+            1,
+            order.iter().position(|x| x == ch).unwrap_or(usize::MAX),
+            k,
+        ),
+        _ => (0, 0, k),
+    });
+    cols
+}
+
 /// A value as text for formats without types (XML, CSV): strings as they are, everything else
 /// in its JSON form.
 pub fn text(v: &Value) -> String {

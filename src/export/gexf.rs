@@ -6,13 +6,23 @@
 //! attributes (NetworkX crashes on `hex=`) from its colour role, `viz:size` from the size measure
 //! ([`AnnotatedGraph::sizes`]) and `viz:position` from its capital (`x = lon * 10`,
 //! `y = lat * 10`), so Gephi opens it laid out as a map. Edges carry the strength as `weight`, a
-//! `viz:thickness`, and every attribute of [`super::flat`] as `attvalue`s.
+//! `viz:thickness`, and every attribute of [`super::flat`] as `attvalue`s (a tie's channels in
+//! its own channel order).
+//!
+//! Reloads exactly (`leverage --graph out.gexf`): a processing instruction
+//! `<?leverage_manifest {...}?>` after the XML declaration holds the graph's metadata and groups
+//! (GEXF has no graph attributes) and maps each attribute id to its meaning
+//! ([`super::flat::Role`]), as the GraphML manifest does. Other readers (Gephi, NetworkX,
+//! xmllint with the RELAX NG schema) skip processing instructions.
 
 use std::io::Write;
 
-use super::flat::{cell_text, flatten, Kind, Role};
+use serde_json::Value;
+
+use super::flat::{cell_text, columns_in_tie_order, flatten, FlatGraph, Kind, Role};
 use super::xml::escape;
 use super::{dot, AnnotatedGraph, Exporter};
+use crate::io::gexf::{MANIFEST_FORMAT, MANIFEST_TARGET};
 
 /// Writes GEXF 1.3.
 #[derive(Debug, Clone, Copy, Default)]
@@ -50,6 +60,45 @@ pub fn rgb(hex: &str) -> (u8, u8, u8) {
     }
 }
 
+/// The manifest: the graph's metadata and groups, and the role of each attribute id (`n_node3`,
+/// `e_edge5`), as JSON text that can stand in a processing instruction (no `?>`).
+fn manifest(flat: &FlatGraph, edge_cols: &[usize]) -> String {
+    let mut keys = serde_json::Map::new();
+    let mut json_keys = serde_json::Map::new();
+    let node_cols = flat.nodes.columns.iter().enumerate();
+    let edge_cols = edge_cols.iter().map(|&j| (j, &flat.edges.columns[j]));
+    for (key, c) in node_cols
+        .map(|(i, c)| (format!("n_node{i}"), c))
+        .chain(edge_cols.map(|(j, c)| (format!("e_edge{j}"), c)))
+    {
+        keys.insert(key.clone(), c.role.encode().into());
+        if c.kind == Kind::Json {
+            json_keys.insert(key, "json".into());
+        }
+    }
+    let mut m = serde_json::Map::new();
+    m.insert("format".into(), MANIFEST_FORMAT.into());
+    m.insert("version".into(), 1.into());
+    m.insert(
+        "graph".into(),
+        Value::Object(flat.graph.clone().into_iter().collect()),
+    );
+    m.insert("keys".into(), keys.into());
+    m.insert("json_keys".into(), json_keys.into());
+    // `>` only stands inside JSON strings, where `\u003e` means the same; XML forbids U+FFFE and
+    // U+FFFF, which JSON writes as they are.
+    let mut out = String::new();
+    for ch in Value::Object(m).to_string().chars() {
+        match ch {
+            '>' => out.push_str("\\u003e"),
+            '\u{FFFE}' => out.push_str("\\ufffe"),
+            '\u{FFFF}' => out.push_str("\\uffff"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 impl Exporter for GexfExporter {
     fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         let graph = g.graph;
@@ -57,7 +106,13 @@ impl Exporter for GexfExporter {
         let (_, sizes) = g.sizes();
         let max_size = sizes.iter().copied().fold(0.0, f64::max);
 
+        // Edge `weight` is the XML attribute, not an attvalue.
+        let edge_cols: Vec<usize> = (0..flat.edges.columns.len())
+            .filter(|&i| flat.edges.columns[i].role != Role::Weight)
+            .collect();
+
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(out, "<?{MANIFEST_TARGET} {}?>", manifest(&flat, &edge_cols))?;
         writeln!(
             out,
             r#"<gexf xmlns="{NAMESPACE}" xmlns:viz="{VIZ_NAMESPACE}" version="1.3">"#
@@ -88,10 +143,6 @@ impl Exporter for GexfExporter {
             out,
             r#"  <graph defaultedgetype="directed" idtype="string">"#
         )?;
-        // Edge `weight` is the XML attribute, not an attvalue.
-        let edge_cols: Vec<usize> = (0..flat.edges.columns.len())
-            .filter(|&i| flat.edges.columns[i].role != Role::Weight)
-            .collect();
         for (class, cols) in [
             ("node", (0..flat.nodes.columns.len()).collect::<Vec<_>>()),
             ("edge", edge_cols.clone()),
@@ -166,6 +217,10 @@ impl Exporter for GexfExporter {
             .columns
             .iter()
             .position(|c| c.role == Role::Weight);
+        let tie_channels: Vec<Vec<String>> = graph
+            .ties()
+            .map(|(_, _, _, tie)| tie.channels.keys().map(ToString::to_string).collect())
+            .collect();
         let hl_col = flat
             .edges
             .columns
@@ -188,7 +243,11 @@ impl Exporter for GexfExporter {
                 escape(&flat.node_ids[t])
             )?;
             writeln!(out, "        <attvalues>")?;
-            for &j in &edge_cols {
+            // Channel attributes in the tie's own channel order, so that the reload keeps it.
+            for j in columns_in_tie_order(&flat.edges.columns, &tie_channels[i]) {
+                if flat.edges.columns[j].role == Role::Weight {
+                    continue;
+                }
                 if let Some(v) = &row[j] {
                     writeln!(
                         out,

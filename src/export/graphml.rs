@@ -14,7 +14,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::flat::{cell_text, flatten, Kind, Role, Table};
+use super::flat::{cell_text, columns_in_tie_order, flatten, Kind, Table};
 use super::xml::{escape, nmtoken};
 use super::{tie_weight, AnnotatedGraph, Exporter};
 use crate::io::graphml::AbsentTie;
@@ -184,18 +184,8 @@ impl Exporter for GraphmlExporter {
                 escape(&nmtoken(&flat.node_ids[f])),
                 escape(&nmtoken(&flat.node_ids[t]))
             )?;
-            // Channel columns in the tie's own channel order, so that the reload keeps it
-            // (channel order is part of the data: noisy-OR is summed in that order).
-            let order = &tie_channels[i];
-            let mut cols: Vec<usize> = (0..flat.edges.columns.len()).collect();
-            cols.sort_by_key(|&k| match &flat.edges.columns[k].role {
-                Role::Channel(ch, _) => (
-                    1,
-                    order.iter().position(|x| x == ch).unwrap_or(usize::MAX),
-                    k,
-                ),
-                _ => (0, 0, k),
-            });
+            // Channel columns in the tie's own channel order, so that the reload keeps it.
+            let cols = columns_in_tie_order(&flat.edges.columns, &tie_channels[i]);
             for ((name, c), v) in cols
                 .iter()
                 .map(|&k| (&edge_names[k], &flat.edges.columns[k]))

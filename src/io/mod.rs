@@ -1,13 +1,16 @@
 //! Reading graphs (native JSON, and the importers) and writing files safely.
 
 pub mod atomic;
+mod attributed;
 pub mod csv;
 pub mod embedded;
+pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod location;
 pub mod places;
 pub mod validate;
+mod xml;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -38,13 +41,15 @@ pub enum InputFormat {
     Json,
     /// GraphML as leverage, NetworkX, igraph, Gephi or yEd write it.
     Graphml,
+    /// GEXF (1.1 to 1.3) as leverage, Gephi or NetworkX write it.
+    Gexf,
     /// A CSV ties table, with an optional actors table.
     Csv,
 }
 
 impl InputFormat {
-    /// The format of a file by its extension: `.graphml` and `.xml` are GraphML, `.csv` is CSV,
-    /// anything else native JSON.
+    /// The format of a file by its extension: `.graphml` and `.xml` are GraphML, `.gexf` is
+    /// GEXF, `.csv` is CSV, anything else native JSON.
     pub fn of(path: &Path) -> InputFormat {
         let ext = path
             .extension()
@@ -52,16 +57,18 @@ impl InputFormat {
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("graphml" | "xml") => InputFormat::Graphml,
+            Some("gexf") => InputFormat::Gexf,
             Some("csv") => InputFormat::Csv,
             _ => InputFormat::Json,
         }
     }
 }
 
-/// Options for reading GraphML and CSV graphs.
+/// Options for reading GraphML, GEXF and CSV graphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadOptions {
-    /// The edge attribute (GraphML) or column (CSV) holding the tie strength; default `weight`.
+    /// The edge attribute (GraphML key, GEXF attribute title) or column (CSV) holding the tie
+    /// strength; default `weight`.
     pub weight_attr: Option<String>,
     /// The actors table of a CSV graph; default: the `.nodes.csv` sibling, if present.
     pub actors: Option<PathBuf>,
@@ -95,7 +102,7 @@ pub fn load(source: &GraphSource) -> Result<InfluenceGraph> {
     load_with(source, &LoadOptions::default())
 }
 
-/// Loads and validates a graph in any [`InputFormat`], with options for GraphML and CSV.
+/// Loads and validates a graph in any [`InputFormat`], with options for GraphML, GEXF and CSV.
 ///
 /// # Errors
 /// [`Error::Read`] if a file cannot be read; [`Error::Invalid`] with the place of every problem.
@@ -109,6 +116,7 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
             let defaults = ImportDefaults::for_file(path, &name);
             return match format {
                 InputFormat::Graphml => graphml::parse(text, &defaults, options),
+                InputFormat::Gexf => gexf::parse(text, &defaults, options),
                 _ => {
                     let actors_path = options.actors.clone().or_else(|| {
                         let p = crate::export::csv::nodes_path(path);

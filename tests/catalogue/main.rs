@@ -7,6 +7,7 @@
 //! | `json/`     | a graph file, `*.json`         | `leverage --graph FILE validate`                |
 //! | `csv/`      | a graph file, `*.csv`          | `leverage --graph FILE validate`                |
 //! | `graphml/`  | a graph file, `*.graphml`      | `leverage --graph FILE validate`                |
+//! | `gexf/`     | a graph file, `*.gexf`         | `leverage --graph FILE validate`                |
 //! | `scenario/` | a scenario file, `*.json`      | `leverage --graph five.json --scenario FILE info` |
 //! | `cli/`      | an argument vector, `*.args`   | `leverage ARGS...` (one argument per line)      |
 //!
@@ -204,6 +205,14 @@ fn csv() {
 #[test]
 fn graphml() {
     insta::glob!("graphml/*.graphml", |case| graph_case("graphml", case));
+}
+
+/// GEXF importer cases: as Gephi and NetworkX write it, broken structure, values and rules, and
+/// the same DOCTYPE entity bomb and external entities as for GraphML (refused, never expanded or
+/// fetched).
+#[test]
+fn gexf() {
+    insta::glob!("gexf/*.gexf", |case| graph_case("gexf", case));
 }
 
 #[test]

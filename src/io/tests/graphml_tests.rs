@@ -48,17 +48,6 @@ fn networkx_style_undirected_weights() {
 }
 
 #[test]
-fn line_index_matches_line_column() {
-    let text = "ab\ncdé\n\nxyz";
-    let lines = Lines::new(text);
-    for off in 0..=text.len() {
-        if text.is_char_boundary(off) {
-            assert_eq!(lines.at(off), line_column(text, off), "{off}");
-        }
-    }
-}
-
-#[test]
 fn doctype_is_refused() {
     let text = r#"<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>

@@ -16,6 +16,7 @@ fn formats_by_extension() {
         InputFormat::Graphml
     );
     assert_eq!(InputFormat::of(Path::new("a.xml")), InputFormat::Graphml);
+    assert_eq!(InputFormat::of(Path::new("a.GEXF")), InputFormat::Gexf);
     assert_eq!(InputFormat::of(Path::new("a.csv")), InputFormat::Csv);
     assert_eq!(InputFormat::of(Path::new("a.json")), InputFormat::Json);
 }
