@@ -107,7 +107,10 @@ fn read(text: &str, file: &str) -> Result<Raw> {
             } => {
                 let bad = |msg: String, hint: &str| problem(text, file, start, msg, hint);
                 let a = |n: &[u8]| attr_at(text, file, start, e, n);
-                let timed = a(b"start")?.is_some() || a(b"end")?.is_some();
+                // Whether the element has a time (`start`, `end`): asked only of the elements
+                // that may have one.
+                let timed =
+                    || -> Result<bool> { Ok(a(b"start")?.is_some() || a(b"end")?.is_some()) };
                 match (parent, name) {
                     (None, "gexf") => {}
                     (None, other) => {
@@ -151,7 +154,7 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                                     ))
                                 }
                             };
-                        raw.dynamic |= timed || a(b"mode")?.as_deref() == Some("dynamic");
+                        raw.dynamic |= timed()? || a(b"mode")?.as_deref() == Some("dynamic");
                     }
                     (Some("graph"), "attributes") => {
                         class = match a(b"class")?.as_deref() {
@@ -182,7 +185,7 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                     (Some("nodes"), "node") => {
                         let id = node_id(text, file, start, e)?;
                         let label = a(b"label")?.map(|l| (l, attr_offset(text, start, "label")));
-                        raw.dynamic |= timed;
+                        raw.dynamic |= timed()?;
                         item = Some((
                             true,
                             Item {
@@ -213,7 +216,7 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                             }
                         };
                         let weight = a(b"weight")?.map(|w| (w, attr_offset(text, start, "weight")));
-                        raw.dynamic |= timed;
+                        raw.dynamic |= timed()?;
                         item = Some((
                             false,
                             Item {
@@ -246,7 +249,7 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                             "an `<attvalue>`",
                             "give every attvalue a `value`",
                         )?;
-                        raw.dynamic |= timed;
+                        raw.dynamic |= timed()?;
                         if let Some((_, it)) = item.as_mut() {
                             it.values.push(AttValue {
                                 key,
@@ -326,9 +329,10 @@ fn read(text: &str, file: &str) -> Result<Raw> {
     Ok(raw)
 }
 
-/// The declarations of a class, by id and by title: the name a value gets (the id in leverage's
-/// own files, whose manifest names ids; else the title), and its type.
+/// The declarations of a class, by id and by title, and the name a value gets: the id in
+/// leverage's own files (whose manifest names ids), else the title.
 struct Decls<'a> {
+    decls: &'a [Decl],
     by_id: HashMap<&'a str, &'a Decl>,
     by_title: HashMap<&'a str, &'a Decl>,
     exact: bool,
@@ -341,6 +345,7 @@ impl<'a> Decls<'a> {
             by_title.entry(d.title.as_str()).or_insert(d);
         }
         Decls {
+            decls,
             by_id: decls.iter().map(|d| (d.id.as_str(), d)).collect(),
             by_title,
             exact,
@@ -359,7 +364,6 @@ impl<'a> Decls<'a> {
     /// (an attvalue for an undeclared attribute is named by its `for`).
     fn values(
         &self,
-        decls: &[Decl],
         first: Option<(&str, (String, usize))>,
         offset: usize,
         attvalues: Vec<AttValue>,
@@ -368,7 +372,7 @@ impl<'a> Decls<'a> {
         if let Some((k, v)) = first {
             out.insert(k.to_owned(), v);
         }
-        for d in decls {
+        for d in self.decls {
             if let Some(v) = &d.default {
                 out.insert(self.name(d), (v.clone(), offset));
             }
@@ -450,12 +454,7 @@ pub fn parse(
             // The label is the name, unless leverage's manifest or a `name` attribute says it.
             let label = it.label.filter(|_| !exact && !has_name);
             Node {
-                values: node_decls.values(
-                    &raw.node_attrs,
-                    label.map(|l| ("label", l)),
-                    it.offset,
-                    it.values,
-                ),
+                values: node_decls.values(label.map(|l| ("label", l)), it.offset, it.values),
                 id: it.id,
                 offset: it.offset,
             }
@@ -467,12 +466,7 @@ pub fn parse(
             // leverage writes the aggregate strength as `weight`: derived, not read back.
             let weight = it.weight.filter(|_| !exact);
             Edge {
-                values: edge_decls.values(
-                    &raw.edge_attrs,
-                    weight.map(|w| ("weight", w)),
-                    it.offset,
-                    it.values,
-                ),
+                values: edge_decls.values(weight.map(|w| ("weight", w)), it.offset, it.values),
                 directed: it.directed.unwrap_or(raw.default_directed),
                 source: it.source,
                 target: it.target,
