@@ -29,7 +29,8 @@ pub struct GenerateArgs {
     /// Degree skew exponent (0: uniform)
     #[arg(long, default_value_t = 0.7)]
     skew: f64,
-    /// Output file (default: standard output)
+    /// Output file (default: standard output). With `--format csv`, the actors go to
+    /// `NAME.nodes.csv` beside it (on standard output, actors without ties are lost)
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -45,6 +46,7 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
         seed: args.seed,
         skew: args.skew,
     })?;
+    let csv = matches!(ctx.format, Some(Format::Csv));
     let text = match ctx.format {
         None | Some(Format::Json) => leverage::io::json::to_string(&graph),
         Some(Format::Csv) => ties_csv(&graph),
@@ -57,9 +59,28 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
     };
     match output {
         None => print(&text),
-        Some(path) => leverage::io::atomic::write(&path, text.as_bytes())
-            .with_context(|| format!("writing `{}`", path.display())),
+        Some(path) => {
+            if csv {
+                // The actors table beside the ties (`NAME.nodes.csv`, which `--graph NAME.csv`
+                // reads): without it, actors that drew no tie would be lost.
+                let nodes = leverage::export::csv::nodes_path(&path);
+                ctx.refuse_input_as_output(&nodes)?;
+                leverage::io::atomic::write(&nodes, actors_csv(&graph).as_bytes())
+                    .with_context(|| format!("writing `{}`", nodes.display()))?;
+            }
+            leverage::io::atomic::write(&path, text.as_bytes())
+                .with_context(|| format!("writing `{}`", path.display()))
+        }
     }
+}
+
+/// An actors table `id,groups` listing every actor, in order (groups separated by `;`).
+fn actors_csv(graph: &leverage::model::InfluenceGraph) -> String {
+    let mut out = String::from("id,groups\n");
+    for (_, a) in graph.actors() {
+        out.push_str(&format!("{},{}\n", a.id, graph.groups_of(&a.id).join(";")));
+    }
+    out
 }
 
 /// A ties table `from,to,weight` (aggregate strength), the shape other tools load.

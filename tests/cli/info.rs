@@ -25,3 +25,45 @@ fn bundled_counts_and_groups() {
     // every figure carries a range in the bundled graph
     assert_eq!(v["figures"], v["figures_with_range"]);
 }
+
+/// A generated CSV keeps every actor, also those that drew no tie, through its actors table,
+/// and loads back as the same graph as the generated JSON.
+#[test]
+fn generated_csv_keeps_every_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("g.csv");
+    let native = dir.path().join("g.json");
+    let gen = |out: &std::path::Path, format: &str| {
+        let out = crate::common::leverage()
+            .args([
+                "--format", format, "generate", "--actors", "300", "--ties", "150",
+            ])
+            .args(["--seed", "3", "-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    };
+    gen(&csv, "csv");
+    gen(&native, "json");
+    assert!(dir.path().join("g.nodes.csv").is_file());
+    let info =
+        |g: &std::path::Path| json(&["--graph", g.to_str().unwrap(), "--format", "json", "info"]);
+    let (from_csv, from_json) = (info(&csv), info(&native));
+    // 150 ties among 300 actors leave many actors without a tie: they must still be there.
+    assert_eq!(from_csv["actors"], 300);
+    assert_eq!(from_csv["actors"], from_json["actors"]);
+    assert_eq!(from_csv["ties"], from_json["ties"]);
+    // The same members (in the actors table's order rather than the group's).
+    let members = |v: &serde_json::Value| {
+        let mut m: Vec<String> = v["groups"]["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_owned())
+            .collect();
+        m.sort();
+        m
+    };
+    assert_eq!(members(&from_csv), members(&from_json));
+    assert_eq!(members(&from_csv).len(), 3);
+}
