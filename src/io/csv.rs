@@ -615,8 +615,21 @@ pub fn parse(
             .chain(rec)
             .flatten()
             .collect();
-            let mut aplaces = Places::new(afile);
-            for (i, (line, row)) in sheet.rows.iter().enumerate() {
+            // Places of actors live in the actors file.
+            places.csv_actors_table(
+                afile,
+                sheet.header.names.clone(),
+                [
+                    ("id", Some(id_col)),
+                    ("lat", lat_col),
+                    ("lon", lon_col),
+                    ("receptiveness", rec[0]),
+                ]
+                .into_iter()
+                .filter_map(|(f, c)| Some((f, c?)))
+                .collect(),
+            );
+            for (line, row) in &sheet.rows {
                 let line = *line;
                 let cellv = |c: Option<usize>| -> Option<String> {
                     c.and_then(|c| row.get(c))
@@ -678,24 +691,7 @@ pub fn parse(
                         groups.entry(g.to_owned()).or_default().push(id.clone());
                     }
                 }
-                let here = format!("actors[{i}]");
-                aplaces.insert(here.clone(), Some(line), None, format!("row {line}"));
-                for (f, c) in [("id", Some(id_col)), ("lat", lat_col), ("lon", lon_col)] {
-                    let p = sheet.header.at(line, c);
-                    aplaces.insert(
-                        format!("{here}.{f}"),
-                        p.line,
-                        None,
-                        p.path.unwrap_or_default(),
-                    );
-                }
-                let p = sheet.header.at(line, rec[0]);
-                aplaces.insert(
-                    format!("{here}.receptiveness"),
-                    p.line,
-                    None,
-                    p.path.unwrap_or_default(),
-                );
+                places.push_csv_actor(line);
                 actor_docs.push(ActorDoc {
                     name: cellv(name_col).unwrap_or_else(|| id.clone()),
                     id,
@@ -706,8 +702,6 @@ pub fn parse(
                     attributes,
                 });
             }
-            // Places of actors live in the actors file.
-            places.extend(aplaces);
         }
     }
     if !problems.is_empty() {

@@ -16,6 +16,18 @@ pub struct Places {
     csv_header: Vec<String>,
     csv_channels: Vec<(String, usize)>,
     csv_ties: Vec<(usize, usize, usize)>,
+    /// CSV actors, kept compact in the same way: the actors table's file and header, the
+    /// column of each field that has one (`id`, `lat`, `lon`, `receptiveness`), and each
+    /// actor's line.
+    csv_actors: Option<CsvActors>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct CsvActors {
+    file: String,
+    header: Vec<String>,
+    columns: Vec<(&'static str, usize)>,
+    lines: Vec<usize>,
 }
 
 impl Places {
@@ -53,6 +65,66 @@ impl Places {
             self.csv_channels = other.csv_channels;
             self.csv_ties = other.csv_ties;
         }
+        if other.csv_actors.is_some() {
+            self.csv_actors = other.csv_actors;
+        }
+    }
+
+    /// Declares a CSV actors table: its file, header, and the column of each actor field that
+    /// has one (`("lat", 2)`), for [`Places::push_csv_actor`].
+    pub fn csv_actors_table(
+        &mut self,
+        file: &str,
+        header: Vec<String>,
+        columns: Vec<(&'static str, usize)>,
+    ) {
+        self.csv_actors = Some(CsvActors {
+            file: file.to_owned(),
+            header,
+            columns,
+            lines: Vec::new(),
+        });
+    }
+
+    /// Records that actor `actors[len]` comes from line `line` of the declared actors table.
+    /// O(1) memory per actor.
+    ///
+    /// # Panics
+    /// If no actors table was declared (a programmer error).
+    pub fn push_csv_actor(&mut self, line: usize) {
+        self.csv_actors
+            .as_mut()
+            .expect("csv_actors_table is called first")
+            .lines
+            .push(line);
+    }
+
+    /// The place of a CSV actor's part, if `steps` points into one.
+    fn locate_csv_actor(&self, steps: &[PathStep]) -> Option<Location> {
+        let (Some(PathStep::Key(k)), Some(PathStep::Index(j))) = (steps.first(), steps.get(1))
+        else {
+            return None;
+        };
+        let table = self.csv_actors.as_ref().filter(|_| k == "actors")?;
+        let line = *table.lines.get(*j)?;
+        let column = match steps.get(2) {
+            Some(PathStep::Key(field)) => table
+                .columns
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|&(_, c)| c),
+            _ => None,
+        };
+        let what = match column.and_then(|c| table.header.get(c)) {
+            Some(name) => format!("row {line}, column `{name}`"),
+            None => format!("row {line}"),
+        };
+        Some(Location {
+            file: table.file.clone(),
+            line: Some(line),
+            column: None,
+            path: Some(what),
+        })
     }
 
     /// Declares the CSV ties table's header and channel columns (`(channel, column)`), for
@@ -99,7 +171,10 @@ impl Places {
 
     /// The place of `steps`: the recorded place of the longest recorded prefix, or the file.
     pub fn locate(&self, steps: &[PathStep]) -> Location {
-        if let Some(at) = self.locate_csv_tie(steps) {
+        if let Some(at) = self
+            .locate_csv_tie(steps)
+            .or_else(|| self.locate_csv_actor(steps))
+        {
             return at;
         }
         for n in (0..=steps.len()).rev() {

@@ -138,3 +138,30 @@ fn one_citation_is_shared_not_copied() {
     assert!(std::sync::Arc::ptr_eq(&sources[0], &sources[1]));
     assert_eq!(&*sources[2], "imported from t.csv, no source given");
 }
+
+#[test]
+fn problems_in_the_actors_table_are_placed_in_it() {
+    let ties = "from,to,weight\nDEU,RUS,0.1\n";
+    let actors = "id,name,lat,lon,receptiveness\nDEU,Germany,95,13.4,0.5\nRUS,Russia,55.8,37.6,1.5\nbad id,X,,,\n";
+    let e = load(ties, Some(actors)).unwrap_err().to_string();
+    // Rules broken by a field point at its column; by the actor as a whole, at its row.
+    assert!(
+        e.contains("a.csv:2 (row 2, column `lat`): latitude is `95`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("a.csv:3 (row 3, column `receptiveness`): receptiveness is `1.5`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("a.csv:4 (row 4, column `id`): actor id `bad id`"),
+        "{e}"
+    );
+    // Without a `lat` column, a place under it falls back to the row.
+    let actors = "id,name\nDEU,Germany\nDEU,Again\nRUS,Russia\n";
+    let e = load(ties, Some(actors)).unwrap_err().to_string();
+    assert!(
+        e.contains("a.csv:3 (row 3, column `id`): actor id `DEU` is used twice"),
+        "{e}"
+    );
+}
