@@ -77,7 +77,7 @@ pub fn spectral_radius(net: &Network, tolerance: f64) -> Result<SpectralRadius> 
     }
 }
 
-/// [`spectral_radius`] given the graph's [`core`], with the tie count from which an iteration
+/// [`spectral_radius`] given the graph's [`core()`], with the tie count from which an iteration
 /// runs in parallel.
 pub(crate) fn radius_of_core(
     net: &Network,
