@@ -86,17 +86,17 @@ impl Places {
         });
     }
 
-    /// Records that actor `actors[len]` comes from line `line` of the declared actors table.
-    /// O(1) memory per actor.
-    ///
-    /// # Panics
-    /// If no actors table was declared (a programmer error).
+    /// Records that actor `actors[len]` comes from line `line` of the actors table declared by
+    /// [`Places::csv_actors_table`] (without one, there is nowhere to record it, and the
+    /// actor's problems are placed at the file). O(1) memory per actor.
     pub fn push_csv_actor(&mut self, line: usize) {
-        self.csv_actors
-            .as_mut()
-            .expect("csv_actors_table is called first")
-            .lines
-            .push(line);
+        debug_assert!(
+            self.csv_actors.is_some(),
+            "csv_actors_table is called first"
+        );
+        if let Some(table) = self.csv_actors.as_mut() {
+            table.lines.push(line);
+        }
     }
 
     /// The place of a CSV actor's part, if `steps` points into one.
