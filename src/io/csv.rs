@@ -29,6 +29,7 @@ use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
 use std::sync::Arc;
 
+use crate::model::shared::{share, Pooling};
 use crate::model::{Channel, Channels, Figure, InfluenceGraph};
 
 /// Columns of a ties table leverage knows (lowercase), besides channels.
@@ -222,21 +223,6 @@ impl Mentions {
             self.ids.push(Arc::from(id));
         }
         i
-    }
-}
-
-/// One shared copy of each distinct citation text.
-#[derive(Default)]
-struct Interner(std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>);
-
-impl Interner {
-    fn get(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.0.get(s) {
-            return a.clone();
-        }
-        let a: Arc<str> = Arc::from(s);
-        self.0.insert(a.clone());
-        a
     }
 }
 
@@ -437,8 +423,8 @@ pub fn parse(
         },
     );
     // One sourced figure per tie and channel; the citations are shared, not copied per tie.
-    let mut sources = Interner::default();
-    let default_source = sources.get(&defaults.source());
+    let _pool = Pooling::start();
+    let default_source = share(&defaults.source());
     // Rows are read one at a time straight into ties. The capacity is the number of lines, so
     // the list of ties is allocated once.
     let mut numbered: Vec<NumberedTie> =
@@ -480,7 +466,7 @@ pub fn parse(
         };
         let base_year = year_of_cell(year, &mut problems).unwrap_or(default_year);
         let base_source = match cell(citation) {
-            Some(s) => sources.get(s),
+            Some(s) => share(s),
             None => default_source.clone(),
         };
         let channels = if single {
@@ -511,7 +497,7 @@ pub fn parse(
                     (lo, hi) => Some([lo.unwrap_or(value), hi.unwrap_or(value)]),
                 };
                 let source = match cell(col.source).or_else(|| cell(col.citation)) {
-                    Some(s) => sources.get(s),
+                    Some(s) => share(s),
                     None => base_source.clone(),
                 };
                 let year = year_of_cell(col.year, &mut problems).unwrap_or(base_year);
