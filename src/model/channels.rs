@@ -197,7 +197,7 @@ impl<'de> Deserialize<'de> for Channels {
                     if duplicate {
                         return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
                     }
-                    let channel = Channel::from(key.as_ref());
+                    let channel = Channel(super::shared::share(key.as_ref()));
                     let figure: Figure = map.next_value()?;
                     if let Some(set) = &mut seen {
                         set.insert(channel.clone());
