@@ -19,7 +19,7 @@ use leverage::analysis::robustness::{robustness, RobustnessParams};
 use leverage::analysis::suggest::{suggest, SuggestParams};
 use leverage::generate::{generate, GenerateParams};
 use leverage::io::{embedded::BUNDLED_JSON, json, load, GraphSource};
-use leverage::model::{ChannelEmphasis, Distance};
+use leverage::model::{ActorId, Distance, StrengthRule};
 
 /// The allocator of the `leverage` binary, so that benchmarks measure what users run.
 #[global_allocator]
@@ -32,9 +32,10 @@ fn bundled(c: &mut Criterion) {
     });
     let graph = load(&GraphSource::Bundled).expect("bundled graph is valid");
     g.bench_function("suggest", |b| {
-        b.iter(|| suggest(&graph, &SuggestParams::default()).expect("suggest runs"))
+        let sp = SuggestParams::outreach_letter(&graph).expect("the bundled question");
+        b.iter(|| suggest(&graph, &sp).expect("suggest runs"))
     });
-    let net = Network::new(&graph, &ChannelEmphasis::default());
+    let net = Network::new(&graph, &StrengthRule::default());
     let (aut, rus) = (
         net.position(graph.node_of("AUT").expect("AUT"))
             .expect("in net"),
@@ -51,18 +52,19 @@ fn bundled(c: &mut Criterion) {
         });
     }
     g.bench_function("assign", |b| {
-        b.iter(|| assign(&graph, &AssignParams::default()).expect("assign runs"))
+        let ap = AssignParams::new(SuggestParams::outreach_letter(&graph).expect("the question"));
+        b.iter(|| assign(&graph, &ap).expect("assign runs"))
     });
     g.sample_size(10);
     g.bench_function("robustness_1000", |b| {
         b.iter(|| {
             robustness(
                 &graph,
-                &RobustnessParams {
-                    samples: 1000,
-                    seed: 1,
-                    ..RobustnessParams::default()
-                },
+                &RobustnessParams::new(
+                    SuggestParams::outreach_letter(&graph).expect("the question"),
+                    1000,
+                    1,
+                ),
                 None,
             )
             .expect("robustness runs")
@@ -86,7 +88,7 @@ fn generated(c: &mut Criterion) {
         .expect("valid sizes");
         let mut g = c.benchmark_group(format!("generated_{n}_{m}"));
         g.sample_size(10);
-        let net = Network::new(&graph, &ChannelEmphasis::default());
+        let net = Network::new(&graph, &StrengthRule::default());
         let params = CentralityParams::default();
         for &meas in Measure::ALL {
             g.bench_with_input(
@@ -98,18 +100,12 @@ fn generated(c: &mut Criterion) {
         g.bench_function("paths_k10", |b| {
             b.iter(|| k_best_paths(&net, 0, 1, 10, Distance::Log, None, &[]))
         });
-        let sp = SuggestParams {
-            from: "sources".into(),
-            target: "n1".into(),
-            ..SuggestParams::default()
-        };
+        let sources = graph.group("sources").expect("generated sources").members.clone();
+        let sp = SuggestParams::new(sources, ActorId::from("n1"));
         g.bench_function("suggest", |b| {
             b.iter(|| suggest(&graph, &sp).expect("suggest runs"))
         });
-        let ap = AssignParams {
-            suggest: sp.clone(),
-            ..AssignParams::default()
-        };
+        let ap = AssignParams::new(sp.clone());
         g.bench_function("assign", |b| {
             b.iter(|| assign(&graph, &ap).expect("assign runs"))
         });
@@ -117,12 +113,7 @@ fn generated(c: &mut Criterion) {
             b.iter(|| {
                 robustness(
                     &graph,
-                    &RobustnessParams {
-                        suggest: sp.clone(),
-                        samples: 100,
-                        seed: 1,
-                        ..RobustnessParams::default()
-                    },
+                    &RobustnessParams::new(sp.clone(), 100, 1),
                     None,
                 )
                 .expect("robustness runs")

@@ -82,6 +82,7 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
         date: "2025-01-01".into(),
         description: Some("Reproducible random graph from `leverage generate`.".into()),
         notes: Vec::new(),
+        build: None,
     });
     // Shuffle ids so that heavy nodes are not all at the start of the file.
     let mut order: Vec<usize> = (0..n).collect();
@@ -119,6 +120,8 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
             range: Some([v * 0.8, (v * 1.2).min(1.0)]),
             source: source.clone(),
             year: 2025,
+            basis: crate::model::Basis::Unknown,
+            cite: crate::model::Cite::none(),
         };
         tie.channels.insert(Channel::from("trade"), fig(w));
         if k % 3 == 0 {
@@ -137,6 +140,7 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
             .collect(),
         lead: None,
         note: None,
+        ..crate::model::Group::new("sources", Vec::new())
     });
     Ok(graph)
 }

@@ -23,7 +23,7 @@ use leverage::analysis::centrality::{compute, CentralityParams, Measure};
 use leverage::analysis::network::Network;
 use leverage::analysis::paths::k_best_paths;
 use leverage::io::{load, GraphSource};
-use leverage::model::{ChannelEmphasis, Distance, InfluenceGraph};
+use leverage::model::{Distance, InfluenceGraph, StrengthRule};
 
 /// The allocator of the `leverage` binary, so that the race times what users run.
 #[global_allocator]
@@ -121,7 +121,7 @@ fn main() -> Result<(), String> {
     let (graph, format, loaded) = load_graph(&args.graph)?;
     let load_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let net = Network::new(&graph, &ChannelEmphasis::default());
+    let net = Network::new(&graph, &StrengthRule::default());
     let build_s = t.elapsed().as_secs_f64();
 
     let params = CentralityParams::default();

@@ -1,194 +1,216 @@
-//! Who carries the message (MODEL section 5): for the top suggested partners, the source member
-//! best placed to approach each one, under a cap of partners per messenger, solved exactly as an
-//! assignment problem (Hungarian method).
+//! Who carries the message (docs/MODEL.md, "Who carries the message"): for the top suggested
+//! partners, the source best placed to approach each one. Uncapped, that is the source with the
+//! strongest leverage over the partner; under a cap of partners per messenger it is an
+//! assignment problem, solved exactly (Hungarian method) so that the most important partners
+//! keep their best messengers.
 
 use serde::Serialize;
 
 use super::network::{Direction, Network};
-use super::paths::{explain, shortest_tree, ExplainedPath, NetPath};
-use super::suggest::{rank_partners, Setup, SuggestParams};
+use super::paths::{explain, shortest_tree_with_costs, ExplainedPath, NetPath};
+use super::suggest::{rank_partners, Inputs, Setup, SuggestParams};
 use crate::error::{Error, Result};
-use crate::model::InfluenceGraph;
+use crate::model::{ActorId, InfluenceGraph};
 
 /// Options of [`assign`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AssignParams {
-    /// The suggestion whose top partners are assigned (`suggest.from` are the messengers).
+    /// The suggestion whose top partners are assigned (its sources are the messengers).
     pub suggest: SuggestParams,
     /// How many top partners to assign.
     pub partners: usize,
-    /// Most partners one messenger takes.
-    pub max_per_messenger: usize,
+    /// Most partners one messenger takes (`None`: no cap). A cap at or above `partners` is no
+    /// cap.
+    pub max_per_messenger: Option<usize>,
 }
 
-impl Default for AssignParams {
-    fn default() -> Self {
+impl AssignParams {
+    /// The top ten partners of `suggest`, no cap.
+    pub fn new(suggest: SuggestParams) -> Self {
         AssignParams {
-            suggest: SuggestParams::default(),
+            suggest,
             partners: 10,
-            max_per_messenger: 1,
+            max_per_messenger: None,
         }
     }
 }
 
 /// One partner and its messenger.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Assignment {
     /// The partner's id.
-    pub partner: String,
+    pub partner: ActorId,
     /// The partner's name.
     pub partner_name: String,
     /// The partner's rank in the suggestion.
     pub rank: usize,
+    /// The partner's score in the suggestion.
+    pub score: f64,
     /// The messenger's id.
-    pub messenger: String,
+    pub messenger: ActorId,
     /// The messenger's name.
     pub messenger_name: String,
     /// The messenger's best-path leverage over the partner.
     pub leverage: f64,
-    /// The best single messenger for this partner, had there been no cap.
-    pub best_messenger: String,
+    /// The source with the strongest leverage over the partner (the uncapped choice).
+    pub best_messenger: ActorId,
     /// Its leverage.
     pub best_leverage: f64,
+    /// Whether the cap gave the partner another messenger than its best one.
+    pub capped: bool,
     /// The messenger's best path to the partner (ids).
-    pub path: Vec<String>,
+    pub path: Vec<ActorId>,
     /// That path explained tie by tie.
     pub explanation: ExplainedPath,
 }
 
 /// The result of [`assign`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct AssignmentPlan {
     /// Messenger ids (the sources).
-    pub messengers: Vec<String>,
+    pub messengers: Vec<ActorId>,
     /// The target.
-    pub target: String,
-    /// The cap used.
-    pub max_per_messenger: usize,
+    pub target: ActorId,
+    /// The cap used (`None`: no cap).
+    pub max_per_messenger: Option<usize>,
     /// Assignments, by partner rank.
     pub assignments: Vec<Assignment>,
-    /// Partners no messenger could take (no path, or every messenger at its cap).
-    pub unassigned: Vec<String>,
-    /// Sum of `ln leverage` over the assignments (the objective maximised).
+    /// Partners no messenger could take (every messenger at its cap).
+    pub unassigned: Vec<ActorId>,
+    /// The objective maximised: the sum over partners of `score × leverage / best leverage`,
+    /// the score-weighted share of each partner's best leverage that its messenger keeps.
     pub objective: f64,
 }
 
-/// Assigns the top `partners` of the suggestion to messengers among the sources, at most
-/// `max_per_messenger` each, maximising the sum of `ln L(messenger -> partner)` (the product of
-/// leverages), where `L` is the best-path leverage avoiding the target.
+/// Assigns the top `partners` of the suggestion to messengers among its sources.
 ///
-/// Solved exactly by the Hungarian method on a square cost matrix: one row per partner, one
-/// column per messenger slot (each messenger repeated `max_per_messenger` times), cost
-/// `-ln L`; pairs without a path, and padding, get a prohibitive cost and come out unassigned.
+/// Each partner's leverage from each messenger is the best-path leverage over the partner
+/// within the reach leg's hop budget, avoiding the target. Without a cap (or with a cap at or
+/// above the number of partners) every partner gets the messenger with the strongest leverage
+/// over it. With a cap of `k`, the assignment maximises `sum_P score(P) · L(m(P), P) / L*(P)`,
+/// where `L*` is the partner's best leverage: the share of its best leverage each partner
+/// keeps, weighted by its score, so the most important partners keep their best messengers.
+/// It is solved exactly by the Hungarian method on one row per partner and one column per
+/// messenger slot (each messenger repeated `k` times).
 ///
 /// # Errors
-/// As [`crate::analysis::suggest::suggest`]; [`Error::InvalidParameter`] if `partners` or
-/// `max_per_messenger` is 0.
+/// As [`crate::analysis::suggest::suggest`]; [`Error::InvalidParameter`] if `partners` or the
+/// cap is 0.
 ///
 /// # Complexity
-/// O(|S| · H (|V| + |E|)) for the leverage matrix, plus O(n³) for the Hungarian method with
-/// n = max(partners, |S| · cap).
+/// O(|S| · H (|V| + |E|)) for the leverage matrix, plus O(n³) with n = max(partners,
+/// |S| · cap) under a cap.
 ///
 /// # References
 /// H. W. Kuhn, "The Hungarian method for the assignment problem", Naval Research Logistics
 /// Quarterly 2, 1955; J. Munkres, J. SIAM 5(1), 1957.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::assign::{assign, AssignParams};
+/// use leverage::analysis::suggest::SuggestParams;
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let plan = assign(&graph, &AssignParams::new(SuggestParams::outreach_letter(&graph)?))?;
+/// // Uncapped, every partner gets its strongest messenger.
+/// assert!(plan.assignments.iter().all(|a| a.messenger == a.best_messenger));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn assign(graph: &InfluenceGraph, params: &AssignParams) -> Result<AssignmentPlan> {
-    for (name, v) in [
-        ("--partners", params.partners),
-        ("--max-per-messenger", params.max_per_messenger),
-    ] {
-        if v == 0 {
-            return Err(Error::InvalidParameter {
-                name: name.into(),
-                value: "0".into(),
-                expected: "it must be at least 1".into(),
-            });
-        }
+    if params.partners == 0 {
+        return Err(Error::InvalidParameter {
+            name: "partners".into(),
+            value: "0".into(),
+            expected: "it must be at least 1".into(),
+        });
+    }
+    if params.max_per_messenger == Some(0) {
+        return Err(Error::InvalidParameter {
+            name: "max_per_messenger".into(),
+            value: "0".into(),
+            expected: "it must be at least 1".into(),
+        });
     }
     let sp = &params.suggest;
-    let net = Network::new(graph, &sp.emphasis);
+    let net = Network::new(graph, &sp.strength);
     let setup = Setup::new(graph, &net, sp)?;
-    let receptiveness: Vec<f64> = (0..net.node_count())
-        .map(|v| graph.actor(net.node(v)).receptiveness_value())
-        .collect();
-    let mut ranked = rank_partners(&net, &setup, &receptiveness, sp, false);
+    let inputs = Inputs::best_estimates(graph, &net, sp);
+    let mut ranked = rank_partners(&net, &setup, &inputs.view(), sp);
     ranked.truncate(params.partners);
+    let cap = params.max_per_messenger.filter(|&k| k < ranked.len());
 
-    // Leverage of every messenger over every partner: one search per messenger.
+    // Leverage of every messenger over every partner within the partner's reach budget.
     let mut ban = vec![false; net.node_count()];
     ban[setup.target] = true;
+    let costs = net.costs(sp.distance, Direction::Forward);
     let paths: Vec<Vec<Option<NetPath>>> = setup
         .sources
         .iter()
         .map(|&s| {
-            let tree = shortest_tree(&net, s, Direction::Forward, sp.distance, sp.max_hops, &ban);
+            let trees: Vec<_> = (1..sp.max_hops)
+                .map(|h| {
+                    shortest_tree_with_costs(&net, &costs, s, Direction::Forward, Some(h), &ban)
+                })
+                .collect();
             ranked
                 .iter()
                 .map(|p| {
-                    tree.path(p.partner)
+                    let budget = p.reach_path.nodes.len() - 1;
+                    trees
+                        .get(budget.max(1) - 1)
+                        .and_then(|t| t.path(p.partner))
                         .and_then(|nodes| NetPath::measure(&net, nodes, sp.distance))
                 })
                 .collect()
         })
         .collect();
-
-    let rows = ranked.len();
-    let slots: Vec<usize> = (0..setup.sources.len())
-        .flat_map(|m| std::iter::repeat_n(m, params.max_per_messenger))
+    let best: Vec<Option<(usize, f64)>> = (0..ranked.len())
+        .map(|i| {
+            paths
+                .iter()
+                .enumerate()
+                .filter_map(|(m, row)| row[i].as_ref().map(|p| (m, p.leverage)))
+                .fold(None, |acc: Option<(usize, f64)>, (m, l)| match acc {
+                    Some((_, b)) if b >= l => acc,
+                    _ => Some((m, l)),
+                })
+        })
         .collect();
-    let size = rows.max(slots.len());
-    // A prohibitive cost must exceed any sum of real costs, yet stay small enough that the
-    // potentials keep the real costs' precision.
-    let max_real = paths
-        .iter()
-        .flatten()
-        .flatten()
-        .map(|p| -p.leverage.ln())
-        .fold(0.0, f64::max);
-    let forbidden = (max_real + 1.0) * (size as f64 + 1.0);
-    let mut cost = vec![vec![forbidden; size]; size];
-    for (i, row) in cost.iter_mut().enumerate().take(rows) {
-        for (j, &m) in slots.iter().enumerate() {
-            if let Some(p) = &paths[m][i] {
-                row[j] = -p.leverage.ln();
-            }
-        }
-    }
-    let col_of_row = hungarian(&cost);
 
-    let id = |v: usize| graph.actor(net.node(v)).id.to_string();
+    let chosen: Vec<Option<usize>> = match cap {
+        None => best.iter().map(|b| b.map(|(m, _)| m)).collect(),
+        Some(k) => capped_assignment(&ranked, &paths, &best, setup.sources.len(), k),
+    };
+
+    let id = |v: usize| graph.actor(net.node(v)).id.clone();
     let name = |v: usize| graph.actor(net.node(v)).name.clone();
     let mut assignments = Vec::new();
     let mut unassigned = Vec::new();
     let mut objective = 0.0;
     for (i, p) in ranked.iter().enumerate() {
-        let j = col_of_row[i];
-        let chosen = (j < slots.len() && cost[i][j] < forbidden).then(|| slots[j]);
-        let Some(m) = chosen else {
+        let (Some(m), Some((bm, bl))) = (chosen[i], best[i]) else {
             unassigned.push(id(p.partner));
             continue;
         };
-        let path = paths[m][i].as_ref().expect("a finite cost has a path");
-        let (best_m, best_l) = paths
-            .iter()
-            .enumerate()
-            .filter_map(|(k, row)| row[i].as_ref().map(|x| (k, x.leverage)))
-            .fold(
-                (m, path.leverage),
-                |acc, (k, l)| if l > acc.1 { (k, l) } else { acc },
-            );
-        objective += path.leverage.ln();
+        let path = paths[m][i].as_ref().expect("a chosen messenger has a path");
+        objective += p.score * path.leverage / bl;
         assignments.push(Assignment {
             partner: id(p.partner),
             partner_name: name(p.partner),
             rank: i + 1,
+            score: p.score,
             messenger: id(setup.sources[m]),
             messenger_name: name(setup.sources[m]),
             leverage: path.leverage,
-            best_messenger: id(setup.sources[best_m]),
-            best_leverage: best_l,
+            best_messenger: id(setup.sources[bm]),
+            best_leverage: bl,
+            capped: m != bm && path.leverage < bl,
             path: path.nodes.iter().map(|&v| id(v)).collect(),
-            explanation: explain(graph, &net, path, &sp.emphasis),
+            explanation: explain(graph, &net, path, &sp.strength),
         });
     }
     Ok(AssignmentPlan {
@@ -199,6 +221,43 @@ pub fn assign(graph: &InfluenceGraph, params: &AssignParams) -> Result<Assignmen
         unassigned,
         objective,
     })
+}
+
+/// The messenger of each partner under a cap of `k` partners per messenger, maximising the
+/// score-weighted share of best leverage kept (Hungarian method); `None` for a partner left
+/// without a messenger.
+fn capped_assignment(
+    ranked: &[super::suggest::PartnerScore],
+    paths: &[Vec<Option<NetPath>>],
+    best: &[Option<(usize, f64)>],
+    messengers: usize,
+    k: usize,
+) -> Vec<Option<usize>> {
+    let rows = ranked.len();
+    let slots: Vec<usize> = (0..messengers)
+        .flat_map(|m| std::iter::repeat_n(m, k))
+        .collect();
+    let size = rows.max(slots.len());
+    // Gains are in [0, score]; a missing path or a padding slot gains nothing, and a real
+    // gain of 0 is kept apart from "no path" by the forbidden cost below.
+    let top = ranked.iter().map(|p| p.score).fold(0.0, f64::max);
+    let forbidden = (top + 1.0) * (size as f64 + 1.0);
+    let mut cost = vec![vec![forbidden; size]; size];
+    for (i, row) in cost.iter_mut().enumerate().take(rows) {
+        let Some((_, bl)) = best[i] else { continue };
+        for (j, &m) in slots.iter().enumerate() {
+            if let Some(p) = &paths[m][i] {
+                row[j] = -ranked[i].score * p.leverage / bl;
+            }
+        }
+    }
+    let col_of_row = hungarian(&cost);
+    (0..rows)
+        .map(|i| {
+            let j = col_of_row[i];
+            (j < slots.len() && cost[i][j] < forbidden).then(|| slots[j])
+        })
+        .collect()
 }
 
 /// Minimum-cost perfect assignment on a square matrix: returns the column of each row.
@@ -296,33 +355,5 @@ mod tests {
             vec![3.0, 2.0, 2.0],
         ];
         assert_eq!(hungarian(&c), vec![1, 0, 2]);
-    }
-
-    #[test]
-    fn cap_forces_second_best_messenger() {
-        use crate::io::json::parse;
-        // DEU is best for both TUR (0.1 vs 0.05) and IND (only DEU). With one partner per
-        // messenger, the product is maximised by DEU -> IND and AUT -> TUR:
-        // ln(0.02) + ln(0.05) > -inf (IND cannot go to AUT: no path).
-        let g = parse(include_str!("../../tests/fixtures/five.json"), "five.json").unwrap();
-        let plan = assign(&g, &AssignParams::default()).unwrap();
-        let by: Vec<(&str, &str)> = plan
-            .assignments
-            .iter()
-            .map(|a| (a.partner.as_str(), a.messenger.as_str()))
-            .collect();
-        assert_eq!(by, vec![("TUR", "AUT"), ("IND", "DEU")]);
-        assert_eq!(plan.assignments[0].best_messenger, "DEU");
-        assert!((plan.objective - (0.05f64.ln() + 0.02f64.ln())).abs() < 1e-12);
-        // With a cap of 2, DEU takes both.
-        let plan = assign(
-            &g,
-            &AssignParams {
-                max_per_messenger: 2,
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        assert!(plan.assignments.iter().all(|a| a.messenger == "DEU"));
     }
 }

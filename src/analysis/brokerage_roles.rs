@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::network::Network;
 use crate::error::{Error, Result};
-use crate::model::{ChannelEmphasis, InfluenceGraph, Resolver};
+use crate::model::{StrengthRule, InfluenceGraph, Resolver};
 
 /// The default bloc priority of the partition: an actor joins the first of these groups it
 /// belongs to.
@@ -91,8 +91,8 @@ pub struct RolesParams {
     /// Groups in priority order (default [`DEFAULT_PARTITION`]; with the default list, groups
     /// missing from the graph are skipped).
     pub partition: Vec<String>,
-    /// Channel emphasis: a tie counts when its strength is positive.
-    pub emphasis: ChannelEmphasis,
+    /// How tie strengths are computed: a tie counts when its strength is positive.
+    pub strength: StrengthRule,
 }
 
 impl Default for RolesParams {
@@ -100,7 +100,7 @@ impl Default for RolesParams {
         RolesParams {
             target: "RUS".into(),
             partition: default_partition(),
-            emphasis: ChannelEmphasis::default(),
+            strength: StrengthRule::default(),
         }
     }
 }
@@ -193,7 +193,7 @@ pub fn brokerage_roles(graph: &InfluenceGraph, params: &RolesParams) -> Result<B
             }
         }
     }
-    let net = Network::new(graph, &params.emphasis);
+    let net = Network::new(graph, &params.strength);
     let n = net.node_count();
     // Class labels: 0 the target, 1..=groups by priority, then one per remaining actor.
     let mut class = vec![0usize; n];

@@ -4,14 +4,14 @@ use serde::Serialize;
 
 use super::suggest::{suggest, PartnerRanking, SuggestParams};
 use crate::error::Result;
-use crate::model::InfluenceGraph;
+use crate::model::{ActorId, InfluenceGraph};
 use crate::scenario::ScenarioOutcome;
 
 /// One partner before and after.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankChange {
     /// Actor id.
-    pub id: String,
+    pub id: ActorId,
     /// Display name.
     pub name: String,
     /// Rank before (`null`: not ranked, no positive score).
@@ -62,20 +62,20 @@ pub fn compare(
     };
     let b = suggest(before, &all)?;
     let a = suggest(after, &all)?;
-    let mut ids: Vec<(&str, &str)> = Vec::new();
+    let mut ids: Vec<(&ActorId, &str)> = Vec::new();
     for p in b.partners.iter().chain(&a.partners) {
-        if !ids.iter().any(|(i, _)| *i == p.id) {
+        if !ids.iter().any(|(i, _)| **i == p.id) {
             ids.push((&p.id, &p.name));
         }
     }
     let mut changes: Vec<RankChange> = ids
         .iter()
         .map(|&(id, name)| {
-            let pb = b.partners.iter().find(|p| p.id == id);
-            let pa = a.partners.iter().find(|p| p.id == id);
+            let pb = b.partners.iter().find(|p| p.id == *id);
+            let pa = a.partners.iter().find(|p| p.id == *id);
             let (sb, sa) = (pb.map_or(0.0, |p| p.score), pa.map_or(0.0, |p| p.score));
             RankChange {
-                id: id.to_owned(),
+                id: id.clone(),
                 name: name.to_owned(),
                 rank_before: pb.map(|p| p.rank),
                 rank_after: pa.map(|p| p.rank),
@@ -125,15 +125,18 @@ mod tests {
         )
         .unwrap();
         let (after, outcomes) = crate::scenario::apply_all(&g, &[s]).unwrap();
-        let c = compare(&g, &after, outcomes, &SuggestParams::default()).unwrap();
-        // India: reach 0.02 -> 0.2, score 0.003637 -> 0.03637 (x10); Turkey unchanged 0.0116.
+        let p = SuggestParams::outreach_letter(&g).unwrap();
+        let c = compare(&g, &after, outcomes, &p).unwrap();
+        // docs/MODEL.md, worked example: India's score 0.02 x 0.37 x 0.9 = 0.00666 becomes
+        // 0.2 x 0.37 x 0.9 = 0.0666 (reach x10); Türkiye's 0.0116 is unchanged, so India moves
+        // from #2 to #1.
         let ind = &c.changes[0];
-        assert_eq!(ind.id, "IND");
+        assert_eq!(ind.id.as_str(), "IND");
         assert_eq!((ind.rank_before, ind.rank_after), (Some(2), Some(1)));
         assert_eq!(ind.rank_change, Some(1));
-        assert!((ind.score_change - (0.03637 - 0.003637)).abs() < 1e-12);
+        assert!((ind.score_change - (0.0666 - 0.00666)).abs() < 1e-12, "{}", ind.score_change);
         let tur = &c.changes[1];
-        assert_eq!(tur.id, "TUR");
+        assert_eq!(tur.id.as_str(), "TUR");
         assert!(tur.score_change.abs() < 1e-15);
     }
 }

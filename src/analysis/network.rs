@@ -1,10 +1,10 @@
 //! [`Network`]: the compact adjacency (CSR, both directions) every algorithm runs on, built once
-//! from an [`InfluenceGraph`] and a channel emphasis.
+//! from an [`InfluenceGraph`] and a [`StrengthRule`].
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::NodeIndexable;
 
-use crate::model::{ChannelEmphasis, Distance, InfluenceGraph};
+use crate::model::{Distance, InfluenceGraph, StrengthRule};
 
 /// Marks "no node" in `u32` node arrays.
 pub const NONE: u32 = u32::MAX;
@@ -34,12 +34,12 @@ pub struct Network {
 }
 
 impl Network {
-    /// Builds the network of `graph` with tie strengths from `emphasis`.
+    /// Builds the network of `graph` with tie strengths from `rule`.
     ///
     /// # Complexity
     /// O(|V| + |E| log |E|) time, O(|V| + |E|) space.
-    pub fn new(graph: &InfluenceGraph, emphasis: &ChannelEmphasis) -> Self {
-        Self::build(graph, emphasis, false)
+    pub fn new(graph: &InfluenceGraph, rule: &StrengthRule) -> Self {
+        Self::build(graph, rule, false)
     }
 
     /// Like [`Network::new`], but also keeps ties whose strength is 0 at their best estimate and
@@ -48,11 +48,12 @@ impl Network {
     ///
     /// # Complexity
     /// O(|V| + |E| log |E|).
-    pub fn with_potential_ties(graph: &InfluenceGraph, emphasis: &ChannelEmphasis) -> Self {
-        Self::build(graph, emphasis, true)
+    pub fn with_potential_ties(graph: &InfluenceGraph, rule: &StrengthRule) -> Self {
+        Self::build(graph, rule, true)
     }
 
-    fn build(graph: &InfluenceGraph, emphasis: &ChannelEmphasis, potential: bool) -> Self {
+    fn build(graph: &InfluenceGraph, rule: &StrengthRule, potential: bool) -> Self {
+        let fams = graph.family_table();
         let pg = graph.graph();
         let nodes: Vec<NodeIndex> = pg.node_indices().collect();
         let mut position = vec![NONE; pg.node_bound()];
@@ -62,13 +63,13 @@ impl Network {
         let edges: Vec<(u32, u32, f64, EdgeIndex)> = graph
             .ties()
             .filter_map(|(e, f, t, tie)| {
-                let w = emphasis.strength(tie);
+                let w = rule.strength(tie, &|c| fams.of(c));
                 let keep = w > 0.0
                     || (potential
                         && tie
                             .channels
                             .iter()
-                            .any(|(c, fig)| emphasis.of(c) * fig.bounds()[1] > 0.0));
+                            .any(|(c, fig)| rule.emphasis.of(c) * fig.bounds()[1] > 0.0));
                 keep.then(|| (position[f.index()], position[t.index()], w, e))
             })
             .collect();
@@ -215,6 +216,30 @@ impl Network {
             .get(node.index())
             .filter(|&&p| p != NONE)
             .map(|&p| p as usize)
+    }
+
+    /// The CSR out-slot of the tie `from -> to` (its index in [`Network::out_weights`]), if
+    /// there is one. O(log deg).
+    pub fn slot(&self, from: usize, to: usize) -> Option<usize> {
+        let (a, b) = (
+            *self.out_start.get(from)? as usize,
+            *self.out_start.get(from + 1)? as usize,
+        );
+        let i = self.out_target[a..b].binary_search(&(to as u32)).ok()?;
+        Some(a + i)
+    }
+
+    /// Values given per out-slot (CSR order of [`Network::out_weights`]) rearranged into the
+    /// in-slot order of [`Network::csr`]`(Direction::Backward)`. O(|E|).
+    ///
+    /// # Panics
+    /// If `by_out_slot` does not have one entry per tie (a programmer error).
+    pub fn to_backward(&self, by_out_slot: &[f64]) -> Vec<f64> {
+        assert_eq!(by_out_slot.len(), self.out_target.len(), "one value per tie");
+        self.in_to_out
+            .iter()
+            .map(|&o| by_out_slot[o as usize])
+            .collect()
     }
 
     /// The petgraph edge of the tie `from -> to`, if the network was built from a graph.

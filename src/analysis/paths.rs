@@ -12,10 +12,11 @@ use serde::Serialize;
 
 use super::network::{Direction, Network, NONE};
 use crate::error::{Error, Result};
-use crate::model::{ChannelEmphasis, Distance, InfluenceGraph, Resolver};
+use crate::model::{ActorId, Basis, Distance, InfluenceGraph, StrengthRule};
 
-/// Default hop limit for leverage paths (MODEL section 3).
-pub const DEFAULT_MAX_HOPS: usize = 4;
+/// Default hop limit of `paths`: a chain of three ties ("A asks B to ask C to press D") is the
+/// longest that reads as diplomacy (docs/MODEL.md, "Hop limit").
+pub const DEFAULT_MAX_HOPS: usize = 3;
 
 /// Shortest-path tree from one root, along or against the ties.
 #[derive(Debug, Clone)]
@@ -483,34 +484,36 @@ fn spur_search(
 }
 
 /// Options of [`paths`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PathsParams {
-    /// Start actor (id or name).
-    pub from: String,
-    /// End actor (id or name).
-    pub to: String,
+    /// Start actor.
+    pub from: ActorId,
+    /// End actor.
+    pub to: ActorId,
     /// How many paths.
     pub k: usize,
     /// Hop limit (`None`: unlimited).
     pub max_hops: Option<usize>,
-    /// Actors or groups to avoid.
-    pub avoid: Vec<String>,
+    /// Actors to avoid.
+    pub avoid: Vec<ActorId>,
     /// Path cost.
     pub distance: Distance,
-    /// Channel emphasis.
-    pub emphasis: ChannelEmphasis,
+    /// How tie strengths are computed.
+    pub strength: StrengthRule,
 }
 
-impl Default for PathsParams {
-    fn default() -> Self {
+impl PathsParams {
+    /// The best path `from -> to` of at most [`DEFAULT_MAX_HOPS`] ties.
+    pub fn new(from: ActorId, to: ActorId) -> Self {
         PathsParams {
-            from: String::new(),
-            to: String::new(),
+            from,
+            to,
             k: 1,
             max_hops: Some(DEFAULT_MAX_HOPS),
             avoid: Vec::new(),
             distance: Distance::Log,
-            emphasis: ChannelEmphasis::default(),
+            strength: StrengthRule::default(),
         }
     }
 }
@@ -542,6 +545,11 @@ pub struct ChannelFigure {
     pub source: String,
     /// Its year.
     pub year: i32,
+    /// Its basis.
+    pub basis: Basis,
+    /// Its citations, rendered (`publisher, title (table), year; url`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<String>,
 }
 
 /// A path explained: actor ids, leverage, and each tie's channels.
@@ -579,7 +587,7 @@ pub fn explain(
     graph: &InfluenceGraph,
     net: &Network,
     path: &NetPath,
-    emphasis: &ChannelEmphasis,
+    rule: &StrengthRule,
 ) -> ExplainedPath {
     let id = |v: usize| graph.actor(net.node(v)).id.to_string();
     let ties = path
@@ -597,6 +605,17 @@ pub fn explain(
                     range: fig.range,
                     source: fig.source.to_string(),
                     year: fig.year,
+                    basis: fig.basis,
+                    cite: fig
+                        .cite
+                        .ids()
+                        .map(|id| {
+                            graph
+                                .citations
+                                .get(id)
+                                .map_or_else(|| id.to_owned(), crate::model::Citation::render)
+                        })
+                        .collect(),
                 })
                 .collect();
             channels.sort_by(|a, b| {
@@ -607,7 +626,7 @@ pub fn explain(
             TieStep {
                 from: id(p[0]),
                 to: id(p[1]),
-                strength: emphasis.strength(tie),
+                strength: graph.strength(tie, rule),
                 channels,
             }
         })
@@ -623,43 +642,66 @@ pub fn explain(
 /// The best path and the k best simple paths between two actors, explained.
 ///
 /// # Errors
-/// [`Error::UnknownName`] for names that resolve to nothing; [`Error::InvalidParameter`] if
-/// `from` equals `to` or `k` is 0; [`Error::NoPath`] if no path exists under the constraints.
+/// [`Error::UnknownName`] for ids not in the graph; [`Error::InvalidParameter`] if `from`
+/// equals `to`, `k` is 0 or an avoided actor is an end; [`Error::NoPath`] if no path exists
+/// under the constraints.
 ///
 /// # Complexity
 /// As [`k_best_paths`], plus O(|V| + |E| log |E|) to build the network.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::paths::{paths, PathsParams};
+/// use leverage::io::{load, GraphSource};
+/// use leverage::model::ActorId;
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let mut p = PathsParams::new(ActorId::from("AUT"), ActorId::from("RUS"));
+/// p.k = 3;
+/// let r = paths(&graph, &p)?;
+/// assert!(r.paths.iter().all(|x| x.nodes.len() - 1 <= 3));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn paths(graph: &InfluenceGraph, params: &PathsParams) -> Result<PathsResult> {
-    let resolver = Resolver::new(graph);
-    let from = resolver.actor(&params.from, "--from: ")?;
-    let to = resolver.actor(&params.to, "--to: ")?;
+    let node = |a: &ActorId, field: &str| {
+        graph.node(a).ok_or_else(|| Error::UnknownName {
+            context: format!("{field}: "),
+            name: a.to_string(),
+            suggestions: crate::model::Resolver::new(graph).suggestions(a.as_str()),
+        })
+    };
+    let from = node(&params.from, "from")?;
+    let to = node(&params.to, "to")?;
     if from == to {
         return Err(Error::InvalidParameter {
-            name: "--to".into(),
-            value: params.to.clone(),
-            expected: "it must differ from --from".into(),
+            name: "to".into(),
+            value: params.to.to_string(),
+            expected: "it must differ from `from`".into(),
         });
     }
     if params.k == 0 {
         return Err(Error::InvalidParameter {
-            name: "-k".into(),
+            name: "k".into(),
             value: "0".into(),
             expected: "it must be at least 1".into(),
         });
     }
-    let avoid = resolver.list(&params.avoid, "--avoid: ")?;
-    let net = Network::new(graph, &params.emphasis);
+    let net = Network::new(graph, &params.strength);
     let mut banned = vec![false; net.node_count()];
-    for a in &avoid {
-        if *a == from || *a == to {
+    let mut avoid = Vec::new();
+    for a in &params.avoid {
+        let n = node(a, "avoid")?;
+        if n == from || n == to {
             return Err(Error::InvalidParameter {
-                name: "--avoid".into(),
-                value: graph.actor(*a).id.to_string(),
+                name: "avoid".into(),
+                value: a.to_string(),
                 expected: "it must not contain the path's own ends".into(),
             });
         }
-        if let Some(p) = net.position(*a) {
+        if let Some(p) = net.position(n) {
             banned[p] = true;
         }
+        avoid.push(n);
     }
     let (f, t) = (
         net.position(from)
@@ -706,7 +748,7 @@ pub fn paths(graph: &InfluenceGraph, params: &PathsParams) -> Result<PathsResult
             .collect(),
         paths: found
             .iter()
-            .map(|p| explain(graph, &net, p, &params.emphasis))
+            .map(|p| explain(graph, &net, p, &params.strength))
             .collect(),
     })
 }

@@ -1,15 +1,25 @@
-//! Partner suggestions (MODEL section 4): which partners the sources should approach to press the
-//! target, scored `reach * pull * receptiveness`, each row explained by its best path.
+//! Partner suggestions (docs/MODEL.md, "Which partners to approach"): which partners the sources
+//! should approach to press the target. A partner is worth approaching for the pressure it could
+//! add and does not apply yet (`headroom`), weighed by the sources' levers over it (`reach`) and
+//! by how far it can be moved (`movability`): `score = reach × headroom × movability`. Each row
+//! is explained by its best path, its levers and how much of it rests on judgement.
 
 use serde::Serialize;
 
 use super::network::{Direction, Network};
-use super::paths::{
-    best_path, explain, shortest_tree, shortest_tree_with_costs, ExplainedPath, NetPath,
-    DEFAULT_MAX_HOPS,
-};
+use super::paths::{explain, shortest_tree_with_costs, ExplainedPath, NetPath, ShortestTree};
 use crate::error::{Error, Result};
-use crate::model::{ChannelEmphasis, Distance, InfluenceGraph, Resolver};
+use crate::model::{
+    ActorId, Basis, BasisSet, Channel, Distance, Fact, InfluenceGraph, MovabilityRule, StanceClass,
+    StrengthRule,
+};
+
+/// Default hop limit of a partner's whole path, source to target: the question's own shape,
+/// source -> partner -> target (docs/MODEL.md, "Hop limit").
+pub const DEFAULT_MAX_HOPS: usize = 2;
+
+/// Longest path a partner analysis accepts, in ties.
+pub const MAX_HOPS: usize = 8;
 
 /// How the sources' leverage over a partner combines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -22,61 +32,169 @@ pub enum Coordination {
     Alone,
 }
 
-/// Options of [`suggest`].
-#[derive(Debug, Clone)]
+/// Which score ranks the partners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScoreRule {
+    /// `reach × headroom × movability`: the pressure a partner could add and does not apply
+    /// yet, weighed by the levers over it and how far it can be moved. The default.
+    #[default]
+    Outreach,
+    /// Version 1's `reach × pull × receptiveness`, kept for comparison: it rewards states that
+    /// already press the target and already vote with the EU.
+    Classic,
+}
+
+impl ScoreRule {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ScoreRule::Outreach => "outreach",
+            ScoreRule::Classic => "classic",
+        }
+    }
+}
+
+/// Options of [`suggest`]: the question (who presses whom, which partners may be suggested) and
+/// how the model reads the graph.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SuggestParams {
-    /// The sources: a group or actor (default `signatories`).
-    pub from: String,
-    /// The target actor (default `RUS`).
-    pub target: String,
-    /// Restrict candidates to these actors or groups (empty: every actor but sources and target).
-    pub candidates: Vec<String>,
-    /// Never suggest these actors or groups (default `EU` and `UKR`: the outreach is to third
-    /// countries; names missing from the graph are ignored for the default only).
-    pub exclude: Vec<String>,
+    /// The sources (the messengers).
+    pub sources: Vec<ActorId>,
+    /// The target.
+    pub target: ActorId,
+    /// Restrict candidates to these actors (`None`: every actor but sources and target).
+    pub candidates: Option<Vec<ActorId>>,
+    /// Never suggest these actors.
+    pub exclude: Vec<ActorId>,
+    /// Whether actors that already press the target (stance `presses`) may be suggested.
+    pub include_pressing: bool,
     /// How many partners to return (`None`: all with a positive score).
     pub top: Option<usize>,
     /// Unison or alone.
     pub coordination: Coordination,
     /// Path cost used to choose best paths.
     pub distance: Distance,
-    /// Hop limit of leverage paths (`None`: unlimited).
-    pub max_hops: Option<usize>,
-    /// Channel emphasis.
-    pub emphasis: ChannelEmphasis,
+    /// Hop limit of the whole path source -> ... -> partner -> ... -> target, at least 2.
+    pub max_hops: usize,
+    /// How tie strengths are computed.
+    pub strength: StrengthRule,
+    /// Which score ranks the partners.
+    pub score: ScoreRule,
+    /// How stance signals give movability.
+    pub movability: MovabilityRule,
+    /// Whether to compute how much of each score rests on judgement (one more ranking, on the
+    /// graph without judgement figures).
+    pub judgement_share: bool,
 }
 
-impl Default for SuggestParams {
-    fn default() -> Self {
+impl SuggestParams {
+    /// The question "which partners should `sources` approach to press `target`", with the
+    /// model's defaults.
+    pub fn new(sources: Vec<ActorId>, target: ActorId) -> Self {
         SuggestParams {
-            from: "signatories".into(),
-            target: "RUS".into(),
-            candidates: Vec::new(),
-            exclude: default_exclude(),
+            sources,
+            target,
+            candidates: None,
+            exclude: Vec::new(),
+            include_pressing: false,
             top: None,
             coordination: Coordination::Unison,
             distance: Distance::Log,
-            max_hops: Some(DEFAULT_MAX_HOPS),
-            emphasis: ChannelEmphasis::default(),
+            max_hops: DEFAULT_MAX_HOPS,
+            strength: StrengthRule::default(),
+            score: ScoreRule::Outreach,
+            movability: MovabilityRule::default(),
+            judgement_share: true,
         }
+    }
+
+    /// The bundled graph's question: the `signatories` group pressing `RUS`, with EU members
+    /// and Ukraine left out, on any graph that has them.
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`] if the graph has no `signatories` group or no `RUS`.
+    pub fn outreach_letter(graph: &InfluenceGraph) -> Result<Self> {
+        let group = graph
+            .group("signatories")
+            .ok_or_else(|| Error::UnknownName {
+                context: "sources: ".into(),
+                name: "signatories".into(),
+                suggestions: Vec::new(),
+            })?;
+        let target = graph
+            .actor_by_id("RUS")
+            .map(|a| a.id.clone())
+            .ok_or_else(|| Error::UnknownName {
+                context: "target: ".into(),
+                name: "RUS".into(),
+                suggestions: Vec::new(),
+            })?;
+        let mut p = SuggestParams::new(group.members.clone(), target);
+        p.exclude = graph
+            .group("EU")
+            .map(|g| g.members.clone())
+            .unwrap_or_default();
+        if let Some(u) = graph.actor_by_id("UKR") {
+            p.exclude.push(u.id.clone());
+        }
+        Ok(p)
     }
 }
 
-/// The default `exclude`: EU members and Ukraine.
-pub fn default_exclude() -> Vec<String> {
-    vec!["EU".to_owned(), "UKR".to_owned()]
+/// Why an actor is not a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftOut {
+    /// One of the sources.
+    Source,
+    /// The target.
+    Target,
+    /// It already presses the target (stance `presses`).
+    Pressing,
+    /// Excluded by the question.
+    Excluded,
+    /// Not among the candidates asked for.
+    NotCandidate,
+}
+
+/// Who may be suggested, and who was left out and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pool {
+    /// Every actor left out, with the first reason that applies (in [`LeftOut`] order).
+    pub left_out: Vec<(ActorId, LeftOut)>,
+    /// Candidates whose stance towards the target is unknown: their headroom counts every
+    /// channel as unapplied and their movability as 1, which the output says.
+    pub stance_unknown: Vec<ActorId>,
+}
+
+/// A lever the sources hold over a partner: one channel of one source's direct tie to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lever {
+    /// The source holding it.
+    pub source: ActorId,
+    /// The channel.
+    pub channel: Channel,
+    /// The channel's figure value.
+    pub value: f64,
+    /// Its basis.
+    pub basis: Basis,
+    /// Its source text.
+    pub about: String,
 }
 
 /// One suggested partner.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Partner {
     /// 1-based rank.
     pub rank: usize,
     /// Actor id.
-    pub id: String,
+    pub id: ActorId,
     /// Display name.
     pub name: String,
-    /// `reach * pull * receptiveness`.
+    /// The score the ranking uses.
     pub score: f64,
     /// The sources' leverage over the partner, combined as asked (unison or alone).
     pub reach: f64,
@@ -84,196 +202,530 @@ pub struct Partner {
     pub reach_unison: f64,
     /// Reach of the best single source.
     pub reach_alone: f64,
-    /// The partner's leverage over the target, on paths avoiding the sources.
+    /// The partner's leverage over the target (the target's dependence on it: sensitivity).
     pub pull: f64,
-    /// Receptiveness in [0, 1] (1 when the graph gives none).
+    /// The part of the pull the partner does not apply yet.
+    pub headroom: f64,
+    /// How far the sources can move the partner (`None`: stance unknown, counted as 1).
+    pub movability: Option<f64>,
+    /// The partner's stance class towards the target.
+    pub stance: StanceClass,
+    /// Version 1's receptiveness (used by the `classic` score; 1 when absent).
     pub receptiveness: f64,
+    /// Share of the score that rests on judgement figures: `1 - score without them / score`
+    /// (`None` when not computed, or when a figure behind the row has an unknown basis).
+    pub judgement_share: Option<f64>,
     /// Share of the sources' best-path leverage over the target that passes through the partner.
     pub brokerage: f64,
     /// The source with the strongest leverage over the partner.
-    pub messenger: String,
-    /// Best path source -> ... -> partner -> ... -> target (actor ids).
-    pub path: Vec<String>,
-    /// The two legs explained tie by tie.
+    pub messenger: ActorId,
+    /// Best path messenger -> ... -> partner -> ... -> target.
+    pub path: Vec<ActorId>,
+    /// Actors on the path that are neither a source, the partner nor the target (a path
+    /// through them asks them to press the next actor).
+    pub via: Vec<ActorId>,
+    /// The two legs explained tie by tie: reach (messenger to partner) and pull (partner to
+    /// target).
     pub legs: Vec<ExplainedPath>,
+    /// The sources' direct levers over the partner, strongest first (at most five).
+    pub levers: Vec<Lever>,
+    /// Agreements between the sources and the partner.
+    pub agreements: Vec<Fact>,
+    /// What the partner asks for.
+    pub concerns: Vec<Fact>,
 }
 
 /// The result of [`suggest`]: the partners ranked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PartnerRanking {
     /// Source actor ids.
-    pub source: Vec<String>,
+    pub sources: Vec<ActorId>,
     /// Target actor id.
-    pub target: String,
+    pub target: ActorId,
+    /// The score used.
+    pub score: ScoreRule,
     /// Coordination used.
     pub coordination: Coordination,
     /// Distance used.
-    pub distance: String,
-    /// Hop limit used.
-    pub max_hops: Option<usize>,
-    /// Actors never suggested.
-    pub excluded: Vec<String>,
-    /// Partners by rank (score descending, ties broken by id).
+    pub distance: Distance,
+    /// Hop limit of the whole path.
+    pub max_hops: usize,
+    /// The channel combination used.
+    pub combine: crate::model::Combine,
+    /// The movability weights used.
+    pub movability: MovabilityRule,
+    /// Who was left out, and candidates of unknown stance.
+    pub pool: Pool,
+    /// Partners by rank (score descending, ties broken by file order).
     pub partners: Vec<Partner>,
 }
 
-/// Ranks partners for sources `from` against `target` (MODEL section 4).
+/// Ranks partners for `params.sources` against `params.target` (docs/MODEL.md, "Which partners
+/// to approach").
 ///
-/// For each candidate `P`: `reach(P)` combines the best-path leverage `L(s -> P)` of every source
-/// `s` on paths avoiding the target; `pull(P)` is the best-path leverage `P -> target` on paths
-/// avoiding the sources; `score = reach * pull * receptiveness`. `brokerage(P)` is the share of
-/// `sum_s L(s -> target)` (best paths, no avoidance) whose best path passes through `P`.
-/// The two legs of a partner's explanation form a simple path: when the best pull path would run
-/// back through an actor of the reach path, the pull is recomputed on paths avoiding them.
-/// Actors in `exclude` (default: EU members and Ukraine) are never suggested.
+/// For each candidate `P`, with its best path split into a reach leg (source to `P`, avoiding
+/// the target) and a pull leg (`P` to the target, avoiding the sources) of at most
+/// `params.max_hops` ties together:
+/// - `reach(P)` combines the sources' best-path leverage over `P` (unison or alone);
+/// - `pull(P)` is `P`'s best-path leverage over the target;
+/// - `headroom(P)` is the same on ties into the target read as the part of each channel the
+///   tie's holder does not apply yet (its sanctions, and for diplomacy its UN alignment);
+/// - `movability(P)` comes from `P`'s stance signals ([`MovabilityRule`]);
+/// - `score = reach × headroom × movability` (or `reach × pull × receptiveness` with
+///   [`ScoreRule::Classic`]); the split of the hops between the legs is the one that scores
+///   best.
+///
+/// Candidates are every actor but the sources, the target, `exclude`, and (unless
+/// `include_pressing`) the actors whose stance is `presses`.
 ///
 /// # Errors
-/// [`Error::UnknownName`] for unresolvable names, [`Error::InvalidParameter`] if the target is
-/// among the sources or `top` is 0.
+/// [`Error::UnknownName`] for ids not in the graph; [`Error::InvalidParameter`] if there are no
+/// sources, the target is among them, `top` is 0 or `max_hops` is outside 2..=[`MAX_HOPS`].
 ///
 /// # Complexity
-/// O((|S| + 1) · S) where S is one search ([`shortest_tree`]: O(H(|V| + |E|)) with a hop limit H,
-/// O((|V| + |E|) log |V|) without), plus O(|V| log |V|) to sort.
+/// O(H · (|S| + 2) · H (|V| + |E|)) for hop limit H and |S| sources (one hop-limited search per
+/// source and split), plus O(|V| log |V|) to sort; twice with the judgement share.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::suggest::{suggest, SuggestParams};
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let ranking = suggest(&graph, &SuggestParams::outreach_letter(&graph)?)?;
+/// // No state that already sanctions Russia is suggested.
+/// assert!(ranking.partners.iter().all(|p| p.stance != leverage::model::StanceClass::Presses));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<PartnerRanking> {
-    let net = Network::new(graph, &params.emphasis);
+    let net = Network::new(graph, &params.strength);
     let setup = Setup::new(graph, &net, params)?;
-    let receptiveness: Vec<f64> = (0..net.node_count())
-        .map(|v| graph.actor(net.node(v)).receptiveness_value())
-        .collect();
-    let mut rank = rank_partners(&net, &setup, &receptiveness, params, true);
+    let inputs = Inputs::best_estimates(graph, &net, params);
+    let mut ranked = rank_partners(&net, &setup, &inputs.view(), params);
     if let Some(top) = params.top {
-        rank.truncate(top);
+        ranked.truncate(top);
     }
-    let (src, t) = (&setup.sources, setup.target);
-    let excluded: Vec<String> = setup
-        .excluded
-        .iter()
-        .map(|&v| graph.actor(net.node(v)).id.to_string())
-        .collect();
-    let id = |v: usize| graph.actor(net.node(v)).id.to_string();
-    let partners = rank
+    let shares = if params.judgement_share && !ranked.is_empty() {
+        Some(judgement_scores(graph, params)?)
+    } else {
+        None
+    };
+    let brokerage = brokerage(&net, &setup, params);
+    let id = |v: usize| graph.actor(net.node(v)).id.clone();
+    let partners = ranked
         .iter()
         .enumerate()
         .map(|(i, r)| {
+            let actor = graph.actor(net.node(r.partner));
             let legs: Vec<ExplainedPath> = [&r.reach_path, &r.pull_path]
                 .into_iter()
-                .map(|p| explain(graph, &net, p, &params.emphasis))
+                .map(|p| explain(graph, &net, p, &params.strength))
                 .collect();
-            let mut path: Vec<String> = r.reach_path.nodes.iter().map(|&v| id(v)).collect();
+            let mut path: Vec<ActorId> = r.reach_path.nodes.iter().map(|&v| id(v)).collect();
             path.extend(r.pull_path.nodes.iter().skip(1).map(|&v| id(v)));
+            let via = path
+                .iter()
+                .filter(|a| {
+                    **a != actor.id && **a != params.target && !params.sources.contains(a)
+                })
+                .cloned()
+                .collect();
+            // The share is known only where every figure behind the row has a known basis.
+            let bases_known = legs
+                .iter()
+                .flat_map(|l| &l.ties)
+                .flat_map(|t| &t.channels)
+                .all(|c| !c.basis.is_unknown())
+                && actor
+                    .stance_toward(&params.target)
+                    .is_none_or(|s| s.signals().all(|(_, f)| !f.basis.is_unknown()));
+            let judgement_share = shares.as_ref().filter(|_| bases_known).map(|s| {
+                let without = s
+                    .iter()
+                    .find(|(a, _)| *a == actor.id)
+                    .map_or(0.0, |(_, x)| *x);
+                if r.score > 0.0 {
+                    (1.0 - without / r.score).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            });
+            let outreach = actor.outreach.clone().unwrap_or_default();
             Partner {
                 rank: i + 1,
-                id: id(r.partner),
-                name: graph.actor(net.node(r.partner)).name.clone(),
+                id: actor.id.clone(),
+                name: actor.name.clone(),
                 score: r.score,
                 reach: r.reach,
                 reach_unison: r.reach_unison,
                 reach_alone: r.reach_alone,
                 pull: r.pull,
-                receptiveness: r.receptiveness,
-                brokerage: r.brokerage,
+                headroom: r.headroom,
+                movability: inputs.movability[r.partner],
+                stance: inputs.stance[r.partner],
+                receptiveness: inputs.receptiveness[r.partner],
+                judgement_share,
+                brokerage: brokerage[r.partner],
                 messenger: id(r.messenger),
                 path,
+                via,
                 legs,
+                levers: levers(graph, &net, &setup, r.partner),
+                agreements: outreach.agreements,
+                concerns: outreach.concerns,
             }
         })
         .collect();
     Ok(PartnerRanking {
-        source: src.iter().map(|&s| id(s)).collect(),
-        target: id(t),
+        sources: setup.sources.iter().map(|&s| id(s)).collect(),
+        target: id(setup.target),
+        score: params.score,
         coordination: params.coordination,
-        distance: params.distance.name().to_owned(),
+        distance: params.distance,
         max_hops: params.max_hops,
-        excluded,
+        combine: params.strength.combine,
+        movability: params.movability,
+        pool: setup.pool.clone(),
         partners,
     })
 }
 
-/// The resolved question of a suggestion, on network positions: sources, target, and which
-/// actors may be suggested.
+/// Every partner's score on the graph without judgement figures, by id.
+fn judgement_scores(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Vec<(ActorId, f64)>> {
+    let (checked, _) = graph.with_bases(BasisSet::ALL.without(Basis::Judgement));
+    let net = Network::new(&checked, &params.strength);
+    let mut p = params.clone();
+    p.judgement_share = false;
+    // The candidates of the full graph stay the candidates: a partner whose stance rests on a
+    // judgement signal does not join or leave the pool.
+    // A view keeps every actor in order, so positions are the same.
+    let setup = Setup::new(graph, &Network::new(graph, &params.strength), &p)?;
+    let inputs = Inputs::best_estimates(&checked, &net, &p);
+    Ok(rank_partners(&net, &setup, &inputs.view(), &p)
+        .into_iter()
+        .map(|r| (checked.actor(net.node(r.partner)).id.clone(), r.score))
+        .collect())
+}
+
+/// The sources' direct levers over `partner`: each channel of each source's tie to it,
+/// strongest first, at most five.
+fn levers(graph: &InfluenceGraph, net: &Network, setup: &Setup, partner: usize) -> Vec<Lever> {
+    let p = net.node(partner);
+    let mut out: Vec<Lever> = Vec::new();
+    for &s in &setup.sources {
+        let sn = net.node(s);
+        if let Some(tie) = graph.tie(sn, p) {
+            for (c, f) in tie.channels.iter() {
+                out.push(Lever {
+                    source: graph.actor(sn).id.clone(),
+                    channel: c.clone(),
+                    value: f.value,
+                    basis: f.basis,
+                    about: f.source.to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| a.source.cmp(&b.source))
+            .then_with(|| a.channel.cmp(&b.channel))
+    });
+    out.truncate(5);
+    out
+}
+
+/// Brokerage of every position: the share of `sum_s L(s -> target)` (each source's best path
+/// within the hop limit, no avoidance) whose best path passes through it.
+fn brokerage(net: &Network, setup: &Setup, params: &SuggestParams) -> Vec<f64> {
+    let n = net.node_count();
+    let costs = net.costs(params.distance, Direction::Forward);
+    let mut through = vec![0.0f64; n];
+    let mut total = 0.0;
+    for &s in &setup.sources {
+        let tree = shortest_tree_with_costs(
+            net,
+            &costs,
+            s,
+            Direction::Forward,
+            Some(params.max_hops),
+            &[],
+        );
+        if let Some(p) = tree
+            .path(setup.target)
+            .and_then(|p| NetPath::measure(net, p, params.distance))
+        {
+            total += p.leverage;
+            for &v in &p.nodes[1..p.nodes.len() - 1] {
+                through[v] += p.leverage;
+            }
+        }
+    }
+    if total > 0.0 {
+        for x in &mut through {
+            *x /= total;
+        }
+    }
+    through
+}
+
+/// The resolved question on network positions: sources, target, and which actors may be
+/// suggested.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Setup {
-    /// Source positions, in group order.
+    /// Source positions, in the order given.
     pub sources: Vec<usize>,
     /// Target position.
     pub target: usize,
-    /// Whether each position may be suggested (not a source, not the target, among the
-    /// candidates if given, not excluded).
+    /// Whether each position may be suggested.
     pub eligible: Vec<bool>,
-    /// Excluded positions (for the record).
-    pub excluded: Vec<usize>,
+    /// Who was left out.
+    pub pool: Pool,
 }
 
 impl Setup {
-    /// Resolves the names of `params` on `graph` and maps them to positions of `net`.
+    /// Maps the question of `params` to positions of `net` (built from `graph`).
     ///
     /// # Errors
-    /// [`Error::UnknownName`] for unresolvable names, [`Error::InvalidParameter`] if the target is
-    /// among the sources or `top` is 0.
+    /// As [`suggest`].
     pub fn new(graph: &InfluenceGraph, net: &Network, params: &SuggestParams) -> Result<Setup> {
-        let resolver = Resolver::new(graph);
-        let sources = resolver.actors(&params.from, "--from: ")?;
-        let target = resolver.actor(&params.target, "--target: ")?;
+        let pos = |a: &ActorId, field: &str| -> Result<usize> {
+            graph
+                .node(a)
+                .and_then(|n| net.position(n))
+                .ok_or_else(|| Error::UnknownName {
+                    context: format!("{field}: "),
+                    name: a.to_string(),
+                    suggestions: crate::model::Resolver::new(graph).suggestions(a.as_str()),
+                })
+        };
+        if params.sources.is_empty() {
+            return Err(Error::InvalidParameter {
+                name: "sources".into(),
+                value: "[]".into(),
+                expected: "at least one source is needed".into(),
+            });
+        }
+        let mut sources = Vec::with_capacity(params.sources.len());
+        for s in &params.sources {
+            let p = pos(s, "sources")?;
+            if !sources.contains(&p) {
+                sources.push(p);
+            }
+        }
+        let target = pos(&params.target, "target")?;
         if sources.contains(&target) {
             return Err(Error::InvalidParameter {
-                name: "--target".into(),
-                value: params.target.clone(),
+                name: "target".into(),
+                value: params.target.to_string(),
                 expected: "the target must not be one of the sources".into(),
             });
         }
         if params.top == Some(0) {
             return Err(Error::InvalidParameter {
-                name: "--top".into(),
+                name: "top".into(),
                 value: "0".into(),
                 expected: "it must be at least 1".into(),
             });
         }
-        let candidates = if params.candidates.is_empty() {
-            None
-        } else {
-            Some(resolver.list(&params.candidates, "--candidates: ")?)
-        };
-        let excluded = if params.exclude == default_exclude() {
-            // The default names may be missing from a user's graph: skip those quietly.
-            params
-                .exclude
-                .iter()
-                .filter_map(|x| resolver.actors(x, "").ok())
-                .flatten()
-                .collect()
-        } else {
-            resolver.list(&params.exclude, "--exclude: ")?
-        };
-        let pos = |n| net.position(n).expect("resolved actors are in the network");
-        let n = net.node_count();
-        let sources: Vec<usize> = sources.into_iter().map(pos).collect();
-        let target = pos(target);
-        let mut eligible = match &candidates {
-            None => vec![true; n],
-            Some(c) => {
-                let mut e = vec![false; n];
-                for &x in c {
-                    e[pos(x)] = true;
-                }
-                e
-            }
-        };
-        let excluded: Vec<usize> = excluded.into_iter().map(pos).collect();
-        for &x in excluded.iter().chain(&sources) {
-            eligible[x] = false;
+        if !(2..=MAX_HOPS).contains(&params.max_hops) {
+            return Err(Error::InvalidParameter {
+                name: "max_hops".into(),
+                value: params.max_hops.to_string(),
+                expected: format!(
+                    "a partner's path, source -> partner -> target, has 2 to {MAX_HOPS} ties"
+                ),
+            });
         }
-        eligible[target] = false;
+        let n = net.node_count();
+        let mut reason: Vec<Option<LeftOut>> = vec![None; n];
+        for &s in &sources {
+            reason[s] = Some(LeftOut::Source);
+        }
+        reason[target] = Some(LeftOut::Target);
+        if !params.include_pressing {
+            for v in 0..n {
+                let a = graph.actor(net.node(v));
+                if reason[v].is_none()
+                    && a.stance_toward(&params.target)
+                        .is_some_and(|s| s.class() == StanceClass::Presses)
+                {
+                    reason[v] = Some(LeftOut::Pressing);
+                }
+            }
+        }
+        for x in &params.exclude {
+            let p = pos(x, "exclude")?;
+            if reason[p].is_none() {
+                reason[p] = Some(LeftOut::Excluded);
+            }
+        }
+        if let Some(c) = &params.candidates {
+            let mut wanted = vec![false; n];
+            for x in c {
+                wanted[pos(x, "candidates")?] = true;
+            }
+            for v in 0..n {
+                if !wanted[v] && reason[v].is_none() {
+                    reason[v] = Some(LeftOut::NotCandidate);
+                }
+            }
+        }
+        let eligible: Vec<bool> = reason.iter().map(Option::is_none).collect();
+        let id = |v: usize| graph.actor(net.node(v)).id.clone();
+        let mut left_out: Vec<(ActorId, LeftOut)> = reason
+            .iter()
+            .enumerate()
+            .filter_map(|(v, r)| r.map(|r| (id(v), r)))
+            .collect();
+        left_out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        let stance_unknown = (0..n)
+            .filter(|&v| {
+                eligible[v]
+                    && graph
+                        .actor(net.node(v))
+                        .stance_toward(&params.target)
+                        .is_none()
+            })
+            .map(id)
+            .collect();
         Ok(Setup {
             sources,
             target,
             eligible,
-            excluded,
+            pool: Pool {
+                left_out,
+                stance_unknown,
+            },
         })
     }
 }
 
+/// Per-actor and per-tie inputs of a ranking: tie strengths (plain and headroom) and each
+/// actor's movability and receptiveness. Built from best estimates, or from a robustness draw.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// Strength of every tie, in CSR order ([`Network::out_weights`]).
+    pub plain: Vec<f64>,
+    /// The part of every tie's strength not yet applied by its holder: equal to `plain` except
+    /// on ties into the target.
+    pub headroom: Vec<f64>,
+    /// Movability by position (`None`: stance unknown).
+    pub movability: Vec<Option<f64>>,
+    /// Receptiveness by position (1 when absent).
+    pub receptiveness: Vec<f64>,
+    /// Stance class by position.
+    pub stance: Vec<StanceClass>,
+}
+
+/// A borrowed view of [`Inputs`], as [`rank_partners`] reads them.
+#[derive(Debug, Clone, Copy)]
+pub struct InputsView<'a> {
+    /// See [`Inputs::plain`].
+    pub plain: &'a [f64],
+    /// See [`Inputs::headroom`].
+    pub headroom: &'a [f64],
+    /// See [`Inputs::movability`].
+    pub movability: &'a [Option<f64>],
+    /// See [`Inputs::receptiveness`].
+    pub receptiveness: &'a [f64],
+}
+
+impl Inputs {
+    /// The inputs at every figure's best estimate.
+    ///
+    /// # Complexity
+    /// O(|V| + |E| · c²) for c channels per tie.
+    pub fn best_estimates(graph: &InfluenceGraph, net: &Network, params: &SuggestParams) -> Self {
+        Self::drawn(graph, net, params, &mut |f| f.value)
+    }
+
+    /// The inputs with every figure read through `value` (a draw within its range).
+    ///
+    /// # Complexity
+    /// As [`Inputs::best_estimates`].
+    pub fn drawn(
+        graph: &InfluenceGraph,
+        net: &Network,
+        params: &SuggestParams,
+        value: &mut dyn FnMut(&crate::model::Figure) -> f64,
+    ) -> Self {
+        let fams = graph.family_table();
+        let target = graph.node(&params.target).and_then(|n| net.position(n));
+        let rule = &params.strength;
+        let mut plain = Vec::with_capacity(net.edge_count());
+        let mut headroom = Vec::with_capacity(net.edge_count());
+        let edges = net.edge_indices();
+        for v in 0..net.node_count() {
+            let (to, _) = net.out_edges(v);
+            let holder = graph.actor(net.node(v));
+            let stance = holder.stance_toward(&params.target);
+            let first = plain.len();
+            for (k, &w) in to.iter().enumerate() {
+                let tie = &graph.graph()[edges[first + k]];
+                // Draw each figure once; both strengths read the same draw.
+                let drawn: smallvec::SmallVec<[f64; 8]> =
+                    tie.channels.values().map(|f| value(f)).collect();
+                let at = |c: &Channel| {
+                    tie.channels
+                        .keys()
+                        .position(|x| x == c)
+                        .map_or(0.0, |i| drawn[i])
+                };
+                let p = rule.strength_by(tie, &|c| fams.of(c), |c, _| at(c));
+                plain.push(p);
+                if Some(w as usize) == target {
+                    let h = rule.strength_by(tie, &|c| fams.of(c), |c, _| {
+                        let applied = stance.map_or(0.0, |s| s.applied(fams.is_diplomatic(c)));
+                        at(c) * (1.0 - applied).clamp(0.0, 1.0)
+                    });
+                    headroom.push(h);
+                } else {
+                    headroom.push(p);
+                }
+            }
+        }
+        let n = net.node_count();
+        let mut movability = Vec::with_capacity(n);
+        let mut receptiveness = Vec::with_capacity(n);
+        let mut stance = Vec::with_capacity(n);
+        for v in 0..n {
+            let a = graph.actor(net.node(v));
+            let s = a.stance_toward(&params.target);
+            stance.push(s.map_or(StanceClass::Unknown, |s| s.class()));
+            movability.push(s.and_then(|s| params.movability.movability_with(s, |f| value(f))));
+            receptiveness.push(match (&a.receptiveness, s) {
+                (Some(r), _) => value(r),
+                (None, Some(s)) => s
+                    .get(crate::model::Signal::UnAlignment)
+                    .map_or(1.0, |f| value(f)),
+                (None, None) => 1.0,
+            });
+        }
+        Inputs {
+            plain,
+            headroom,
+            movability,
+            receptiveness,
+            stance,
+        }
+    }
+
+    /// A borrowed view.
+    pub fn view(&self) -> InputsView<'_> {
+        InputsView {
+            plain: &self.plain,
+            headroom: &self.headroom,
+            movability: &self.movability,
+            receptiveness: &self.receptiveness,
+        }
+    }
+}
+
 /// One partner's figures on network positions (the numeric core of [`suggest`], reused by the
-/// robustness analysis).
+/// robustness analysis and `assign`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartnerScore {
     /// Position of the partner.
@@ -286,67 +738,113 @@ pub struct PartnerScore {
     pub reach_unison: f64,
     /// Reach of the best single source.
     pub reach_alone: f64,
-    /// Pull on the target.
+    /// Pull on the target (plain strengths) along the pull leg's hop budget.
     pub pull: f64,
-    /// Receptiveness.
-    pub receptiveness: f64,
-    /// Brokerage share.
-    pub brokerage: f64,
+    /// Headroom along the pull leg.
+    pub headroom: f64,
     /// Position of the best single source.
     pub messenger: usize,
     /// Best path messenger -> partner (avoiding the target).
     pub reach_path: NetPath,
-    /// Best path partner -> target (avoiding the sources).
+    /// Best path partner -> target (avoiding the sources), by the score's own strengths.
     pub pull_path: NetPath,
 }
 
-/// Scores every eligible actor of `setup` on `net` and ranks those with a positive score (score
-/// descending, then position, which is file order). `receptiveness` is indexed by position.
-/// Brokerage is computed only when `with_brokerage` is set (it costs one more search per
-/// source).
+/// The product of `weights` (by CSR out-slot) along `nodes`; `None` if a pair has no tie.
+fn leverage_on(net: &Network, weights: &[f64], nodes: &[usize]) -> Option<f64> {
+    let mut l = 1.0;
+    for pair in nodes.windows(2) {
+        let slot = net.slot(pair[0], pair[1])?;
+        l *= weights[slot];
+    }
+    Some(l)
+}
+
+/// The searches of one split of the hop budget: `pull_hops` ties for the pull leg, the rest for
+/// reach.
+struct Split {
+    pull_hops: usize,
+    /// Backward from the target on the score's pull strengths, avoiding the sources.
+    pull: ShortestTree,
+    /// Backward from the target on plain strengths (for the `pull` column).
+    plain_pull: ShortestTree,
+    /// Forward from each source, avoiding the target.
+    reach: Vec<ShortestTree>,
+}
+
+/// Scores every eligible actor of `setup` on `net` with `inputs`, and ranks those with a
+/// positive score (score descending, then position, which is file order).
+///
+/// # Complexity
+/// As [`suggest`], without the judgement share.
 pub fn rank_partners(
     net: &Network,
     setup: &Setup,
-    receptiveness: &[f64],
+    inputs: &InputsView<'_>,
     params: &SuggestParams,
-    with_brokerage: bool,
 ) -> Vec<PartnerScore> {
     let (sources, target) = (setup.sources.as_slice(), setup.target);
     let n = net.node_count();
-    let (d, h) = (params.distance, params.max_hops);
+    let d = params.distance;
+    let h = params.max_hops.clamp(2, MAX_HOPS);
     let mut is_source = vec![false; n];
     for &s in sources {
         is_source[s] = true;
     }
     let mut ban_target = vec![false; n];
     ban_target[target] = true;
+    let classic = params.score == ScoreRule::Classic;
+    let pull_weights = if classic { inputs.plain } else { inputs.headroom };
 
-    // Tie costs once for all the searches below.
-    let forward = net.costs(d, Direction::Forward);
-    let backward = net.costs(d, Direction::Backward);
-
-    // Pull: best paths P -> target avoiding the sources, from one backward search.
-    let pull_tree =
-        shortest_tree_with_costs(net, &backward, target, Direction::Backward, h, &is_source);
-
-    // Reach: one forward search per source, avoiding the target.
-    let trees: Vec<_> = sources
-        .iter()
-        .map(|&s| shortest_tree_with_costs(net, &forward, s, Direction::Forward, h, &ban_target))
-        .collect();
-
-    // Brokerage: the sources' best paths to the target, without avoidance.
-    let mut through = vec![0.0f64; n];
-    let mut total = 0.0;
-    for &s in sources.iter().filter(|_| with_brokerage) {
-        let tree = shortest_tree(net, s, Direction::Forward, d, h, &[]);
-        if let Some(p) = tree.path(target).and_then(|p| NetPath::measure(net, p, d)) {
-            total += p.leverage;
-            for &v in &p.nodes[1..p.nodes.len() - 1] {
-                through[v] += p.leverage;
-            }
+    let cost_of = |w: &[f64], dir: Direction| -> Vec<f64> {
+        let by_slot: Vec<f64> = w.iter().map(|&x| d.cost(x)).collect();
+        match dir {
+            Direction::Forward => by_slot,
+            Direction::Backward => net.to_backward(&by_slot),
         }
-    }
+    };
+    let forward = cost_of(inputs.plain, Direction::Forward);
+    let pull_back = cost_of(pull_weights, Direction::Backward);
+    let plain_back = if classic {
+        pull_back.clone()
+    } else {
+        cost_of(inputs.plain, Direction::Backward)
+    };
+
+    let splits: Vec<Split> = (1..h)
+        .map(|pull_hops| Split {
+            pull_hops,
+            pull: shortest_tree_with_costs(
+                net,
+                &pull_back,
+                target,
+                Direction::Backward,
+                Some(pull_hops),
+                &is_source,
+            ),
+            plain_pull: shortest_tree_with_costs(
+                net,
+                &plain_back,
+                target,
+                Direction::Backward,
+                Some(pull_hops),
+                &is_source,
+            ),
+            reach: sources
+                .iter()
+                .map(|&s| {
+                    shortest_tree_with_costs(
+                        net,
+                        &forward,
+                        s,
+                        Direction::Forward,
+                        Some(h - pull_hops),
+                        &ban_target,
+                    )
+                })
+                .collect(),
+        })
+        .collect();
 
     let mut out = Vec::new();
     let mut buf = Vec::new();
@@ -354,140 +852,131 @@ pub fn rank_partners(
         if !setup.eligible[p] {
             continue;
         }
-        let Some(pull_path) = pull_tree
-            .path(p)
-            .and_then(|nodes| NetPath::measure(net, nodes, d))
-        else {
-            continue;
+        let factor = if classic {
+            inputs.receptiveness[p]
+        } else {
+            inputs.movability[p].unwrap_or(1.0)
         };
-        let mut miss = 1.0;
-        // (leverage, source index) of the best single source; its path is built once, below.
-        let mut best: Option<(f64, usize)> = None;
-        for (i, tree) in trees.iter().enumerate() {
-            if !tree.path_into(p, &mut buf) {
-                continue;
-            }
-            let Some(leverage) = NetPath::leverage_of(net, &buf) else {
+        let mut best: Option<PartnerScore> = None;
+        for split in &splits {
+            let Some(score) =
+                score_split(net, setup, inputs, pull_weights, split, p, factor, params, &mut buf)
+            else {
                 continue;
             };
-            miss *= 1.0 - leverage;
-            if best.is_none_or(|(b, _)| leverage > b) {
-                best = Some((leverage, i));
+            if best.as_ref().is_none_or(|b| score.score > b.score) {
+                best = Some(score);
             }
         }
-        let Some((_, i)) = best else { continue };
-        let messenger = sources[i];
-        let reach_path = trees[i]
-            .path(p)
-            .and_then(|nodes| NetPath::measure(net, nodes, d))
-            .expect("the best source's path was measured just above");
-        // The two legs must form a simple path: if the best pull path runs back through an actor
-        // of the reach path, the pull is taken on paths avoiding those actors.
-        let pull_path = if pull_path.nodes[1..]
-            .iter()
-            .any(|v| reach_path.nodes[..reach_path.nodes.len() - 1].contains(v))
-        {
-            let mut ban = is_source.clone();
-            for &v in &reach_path.nodes[..reach_path.nodes.len() - 1] {
-                ban[v] = true;
-            }
-            match best_path(net, p, target, d, h, &ban) {
-                Some(path) => path,
-                None => continue,
-            }
-        } else {
-            pull_path
-        };
-        let reach_unison = 1.0 - miss;
-        let reach_alone = reach_path.leverage;
-        let reach = match params.coordination {
-            Coordination::Unison => reach_unison,
-            Coordination::Alone => reach_alone,
-        };
-        let score = reach * pull_path.leverage * receptiveness[p];
-        if score <= 0.0 {
-            continue;
+        if let Some(b) = best.filter(|b| b.score > 0.0) {
+            out.push(b);
         }
-        out.push(PartnerScore {
-            partner: p,
-            score,
-            reach,
-            reach_unison,
-            reach_alone,
-            pull: pull_path.leverage,
-            receptiveness: receptiveness[p],
-            brokerage: if total > 0.0 { through[p] / total } else { 0.0 },
-            messenger,
-            reach_path,
-            pull_path,
-        });
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.partner.cmp(&b.partner)));
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::io::json::parse;
-
-    fn five() -> InfluenceGraph {
-        parse(include_str!("../../tests/fixtures/five.json"), "five.json").unwrap()
-    }
-
-    #[test]
-    fn five_actor_scores_by_hand() {
-        let r = suggest(&five(), &SuggestParams::default()).unwrap();
-        // India: reach = DEU->IND 0.02 (AUT has no tie to IND); pull = IND->RUS noisy-OR of
-        // trade 0.091 and energy 0.3 = 1 - 0.909 * 0.7 = 0.3637; receptiveness 0.5.
-        // score = 0.02 * 0.3637 * 0.5 = 0.003637.
-        // Turkey: reach unison = 1 - (1 - 0.1)(1 - 0.05) = 0.145; pull 0.08; receptiveness 1.
-        // score = 0.145 * 0.08 = 0.0116.
-        assert_eq!(r.partners.len(), 2);
-        let tur = &r.partners[0];
-        assert_eq!(tur.id, "TUR");
-        assert!((tur.reach - 0.145).abs() < 1e-12);
-        assert!((tur.reach_alone - 0.1).abs() < 1e-12);
-        assert!((tur.pull - 0.08).abs() < 1e-12);
-        assert!((tur.score - 0.0116).abs() < 1e-12);
-        assert_eq!(tur.messenger, "DEU");
-        assert_eq!(tur.path, vec!["DEU", "TUR", "RUS"]);
-        let ind = &r.partners[1];
-        assert_eq!(ind.id, "IND");
-        assert!((ind.pull - 0.3637).abs() < 1e-12);
-        assert!((ind.score - 0.003637).abs() < 1e-12);
-        // Brokerage: DEU's best path to RUS is DEU-IND-RUS (0.007274) vs DEU-TUR-RUS (0.008):
-        // TUR wins for DEU (0.008); AUT-TUR-RUS = 0.004. All flow passes through TUR.
-        assert!((tur.brokerage - 1.0).abs() < 1e-12);
-        assert_eq!(ind.brokerage, 0.0);
-    }
-
-    #[test]
-    fn alone_uses_best_single_source() {
-        let p = SuggestParams {
-            coordination: Coordination::Alone,
-            ..SuggestParams::default()
+/// The score of partner `p` under one split, with its legs; `None` if a leg is missing.
+#[allow(clippy::too_many_arguments)]
+fn score_split(
+    net: &Network,
+    setup: &Setup,
+    inputs: &InputsView<'_>,
+    pull_weights: &[f64],
+    split: &Split,
+    p: usize,
+    factor: f64,
+    params: &SuggestParams,
+    buf: &mut Vec<usize>,
+) -> Option<PartnerScore> {
+    let d = params.distance;
+    let mut pull_nodes = split.pull.path(p)?;
+    let mut pull_lev = leverage_on(net, pull_weights, &pull_nodes)?;
+    let mut miss = 1.0;
+    let mut best: Option<(f64, usize)> = None;
+    for (i, tree) in split.reach.iter().enumerate() {
+        if !tree.path_into(p, buf) {
+            continue;
+        }
+        let Some(l) = leverage_on(net, inputs.plain, buf) else {
+            continue;
         };
-        let r = suggest(&five(), &p).unwrap();
-        let tur = r.partners.iter().find(|x| x.id == "TUR").unwrap();
-        assert!((tur.score - 0.1 * 0.08).abs() < 1e-12);
+        miss *= 1.0 - l;
+        if best.is_none_or(|(b, _)| l > b) {
+            best = Some((l, i));
+        }
     }
+    let (alone, i) = best?;
+    let unison = 1.0 - miss;
+    let reach_nodes = split.reach[i].path(p)?;
+    // The two legs must form a simple path: if the pull leg runs back through an actor of the
+    // reach leg, the pull is taken on paths avoiding those actors.
+    let head = &reach_nodes[..reach_nodes.len() - 1];
+    if pull_nodes[1..].iter().any(|v| head.contains(v)) {
+        let mut ban = vec![false; net.node_count()];
+        for &s in &setup.sources {
+            ban[s] = true;
+        }
+        for &v in head {
+            ban[v] = true;
+        }
+        let back: Vec<f64> = net.to_backward(
+            &pull_weights
+                .iter()
+                .map(|&x| d.cost(x))
+                .collect::<Vec<_>>(),
+        );
+        let tree = shortest_tree_with_costs(
+            net,
+            &back,
+            setup.target,
+            Direction::Backward,
+            Some(split.pull_hops),
+            &ban,
+        );
+        pull_nodes = tree.path(p)?;
+        pull_lev = leverage_on(net, pull_weights, &pull_nodes)?;
+    }
+    let plain_pull = split
+        .plain_pull
+        .path(p)
+        .and_then(|nodes| leverage_on(net, inputs.plain, &nodes))
+        .unwrap_or(0.0);
+    let reach_sel = match params.coordination {
+        Coordination::Unison => unison,
+        Coordination::Alone => alone,
+    };
+    let score = reach_sel * pull_lev * factor;
+    Some(PartnerScore {
+        partner: p,
+        score,
+        reach: reach_sel,
+        reach_unison: unison,
+        reach_alone: alone,
+        pull: plain_pull,
+        headroom: pull_lev,
+        messenger: setup.sources[i],
+        reach_path: measured(net, inputs.plain, reach_nodes, d),
+        pull_path: measured(net, pull_weights, pull_nodes, d),
+    })
+}
 
-    #[test]
-    fn names_resolve_and_errors_are_named() {
-        let p = SuggestParams {
-            from: "germany".into(),
-            target: "rus".into(),
-            ..SuggestParams::default()
-        };
-        let r = suggest(&five(), &p).unwrap();
-        assert_eq!(r.source, vec!["DEU"]);
-        let p = SuggestParams {
-            target: "RUZ".into(),
-            ..SuggestParams::default()
-        };
-        let e = suggest(&five(), &p).unwrap_err();
-        assert!(e.to_string().contains("did you mean `RUS`"), "{e}");
-        assert_eq!(e.exit_code(), 2);
+/// A node path with its leverage and cost on `weights` (by CSR out-slot).
+fn measured(net: &Network, weights: &[f64], nodes: Vec<usize>, d: Distance) -> NetPath {
+    let mut leverage = 1.0;
+    let mut cost = 0.0;
+    for pair in nodes.windows(2) {
+        let w = net.slot(pair[0], pair[1]).map_or(0.0, |s| weights[s]);
+        leverage *= w;
+        cost += d.cost(w);
+    }
+    NetPath {
+        nodes,
+        cost,
+        leverage,
     }
 }
+
+#[cfg(test)]
+#[path = "tests/suggest_tests.rs"]
+mod tests;

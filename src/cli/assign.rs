@@ -1,5 +1,6 @@
 //! `leverage assign`: who carries the message to each partner.
 
+use clap::builder::TypedValueParser as _;
 use clap::Args;
 
 use super::question::QuestionArgs;
@@ -7,11 +8,12 @@ use super::{print, Context};
 use leverage::analysis::assign::{assign, AssignParams};
 use leverage::report;
 
-/// For the top suggested partners, the source member best placed to approach each one
+/// For the top suggested partners, the source best placed to approach each one
 ///
-/// Solved exactly as an assignment problem (Hungarian method): each partner gets one
-/// messenger, each messenger at most `--max-per-messenger` partners, maximising the product of
-/// the messengers' leverage over their partners.
+/// Without a cap, each partner gets the source with the strongest leverage over it. With
+/// `--max-per-messenger K`, each messenger takes at most K partners and the assignment is solved
+/// exactly (Hungarian method) so that the top partners keep their best messengers; a row the cap
+/// changed names the best messenger.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  leverage assign\n  leverage assign --partners 8 --max-per-messenger 2\n  leverage assign --from EU --format json"
@@ -19,21 +21,20 @@ use leverage::report;
 pub struct AssignArgs {
     #[command(flatten)]
     question: QuestionArgs,
-    /// How many top suggested partners to assign
-    #[arg(long, default_value_t = 10)]
+    /// How many top suggested partners to assign (1 to 10,000)
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000).map(|x| x as usize))]
     partners: usize,
-    /// Most partners one messenger takes
-    #[arg(long, default_value_t = 1)]
-    max_per_messenger: usize,
+    /// Most partners one messenger takes (default: no cap; a cap at or above `--partners` is no
+    /// cap)
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..=10_000).map(|x| x as usize))]
+    max_per_messenger: Option<usize>,
 }
 
 pub fn exec(args: AssignArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("assign")?;
     let graph = ctx.load()?;
-    let params = AssignParams {
-        suggest: args.question.params(ctx),
-        partners: args.partners,
-        max_per_messenger: args.max_per_messenger,
-    };
-    print(&report::assign(&assign(&graph, &params)?, format))
+    let mut params = AssignParams::new(args.question.params(ctx, &graph)?);
+    params.partners = args.partners;
+    params.max_per_messenger = args.max_per_messenger;
+    print(&report::assign::render(&assign(&graph, &params)?, format))
 }

@@ -85,7 +85,7 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
         max_iter: args.max_iter,
     };
     let params = CentralityParams {
-        emphasis: ctx.emphasis.clone(),
+        strength: ctx.strength.clone(),
         distance: ctx.distance,
         pagerank: PageRankParams {
             tolerance: args.tolerance,
@@ -120,12 +120,12 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
                     "warning: {measure} left out: {why}\n  hint: raise `--max-iter` or loosen `--tolerance`"
                 );
             }
-            return print(&report::centrality_all(&table, format));
+            return print(&report::centrality::render_all(&table, format));
         }
     };
     let mut ranking = centrality(&graph, measure, &params)?;
     if args.top > 0 {
         ranking.nodes.truncate(args.top);
     }
-    print(&report::centrality(&ranking, format))
+    print(&report::centrality::render(&ranking, format))
 }

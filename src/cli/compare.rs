@@ -5,7 +5,6 @@ use clap::Args;
 use super::question::QuestionArgs;
 use super::{print, Context};
 use leverage::analysis::compare::compare;
-use leverage::analysis::suggest::SuggestParams;
 use leverage::report;
 
 /// Each partner's rank and score before and after the `--scenario` files, by size of change
@@ -32,11 +31,10 @@ pub fn exec(args: CompareArgs, ctx: &Context) -> anyhow::Result<()> {
     }
     let before = ctx.load_base()?;
     let (after, outcomes) = leverage::scenario::apply_all(&before, &scenarios)?;
-    let params = SuggestParams {
-        top: (args.top > 0).then_some(args.top),
-        ..args.question.params(ctx)
-    };
-    print(&report::compare(
+    let mut params = args.question.params(ctx, &before)?;
+    params.top = (args.top > 0).then_some(args.top);
+    params.judgement_share = false;
+    print(&report::compare::render(
         &compare(&before, &after, outcomes, &params)?,
         format,
     ))

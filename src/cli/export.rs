@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
+use super::question::resolve_question;
 use super::{print_bytes, usage, Context, Format};
 use leverage::analysis::centrality::CentralityParams;
 use leverage::analysis::suggest::SuggestParams;
@@ -41,12 +42,13 @@ pub struct ExportArgs {
     /// `--with suggest` or in SVG, else `strength_out`)
     #[arg(long, value_name = "NAME")]
     size_by: Option<String>,
-    /// Sources of the suggestion that is highlighted (a group or an actor)
-    #[arg(long, default_value = "signatories")]
-    from: String,
-    /// Target of the suggestion that is highlighted
-    #[arg(long, default_value = "RUS")]
-    target: String,
+    /// Sources of the suggestion that is highlighted (a group or an actor) [default:
+    /// signatories]
+    #[arg(long)]
+    from: Option<String>,
+    /// Target of the suggestion that is highlighted [default: RUS]
+    #[arg(long)]
+    target: Option<String>,
     /// SVG: draw at most this many ties besides the highlighted paths, the strongest first
     #[arg(long, default_value_t = SvgExporter::default().max_ties)]
     max_ties: usize,
@@ -99,27 +101,34 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     }
     let graph = ctx.load()?;
     let mut g = AnnotatedGraph::new(&graph);
-    g.emphasis = ctx.emphasis.clone();
+    g.strength = ctx.strength.clone();
     g.distance = ctx.distance;
     g.size_by = args.size_by.clone();
-    let params = SuggestParams {
-        from: args.from.clone(),
-        target: args.target.clone(),
-        emphasis: ctx.emphasis.clone(),
-        distance: ctx.distance,
-        ..SuggestParams::default()
-    };
     let want_scores = args.with.contains(&WithArg::Suggest);
-    if want_scores {
-        suggest_and_attach(&mut g, &params, args.highlight, true)?;
-    } else if args.highlight > 0 || format == ExportFormat::Svg {
-        // Highlighting is a courtesy: a graph without the default groups exports plainly.
-        let scores = format == ExportFormat::Svg;
-        let _ = suggest_and_attach(&mut g, &params, args.highlight, scores);
+    let explicit = args.from.is_some() || args.target.is_some();
+    if want_scores || explicit || args.highlight > 0 || format == ExportFormat::Svg {
+        let question =
+            resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None);
+        match question {
+            Ok((sources, target, exclude)) => {
+                let mut params = SuggestParams::new(sources, target);
+                params.exclude = exclude;
+                params.strength = ctx.strength.clone();
+                params.distance = ctx.distance;
+                let scores = want_scores || format == ExportFormat::Svg;
+                let name = args.from.clone().unwrap_or_else(|| "signatories".into());
+                suggest_and_attach(&mut g, &params, &name, args.highlight, scores)?;
+            }
+            // Names the user gave, and `--with suggest`, must resolve.
+            Err(e) if want_scores || explicit => return Err(e),
+            // The default question does not fit this graph: export without highlights, and
+            // say so.
+            Err(e) => eprintln!("note: nothing highlighted: {e:#}"),
+        }
     }
     if args.with.contains(&WithArg::Centrality) {
         let cp = CentralityParams {
-            emphasis: ctx.emphasis.clone(),
+            strength: ctx.strength.clone(),
             distance: ctx.distance,
             ..CentralityParams::default()
         };

@@ -85,14 +85,14 @@ fn actors_csv(graph: &leverage::model::InfluenceGraph) -> String {
 
 /// A ties table `from,to,weight` (aggregate strength), the shape other tools load.
 fn ties_csv(graph: &leverage::model::InfluenceGraph) -> String {
-    let emphasis = leverage::model::ChannelEmphasis::default();
+    let rule = leverage::model::StrengthRule::default();
     let mut out = String::from("from,to,weight\n");
     for (_, f, t, tie) in graph.ties() {
         out.push_str(&format!(
             "{},{},{}\n",
             graph.actor(f).id,
             graph.actor(t).id,
-            emphasis.strength(tie)
+            graph.strength(tie, &rule)
         ));
     }
     out

@@ -14,5 +14,5 @@ pub struct InfoArgs {}
 pub fn exec(_args: InfoArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("info")?;
     let graph = ctx.load()?;
-    print(&report::info(&info(&graph), format))
+    print(&report::info::render(&info(&graph), format))
 }

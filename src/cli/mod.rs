@@ -21,7 +21,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use leverage::io::{GraphSource, LoadOptions};
-use leverage::model::{ChannelEmphasis, Distance, InfluenceGraph};
+use leverage::model::{BasisSet, ChannelEmphasis, Combine, Distance, InfluenceGraph, StrengthRule};
 use leverage::report::OutputFormat;
 
 /// Which partners should the EU approach to press Russia, through whom, and how sure can we be?
@@ -69,6 +69,43 @@ pub struct GlobalArgs {
     /// Path cost of a tie of strength w: `log` (-ln w, paths multiply), `inverse` (1/w), `hops`
     #[arg(long, global = true, value_enum, default_value_t = DistanceArg::Log)]
     distance: DistanceArg,
+    /// How a tie's channels combine: `nested` (the strongest channel of each family of one flow,
+    /// then noisy-OR across families), `noisy-or` (every channel independent), `max`
+    #[arg(long, global = true, value_enum, default_value_t = CombineArg::Nested)]
+    combine: CombineArg,
+    /// Keep only figures of these bases, e.g. `official,published,derived` (bases: official,
+    /// published, derived, judgement, unknown)
+    #[arg(long, global = true, value_name = "LIST", value_parser = parse_basis)]
+    basis: Option<BasisSet>,
+    /// Analyse the graph as of this year: each yearly series gives its figure of that year (else
+    /// the latest before it, else the earliest after it)
+    #[arg(long, global = true, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
+    year: Option<i32>,
+}
+
+/// `--combine` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CombineArg {
+    /// the strongest channel of each family, then noisy-OR across families
+    Nested,
+    /// every channel an independent chance
+    NoisyOr,
+    /// the strongest channel alone
+    Max,
+}
+
+impl From<CombineArg> for Combine {
+    fn from(c: CombineArg) -> Self {
+        match c {
+            CombineArg::Nested => Combine::Nested,
+            CombineArg::NoisyOr => Combine::NoisyOr,
+            CombineArg::Max => Combine::Max,
+        }
+    }
+}
+
+fn parse_basis(s: &str) -> Result<BasisSet, String> {
+    s.parse::<BasisSet>().map_err(|e| e.to_string())
 }
 
 /// Every output format any command writes; each command accepts its own subset.
@@ -139,24 +176,66 @@ pub struct Context {
     scenarios: Vec<PathBuf>,
     load: LoadOptions,
     format: Option<Format>,
-    emphasis: ChannelEmphasis,
+    strength: StrengthRule,
     distance: Distance,
+    basis: Option<BasisSet>,
+    year: Option<i32>,
 }
 
 impl Context {
     /// Loads the graph named by `--graph` (or the bundled one), with the `--scenario` files
     /// applied.
     fn load(&self) -> anyhow::Result<InfluenceGraph> {
-        let base = self.load_base()?;
-        if self.scenarios.is_empty() {
-            return Ok(base);
-        }
-        Ok(leverage::scenario::apply_all(&base, &self.load_scenarios()?)?.0)
+        let base = self.load_file()?;
+        let g = if self.scenarios.is_empty() {
+            base
+        } else {
+            leverage::scenario::apply_all(&base, &self.load_scenarios()?)?.0
+        };
+        self.view(g)
     }
 
-    /// Loads the graph without scenarios.
+    /// Loads the graph without scenarios, as of `--year` and with `--basis`.
     fn load_base(&self) -> anyhow::Result<InfluenceGraph> {
+        self.view(self.load_file()?)
+    }
+
+    /// Loads the file as it is.
+    fn load_file(&self) -> anyhow::Result<InfluenceGraph> {
         Ok(leverage::io::load_with(&self.source, &self.load)?)
+    }
+
+    /// The view `--year` and `--basis` ask for, and a check that `--channels` names channels
+    /// of the graph.
+    fn view(&self, g: InfluenceGraph) -> anyhow::Result<InfluenceGraph> {
+        let g = match self.year {
+            Some(y) => g.at_year(y).0,
+            None => g,
+        };
+        let g = match self.basis {
+            Some(b) => g.with_bases(b).0,
+            None => g,
+        };
+        let known = g.channels();
+        for c in self.strength.emphasis.named() {
+            if !known.contains(c) {
+                let mut near: Vec<(f64, String)> = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(c.as_str(), k.as_str()), k.to_string()))
+                    .filter(|(s, _)| *s >= 0.8)
+                    .collect();
+                near.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let dym = near
+                    .first()
+                    .map_or(String::new(), |(_, k)| format!(" (did you mean `{k}`?)"));
+                let list: Vec<String> = known.iter().map(ToString::to_string).collect();
+                return Err(usage(format!(
+                    "`--channels` names channel `{c}`, which no tie of this graph has{dym}; its channels are {}",
+                    list.join(", ")
+                )));
+            }
+        }
+        Ok(g)
     }
 
     /// Parses the `--scenario` files.
@@ -256,8 +335,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             actors: cli.global.actors_table,
         },
         format: cli.global.format,
-        emphasis: cli.global.channels.unwrap_or_default(),
+        strength: StrengthRule::new(cli.global.channels.unwrap_or_default())
+            .with_combine(cli.global.combine.into()),
         distance: cli.global.distance.into(),
+        basis: cli.global.basis,
+        year: cli.global.year,
     };
     match cli.command {
         Command::Suggest(a) => suggest::exec(a, &ctx),

@@ -42,13 +42,13 @@ pub fn exec(args: RolesArgs, ctx: &Context) -> anyhow::Result<()> {
     let params = RolesParams {
         target: args.target,
         partition: args.partition,
-        emphasis: ctx.emphasis.clone(),
+        strength: ctx.strength.clone(),
     };
     let mut result = brokerage_roles(&graph, &params)?;
     if args.top > 0 {
         result.actors.truncate(args.top);
     }
-    print(&report::roles(&result, format))
+    print(&report::roles::render(&result, format))
 }
 
 #[cfg(test)]

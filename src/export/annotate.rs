@@ -32,7 +32,7 @@ pub fn attach_suggestion(
     values: bool,
 ) {
     let graph = g.graph;
-    let node = |id: &str| graph.node_of(id);
+    let node = |id: &crate::model::ActorId| graph.node(id);
     if values {
         let mut cols: IndexMap<String, IndexMap<NodeIndex, f64>> = IndexMap::new();
         for p in &ranking.partners {
@@ -44,12 +44,22 @@ pub fn attach_suggestion(
                 ("rank", rank),
                 ("reach", p.reach),
                 ("pull", p.pull),
+                ("headroom", p.headroom),
+                ("movability", p.movability.unwrap_or(1.0)),
                 ("brokerage", p.brokerage),
             ] {
                 cols.entry(k.to_owned()).or_default().insert(n, v);
             }
         }
-        for k in ["score", "rank", "reach", "pull", "brokerage"] {
+        for k in [
+            "score",
+            "rank",
+            "reach",
+            "pull",
+            "headroom",
+            "movability",
+            "brokerage",
+        ] {
             let col = cols.shift_remove(k).unwrap_or_default();
             g.node_values.insert(k.to_owned(), col);
         }
@@ -64,7 +74,7 @@ pub fn attach_suggestion(
             partners.push((n, p.score, path));
         }
     }
-    let sources = ranking.source.iter().filter_map(|id| node(id)).collect();
+    let sources = ranking.sources.iter().filter_map(|id| node(id)).collect();
     if let Some(target) = node(&ranking.target) {
         g.focus = Some(Focus {
             sources,
@@ -104,20 +114,21 @@ pub fn attach_centrality(
 
 /// Runs the suggestion with `params` and attaches it (see [`attach_suggestion`]); `top`
 /// partners are highlighted. `values` also attaches the scores as node attributes.
+/// `sources_name` is how the pictures name the sources (`signatories`).
 ///
 /// # Errors
 /// As [`suggest`].
 pub fn suggest_and_attach(
     g: &mut AnnotatedGraph<'_>,
     params: &SuggestParams,
+    sources_name: &str,
     top: usize,
     values: bool,
 ) -> Result<()> {
-    let all = SuggestParams {
-        top: None,
-        ..params.clone()
-    };
+    let mut all = params.clone();
+    all.top = None;
+    all.judgement_share = false;
     let ranking = suggest(g.graph, &all)?;
-    attach_suggestion(g, &ranking, &params.from, top, values);
+    attach_suggestion(g, &ranking, sources_name, top, values);
     Ok(())
 }

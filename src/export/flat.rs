@@ -44,10 +44,22 @@ pub enum Part {
     Source,
     /// The year.
     Year,
+    /// The basis (absent when unknown).
+    Basis,
+    /// The citation ids, comma-separated (absent when none).
+    Cite,
 }
 
 impl Part {
-    const ALL: [Part; 5] = [Part::Value, Part::Low, Part::High, Part::Source, Part::Year];
+    const ALL: [Part; 7] = [
+        Part::Value,
+        Part::Low,
+        Part::High,
+        Part::Source,
+        Part::Year,
+        Part::Basis,
+        Part::Cite,
+    ];
 
     fn suffix(self) -> &'static str {
         match self {
@@ -56,12 +68,14 @@ impl Part {
             Part::High => "_high",
             Part::Source => "_source",
             Part::Year => "_year",
+            Part::Basis => "_basis",
+            Part::Cite => "_cite",
         }
     }
 
     fn kind(self) -> Kind {
         match self {
-            Part::Source => Kind::String,
+            Part::Source | Part::Basis | Part::Cite => Kind::String,
             Part::Year => Kind::Int,
             _ => Kind::Double,
         }
@@ -74,6 +88,8 @@ impl Part {
             Part::High => "high",
             Part::Source => "source",
             Part::Year => "year",
+            Part::Basis => "basis",
+            Part::Cite => "cite",
         }
     }
 
@@ -89,6 +105,9 @@ impl Part {
             Part::High => fig.range.map(|[_, hi]| hi.into()),
             Part::Source => Some(fig.source.as_ref().into()),
             Part::Year => Some(fig.year.into()),
+            Part::Basis => (!fig.basis.is_unknown()).then(|| fig.basis.name().into()),
+            Part::Cite => (!fig.cite.is_empty())
+                .then(|| fig.cite.ids().collect::<Vec<_>>().join(",").into()),
         }
     }
 }
@@ -122,6 +141,12 @@ pub enum Role {
     Highlighted,
     /// A part of a channel's figure, by channel name.
     Channel(String, Part),
+    /// The actor's stance by target (JSON, as in the native format).
+    Stance,
+    /// The actor's agreements and concerns (JSON, as in the native format).
+    Outreach,
+    /// The tie's yearly series (JSON: channel -> figures, oldest first).
+    Series,
 }
 
 impl Role {
@@ -142,6 +167,9 @@ impl Role {
             Role::Dist => "dist".into(),
             Role::Highlighted => "highlighted".into(),
             Role::Channel(c, p) => format!("channel:{}:{c}", p.name()),
+            Role::Stance => "stance".into(),
+            Role::Outreach => "outreach".into(),
+            Role::Series => "series".into(),
         }
     }
 
@@ -157,6 +185,9 @@ impl Role {
             "weight" => Role::Weight,
             "dist" => Role::Dist,
             "highlighted" => Role::Highlighted,
+            "stance" => Role::Stance,
+            "outreach" => Role::Outreach,
+            "series" => Role::Series,
             _ => {
                 if let Some(p) = s.strip_prefix("receptiveness:") {
                     Role::Receptiveness(Part::parse(p)?)
@@ -228,6 +259,8 @@ const NODE_FIXED: &[&str] = &[
     "lat",
     "lon",
     "receptiveness",
+    "stance",
+    "outreach",
     "note",
     "id",
     "label",
@@ -238,6 +271,7 @@ const EDGE_FIXED: &[&str] = &[
     "weight",
     "dist",
     "highlighted",
+    "series",
     "note",
     "id",
     "label",
@@ -296,6 +330,12 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
             push(&mut node_cols, &name, p.kind(), Role::Receptiveness(p));
         }
     }
+    if any(&|a| !a.stance.is_empty()) {
+        push(&mut node_cols, "stance", Kind::Json, Role::Stance);
+    }
+    if any(&|a| a.outreach.is_some()) {
+        push(&mut node_cols, "outreach", Kind::Json, Role::Outreach);
+    }
     if any(&|a| a.note.is_some()) {
         push(&mut node_cols, "note", Kind::String, Role::Note);
     }
@@ -340,6 +380,13 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
                 Role::Lon => a.coordinates.map(|c| c.lon.into()),
                 Role::Receptiveness(p) => a.receptiveness.as_ref().and_then(|f| p.of(f)),
                 Role::Note => a.note.clone().map(Into::into),
+                Role::Stance => (!a.stance.is_empty()).then(|| {
+                    serde_json::to_value(&a.stance).expect("stances serialise")
+                }),
+                Role::Outreach => a
+                    .outreach
+                    .as_ref()
+                    .map(|o| serde_json::to_value(o).expect("facts serialise")),
                 Role::Attribute(k) => a.attributes.get(k).filter(|v| !v.is_null()).cloned(),
                 Role::Annotation(k) => g.node_values.get(k).and_then(|m| m.get(&n)).map(|&x| {
                     if c.kind == Kind::Int {
@@ -385,6 +432,9 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
             );
         }
     }
+    if graph.ties().any(|(_, _, _, t)| t.series.is_some()) {
+        push(&mut edge_cols, "series", Kind::Json, Role::Series);
+    }
     if graph.ties().any(|(_, _, _, t)| t.note.is_some()) {
         push(&mut edge_cols, "note", Kind::String, Role::Note);
     }
@@ -401,6 +451,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
                 Role::Highlighted => Some(g.highlighted.contains(&(f, t)).into()),
                 Role::Channel(ch, p) => tie.channels.get(ch).and_then(|fig| p.of(fig)),
                 Role::Note => tie.note.clone().map(Into::into),
+                Role::Series => tie.series.as_ref().map(|s| series_json(s)),
                 _ => None,
             })
             .collect();
@@ -421,6 +472,22 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
         attrs.insert("notes".into(), graph.meta.notes.clone().into());
     }
     let doc = crate::io::json::to_doc(graph);
+    attrs.insert("version".into(), doc.version.into());
+    if !doc.citations.is_empty() {
+        attrs.insert(
+            "citations".into(),
+            serde_json::to_value(&doc.citations).expect("citations serialise"),
+        );
+    }
+    if !doc.channels.is_empty() {
+        attrs.insert(
+            "channels".into(),
+            serde_json::to_value(&doc.channels).expect("channel declarations serialise"),
+        );
+    }
+    if let Some(b) = &graph.meta.build {
+        attrs.insert("build".into(), b.clone());
+    }
     if !doc.groups.is_empty() {
         attrs.insert(
             "groups".into(),
@@ -434,6 +501,21 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
         edges,
         graph: attrs,
     }
+}
+
+/// A tie's yearly series as JSON: channel -> figures, oldest first.
+pub fn series_json(series: &crate::model::Series) -> Value {
+    Value::Object(
+        series
+            .iter()
+            .map(|(c, f)| {
+                (
+                    c.to_string(),
+                    serde_json::to_value(f).expect("figures serialise"),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// The order in which to write the edge columns of a tie whose channels are `order` (its own

@@ -96,7 +96,10 @@ impl Exporter for GraphmlExporter {
                 tie: TieDoc {
                     from: g.graph.actor(f).id.as_str().into(),
                     to: g.graph.actor(t).id.as_str().into(),
-                    channels: tie.channels.clone(),
+                    channels: crate::model::channels::TieChannels {
+                        figures: tie.channels.clone(),
+                        series: tie.series.clone(),
+                    },
                     note: tie.note.clone(),
                 },
             })

@@ -23,7 +23,7 @@ use indexmap::IndexMap;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::error::Result;
-use crate::model::{ChannelEmphasis, Distance, InfluenceGraph};
+use crate::model::{Distance, InfluenceGraph, StrengthRule};
 
 /// The suggestion shown on pictures: who presses whom, and the top partners with their paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,8 +45,8 @@ pub struct Focus {
 pub struct AnnotatedGraph<'g> {
     /// The graph.
     pub graph: &'g InfluenceGraph,
-    /// Channel emphasis for the `weight` attribute.
-    pub emphasis: ChannelEmphasis,
+    /// How the `weight` attribute is computed.
+    pub strength: StrengthRule,
     /// Distance for the `dist` attribute.
     pub distance: Distance,
     /// Ties to highlight (the suggested leverage paths).
@@ -65,7 +65,7 @@ impl<'g> AnnotatedGraph<'g> {
     pub fn new(graph: &'g InfluenceGraph) -> Self {
         AnnotatedGraph {
             graph,
-            emphasis: ChannelEmphasis::default(),
+            strength: StrengthRule::default(),
             distance: Distance::Log,
             highlighted: HashSet::new(),
             node_values: IndexMap::new(),
@@ -102,7 +102,7 @@ impl<'g> AnnotatedGraph<'g> {
                     self.graph.actors().map(|(n, _)| (n, 0.0)).collect();
                 for (_, f, _, tie) in self.graph.ties() {
                     if let Some(x) = out.get_mut(&f) {
-                        *x += self.emphasis.strength(tie);
+                        *x += self.graph.strength(tie, &self.strength);
                     }
                 }
                 ("strength_out".to_owned(), out.into_values().collect())
@@ -230,7 +230,7 @@ pub fn exporter_bytes(graph: &AnnotatedGraph<'_>, exporter: &dyn Exporter) -> Re
 
 /// The tie strength and distance of every tie, for exporters.
 pub(crate) fn tie_weight(g: &AnnotatedGraph<'_>, tie: &crate::model::Tie) -> (f64, f64) {
-    let w = g.emphasis.strength(tie);
+    let w = g.graph.strength(tie, &g.strength);
     let d = if w > 0.0 {
         g.distance.cost(w)
     } else {

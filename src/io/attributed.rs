@@ -142,6 +142,8 @@ fn slot(p: Part) -> &'static str {
         Part::High => "high",
         Part::Source => "source",
         Part::Year => "year",
+        Part::Basis => "basis",
+        Part::Cite => "cite",
     }
 }
 
@@ -243,6 +245,34 @@ pub(crate) fn build(
     }
 
     let exact = manifest.is_some();
+    let mut json_of = |k: &str, what: &str| -> Option<Value> {
+        let (t, off) = graph_values.get(k)?;
+        match serde_json::from_str::<Value>(t) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                bad(
+                    *off,
+                    &format!("{graph_term} {k}"),
+                    format!("the graph's `{k}` is not {what}: {e}"),
+                    "write it as in the native format, or remove the key",
+                );
+                None
+            }
+        }
+    };
+    let (citations, channel_decls, build) = if exact {
+        (
+            json_of("citations", "a citations table")
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default(),
+            json_of("channels", "a table of channel declarations")
+                .and_then(|v| serde_json::from_value(v).ok())
+                .unwrap_or_default(),
+            json_of("build", "JSON"),
+        )
+    } else {
+        (IndexMap::new(), IndexMap::new(), None)
+    };
     let manifest = manifest.unwrap_or_default();
     let roles = &manifest.roles;
 
@@ -262,6 +292,7 @@ pub(crate) fn build(
             receptiveness: None,
             note: None,
             attributes: IndexMap::new(),
+            ..ActorDoc::default()
         };
         let mut rec: HashMap<&'static str, (String, usize)> = HashMap::new();
         for (name, (t, off)) in node.values {
@@ -316,6 +347,30 @@ pub(crate) fn build(
                 Role::Receptiveness(p) => {
                     rec.insert(slot(p), (t, off));
                 }
+                Role::Stance if exact => match serde_json::from_str(&t) {
+                    Ok(s) => {
+                        places.insert(field("stance"), l, c, key_what);
+                        a.stance = s;
+                    }
+                    Err(e) => bad(
+                        off,
+                        &key_what,
+                        format!("the stance is not a stance object: {e}"),
+                        "write the stance as in the native format (docs/FORMAT.md)",
+                    ),
+                },
+                Role::Outreach if exact => match serde_json::from_str(&t) {
+                    Ok(o) => {
+                        places.insert(field("outreach"), l, c, key_what);
+                        a.outreach = Some(o);
+                    }
+                    Err(e) => bad(
+                        off,
+                        &key_what,
+                        format!("the outreach is not an outreach object: {e}"),
+                        "write it as in the native format (docs/FORMAT.md)",
+                    ),
+                },
                 Role::Attribute(attr_name) => {
                     let ty = node_types
                         .get(&name)
@@ -366,6 +421,7 @@ pub(crate) fn build(
                 members,
                 lead: None,
                 note: None,
+                ..GroupDoc::default()
             });
         }
     }
@@ -399,6 +455,7 @@ pub(crate) fn build(
     for edge in edges {
         let what = format!("edge `{}` -> `{}`", edge.source, edge.target);
         let mut channels = Channels::new();
+        let mut series: Option<Box<crate::model::Series>> = None;
         let mut note = None;
         let mut chan_places: Vec<(String, String, usize)> = Vec::new();
         if exact {
@@ -413,6 +470,21 @@ pub(crate) fn build(
                             .insert(slot(*p), (t, off));
                     }
                     Some(Role::Note) => note = Some(t),
+                    Some(Role::Series) => {
+                        match serde_json::from_str::<IndexMap<String, Vec<Figure>>>(&t) {
+                            Ok(m) => {
+                                series = Some(Box::new(
+                                    m.into_iter().map(|(c, f)| (c.as_str().into(), f)).collect(),
+                                ));
+                            }
+                            Err(e) => bad(
+                                off,
+                                &format!("{what}, {term} series"),
+                                format!("the series is not channel -> figures: {e}"),
+                                "write the series as in the native format (docs/FORMAT.md)",
+                            ),
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -499,7 +571,10 @@ pub(crate) fn build(
                 TieDoc {
                     from: from.into(),
                     to: to.into(),
-                    channels: channels.clone(),
+                    channels: crate::model::channels::TieChannels {
+                        figures: channels.clone(),
+                        series: series.clone(),
+                    },
                     note: note.clone(),
                 },
             ));
@@ -520,12 +595,15 @@ pub(crate) fn build(
     }
     let doc = GraphDoc {
         schema: None,
-        version: 1,
+        version: 2,
+        citations,
+        channels: channel_decls,
         meta: MetaDoc {
             title,
             date,
             description: g("description"),
             notes,
+            build,
         },
         actors,
         groups,
@@ -627,11 +705,20 @@ fn figure(
             .map_err(|_| format!("year `{y}` is not a whole number"))?,
         None => default_year,
     };
+    let basis = match get("basis") {
+        None => crate::model::Basis::Unknown,
+        Some(b) => b.parse().map_err(|e: crate::model::provenance::UnknownBasis| e.to_string())?,
+    };
+    let cite = get("cite").map_or_else(crate::model::Cite::none, |s| {
+        crate::model::Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))
+    });
     Ok(Figure {
         value,
         range,
         source: source.into(),
         year,
+        basis,
+        cite,
     })
 }
 

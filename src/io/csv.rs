@@ -343,7 +343,15 @@ pub fn parse(
     }
     // Classify the other columns: channels, and each channel's companions
     // (`C_low`, `C_high`, `C_year`, `C_source`, `C_citation`).
-    let suffixes = ["_low", "_high", "_year", "_source", "_citation"];
+    let suffixes = [
+        "_low",
+        "_high",
+        "_year",
+        "_source",
+        "_citation",
+        "_basis",
+        "_cite",
+    ];
     let mut channel_cols: Vec<(String, usize)> = Vec::new();
     let mut companions: Vec<(String, &str, usize)> = Vec::new();
     for (c, h) in ties.names.iter().enumerate() {
@@ -391,6 +399,8 @@ pub fn parse(
         year: Option<usize>,
         source: Option<usize>,
         citation: Option<usize>,
+        basis: Option<usize>,
+        cite: Option<usize>,
     }
     let companion = |ch: &str, sfx: &str| {
         companions
@@ -408,6 +418,8 @@ pub fn parse(
             year: companion(ch, "_year"),
             source: companion(ch, "_source"),
             citation: companion(ch, "_citation"),
+            basis: companion(ch, "_basis"),
+            cite: companion(ch, "_cite"),
         })
         .collect();
     let single_channel_id = Channel::from(single_channel.as_str());
@@ -482,6 +494,8 @@ pub fn parse(
                     range,
                     source: base_source,
                     year: base_year,
+                    basis: crate::model::Basis::Unknown,
+                    cite: crate::model::Cite::none(),
                 },
             )
         } else {
@@ -501,6 +515,21 @@ pub fn parse(
                     None => base_source.clone(),
                 };
                 let year = year_of_cell(col.year, &mut problems).unwrap_or(base_year);
+                let basis = match cell(col.basis).map(str::parse::<crate::model::Basis>) {
+                    None => crate::model::Basis::Unknown,
+                    Some(Ok(b)) => b,
+                    Some(Err(e)) => {
+                        problems.push(Problem::new(
+                            ties.at(line, col.basis),
+                            e.to_string(),
+                            Some("write one of `official`, `published`, `derived`, `judgement`".to_owned()),
+                        ));
+                        crate::model::Basis::Unknown
+                    }
+                };
+                let cite = cell(col.cite).map_or_else(crate::model::Cite::none, |s| {
+                    crate::model::Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))
+                });
                 channels.insert(
                     col.channel.clone(),
                     Figure {
@@ -508,6 +537,8 @@ pub fn parse(
                         range,
                         source,
                         year,
+                        basis,
+                        cite,
                     },
                 );
             }
@@ -561,6 +592,7 @@ pub fn parse(
                     receptiveness: None,
                     note: None,
                     attributes: IndexMap::new(),
+                    ..ActorDoc::default()
                 });
             }
         }
@@ -656,6 +688,8 @@ pub fn parse(
                             year: cellv(rec[4])
                                 .and_then(|y| y.parse().ok())
                                 .unwrap_or(default_year),
+                            basis: crate::model::Basis::Unknown,
+                            cite: crate::model::Cite::none(),
                         })
                     }
                 };
@@ -686,6 +720,7 @@ pub fn parse(
                     receptiveness,
                     note: cellv(note_col),
                     attributes,
+                    ..ActorDoc::default()
                 });
             }
         }
@@ -695,12 +730,15 @@ pub fn parse(
     }
     let doc = GraphDoc {
         schema: None,
-        version: 1,
+        version: 2,
+        citations: IndexMap::new(),
+        channels: IndexMap::new(),
         meta: MetaDoc {
             title: defaults.title.clone(),
             date: defaults.date.clone(),
             description: None,
             notes: vec![format!("imported from {file} (CSV)")],
+            build: None,
         },
         actors: actor_docs,
         groups: groups
@@ -711,6 +749,7 @@ pub fn parse(
                 members,
                 lead: None,
                 note: None,
+                ..GroupDoc::default()
             })
             .collect(),
         ties: Vec::new(),

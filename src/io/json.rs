@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use super::location::{line_column, locate_json, render_path, Location, PathStep};
 use super::validate;
 use crate::error::{Error, Result};
-use crate::model::{Channels, Figure, InfluenceGraph};
+use crate::model::channels::TieChannels;
+use crate::model::{ChannelDecl, Citation, Cite, Figure, InfluenceGraph, Outreach, Stance};
 
 /// The whole document, as it is on disk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,10 +23,24 @@ pub struct GraphDoc {
     /// Optional schema pointer for editors; ignored.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Format version, `1`.
+    /// Format version, `1` or `2`.
     pub version: u64,
     /// Metadata.
     pub meta: MetaDoc,
+    /// Citations by id (version 2).
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub citations: IndexMap<String, Citation>,
+    /// Channel declarations (version 2).
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub channels: IndexMap<String, ChannelDecl>,
     /// Actors.
     pub actors: Vec<ActorDoc>,
     /// Groups.
@@ -37,7 +52,7 @@ pub struct GraphDoc {
 }
 
 /// `meta` on disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetaDoc {
     /// Title.
@@ -50,10 +65,13 @@ pub struct MetaDoc {
     /// Notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// What a build read (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<serde_json::Value>,
 }
 
 /// An actor on disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorDoc {
     /// Id.
@@ -66,7 +84,17 @@ pub struct ActorDoc {
     /// Capital longitude.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
-    /// Receptiveness figure.
+    /// Stance by target id (version 2).
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub stance: IndexMap<String, Stance>,
+    /// Agreements and concerns (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outreach: Option<Outreach>,
+    /// Receptiveness figure (the `classic` score).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receptiveness: Option<Figure>,
     /// Why the actor is here.
@@ -82,7 +110,7 @@ pub struct ActorDoc {
 }
 
 /// A group on disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupDoc {
     /// Id.
@@ -98,6 +126,15 @@ pub struct GroupDoc {
     /// Note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the membership comes from (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Its citation (version 2).
+    #[serde(default, skip_serializing_if = "Cite::is_empty")]
+    pub cite: Cite,
+    /// The year the membership describes (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// A tie on disk.
@@ -111,8 +148,8 @@ pub struct TieDoc {
     /// The dependent actor.
     #[serde(deserialize_with = "crate::model::shared::deserialize")]
     pub to: Arc<str>,
-    /// Channel figures (a channel named twice is refused when read).
-    pub channels: Channels,
+    /// Channel figures and series (a channel named twice is refused when read).
+    pub channels: TieChannels,
     /// Note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -430,6 +467,12 @@ pub fn to_doc(graph: &InfluenceGraph) -> GraphDoc {
             name: a.name.clone(),
             lat: a.coordinates.map(|c| c.lat),
             lon: a.coordinates.map(|c| c.lon),
+            stance: a
+                .stance
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.clone()))
+                .collect(),
+            outreach: a.outreach.clone(),
             receptiveness: a.receptiveness.clone(),
             note: a.note.clone(),
             attributes: a.attributes.clone(),
@@ -443,6 +486,9 @@ pub fn to_doc(graph: &InfluenceGraph) -> GraphDoc {
             members: g.members.iter().map(ToString::to_string).collect(),
             lead: g.lead.as_ref().map(ToString::to_string),
             note: g.note.clone(),
+            source: g.source.clone(),
+            cite: g.cite.clone(),
+            year: g.year,
         })
         .collect();
     let ties = graph
@@ -450,18 +496,28 @@ pub fn to_doc(graph: &InfluenceGraph) -> GraphDoc {
         .map(|(_, f, t, tie)| TieDoc {
             from: graph.actor(f).id.as_str().into(),
             to: graph.actor(t).id.as_str().into(),
-            channels: tie.channels.clone(),
+            channels: TieChannels {
+                figures: tie.channels.clone(),
+                series: tie.series.clone(),
+            },
             note: tie.note.clone(),
         })
         .collect();
     GraphDoc {
         schema: None,
-        version: 1,
+        version: 2,
+        citations: graph.citations.clone(),
+        channels: graph
+            .channel_decls
+            .iter()
+            .map(|(c, d)| (c.to_string(), d.clone()))
+            .collect(),
         meta: MetaDoc {
             title: graph.meta.title.clone(),
             date: graph.meta.date.clone(),
             description: graph.meta.description.clone(),
             notes: graph.meta.notes.clone(),
+            build: graph.meta.build.clone(),
         },
         actors,
         groups,

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::json::{GraphDoc, TieDoc};
+use super::json::{ActorDoc, GraphDoc, TieDoc};
 use super::location::{Location, PathStep};
 use crate::error::{Error, Problem, Result};
+use crate::model::channels::TieChannels;
 use crate::model::{
-    Actor, ActorId, Channel, Channels, Coordinates, Figure, Group, InfluenceGraph, Meta, Resolver,
-    Tie,
+    Actor, ActorId, Channel, Channels, Citation, Cite, Coordinates, Figure, Group, InfluenceGraph,
+    Meta, Outreach, Resolver, Tie,
 };
 
 /// Most problems reported for one file; past this the list ends with a count.
@@ -120,7 +121,37 @@ fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<Infl
         Ties::Doc(_) => doc.ties.len(),
         Ties::Numbered(n) => n.ties.len(),
     };
-    // Refuse an oversized graph before building anything from it.
+    refuse_oversized(&doc, tie_count, locate)?;
+    let ties = match ties {
+        Ties::Doc(_) => Ties::Doc(std::mem::take(&mut doc.ties)),
+        numbered => numbered,
+    };
+    let mut b = Builder {
+        problems: Vec::new(),
+        locate,
+        version: doc.version,
+    };
+    b.check_header(&doc);
+    let mut graph = InfluenceGraph::new(Meta {
+        title: doc.meta.title.clone(),
+        date: doc.meta.date.clone(),
+        description: doc.meta.description.clone(),
+        notes: doc.meta.notes.clone(),
+        build: doc.meta.build.clone(),
+    });
+    graph.version = doc.version;
+    graph.reserve(doc.actors.len(), tie_count);
+    b.add_citations(&mut graph, &doc);
+    b.add_channel_decls(&mut graph, &doc);
+    let (actor_node, first_at) = b.add_actors(&mut graph, &doc);
+    b.check_stances(&graph, &doc);
+    b.add_groups(&mut graph, &doc, &first_at);
+    b.add_ties(&mut graph, ties, &actor_node, tie_count);
+    b.finish(graph)
+}
+
+/// Refuses a graph over the documented limits before building anything from it.
+fn refuse_oversized(doc: &GraphDoc, tie_count: usize, locate: &Locate<'_>) -> Result<()> {
     for (what, count, max, steps) in [
         ("actors", doc.actors.len(), MAX_ACTORS, [key("actors")]),
         ("ties", tie_count, MAX_TIES, [key("ties")]),
@@ -135,106 +166,323 @@ fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<Infl
             ));
         }
     }
-    let ties = match ties {
-        Ties::Doc(_) => Ties::Doc(std::mem::take(&mut doc.ties)),
-        numbered => numbered,
-    };
-    let doc = &doc;
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut report = |steps: &[PathStep], message: String, hint: Option<String>| {
-        problems.push(Problem::new(locate(steps), message, hint));
-    };
+    Ok(())
+}
 
-    if doc.version != 1 {
-        report(
-            &[key("version")],
-            format!(
-                "format version is `{}`, but this program reads version `1`",
-                doc.version
-            ),
-            Some("set `\"version\": 1`, or upgrade leverage".into()),
-        );
-    }
-    if !is_date(&doc.meta.date) {
-        report(
-            &[key("meta"), key("date")],
-            format!(
-                "date is `{}`, but dates are written `YYYY-MM-DD`",
-                doc.meta.date
-            ),
-            Some("write the date as e.g. `2025-06-01`".into()),
-        );
-    }
-    if doc.actors.is_empty() {
-        report(
-            &[key("actors")],
-            "the graph has no actors".into(),
-            Some("add at least one actor: `{\"id\": \"AUT\", \"name\": \"Austria\"}`".into()),
-        );
-    }
+/// The checks of one document: the problems found so far, and how to place them.
+struct Builder<'l, 'a> {
+    problems: Vec<Problem>,
+    locate: &'l Locate<'a>,
+    version: u64,
+}
 
-    let mut graph = InfluenceGraph::new(Meta {
-        title: doc.meta.title.clone(),
-        date: doc.meta.date.clone(),
-        description: doc.meta.description.clone(),
-        notes: doc.meta.notes.clone(),
-    });
-
-    graph.reserve(doc.actors.len(), tie_count);
-    // Actors, and the node of each entry of `doc.actors` (none for a refused entry).
-    let mut actor_node: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.actors.len());
-    let mut first_at: HashMap<&str, usize, foldhash::fast::RandomState> =
-        HashMap::with_capacity_and_hasher(doc.actors.len(), Default::default());
-    for (i, a) in doc.actors.iter().enumerate() {
-        actor_node.push(None);
-        let here = |k: &str| vec![key("actors"), idx(i), key(k)];
-        if !ActorId::is_well_formed(&a.id) {
-            report(
-                &here("id"),
-                format!("actor id `{}` is not well-formed", a.id),
-                Some(
-                    "use an ISO 3166-1 alpha-3 code (`AUT`) or 1-64 letters, digits, `-`, `_`, `.`"
-                        .into(),
-                ),
-            );
-            continue;
+impl Builder<'_, '_> {
+    fn report(&mut self, steps: &[PathStep], message: String, hint: Option<String>) {
+        // Past the cap, only count: placing a problem costs a search of the file.
+        if self.problems.len() > MAX_PROBLEMS {
+            self.problems.push(Problem::new(
+                Location::file(String::new()),
+                message,
+                hint,
+            ));
+            return;
         }
-        if a.id.len() == 3
-            && a.id.bytes().all(|b| b.is_ascii_alphabetic())
-            && !ActorId::looks_like_iso3(&a.id)
-        {
-            report(
-                &here("id"),
+        self.problems
+            .push(Problem::new((self.locate)(steps), message, hint));
+    }
+
+    /// A key that only version 2 has, found in a version-1 file.
+    fn v2_only(&mut self, steps: &[PathStep], what: &str) {
+        if self.version == 1 {
+            self.report(
+                steps,
+                format!("{what} is part of format version 2, but the file says `\"version\": 1`"),
+                Some("set `\"version\": 2` (docs/FORMAT.md), or remove the key".into()),
+            );
+        }
+    }
+
+    fn check_header(&mut self, doc: &GraphDoc) {
+        if doc.version != 1 && doc.version != 2 {
+            self.report(
+                &[key("version")],
                 format!(
-                    "actor id `{}` looks like a country code but is not upper case",
-                    a.id
+                    "format version is `{}`, but this program reads versions `1` and `2`",
+                    doc.version
                 ),
-                Some(format!(
-                    "write ISO codes in capitals (`{}`); custom ids need four or more characters",
-                    a.id.to_uppercase()
-                )),
+                Some("set `\"version\": 2`, or upgrade leverage".into()),
             );
         }
-        if let Some(&j) = first_at.get(a.id.as_str()) {
-            report(
-                &here("id"),
-                format!("actor id `{}` is used twice (first at actors[{j}])", a.id),
-                Some("give every actor its own id, or merge the two entries".into()),
+        if !is_date(&doc.meta.date) {
+            self.report(
+                &[key("meta"), key("date")],
+                format!(
+                    "date is `{}`, but dates are written `YYYY-MM-DD`",
+                    doc.meta.date
+                ),
+                Some("write the date as e.g. `2025-06-01`".into()),
             );
-            continue;
         }
-        first_at.insert(&a.id, i);
-        let coordinates = match (a.lat, a.lon) {
+        if doc.meta.build.is_some() {
+            self.v2_only(&[key("meta"), key("build")], "`meta.build`");
+        }
+        if doc.actors.is_empty() {
+            self.report(
+                &[key("actors")],
+                "the graph has no actors".into(),
+                Some("add at least one actor: `{\"id\": \"AUT\", \"name\": \"Austria\"}`".into()),
+            );
+        }
+    }
+
+    fn add_citations(&mut self, graph: &mut InfluenceGraph, doc: &GraphDoc) {
+        if !doc.citations.is_empty() {
+            self.v2_only(&[key("citations")], "`citations`");
+        }
+        for (id, c) in &doc.citations {
+            let here = |k: Option<&str>| {
+                let mut p = vec![key("citations"), key(id)];
+                p.extend(k.map(key));
+                p
+            };
+            if !Citation::is_well_formed_id(id) {
+                self.report(
+                    &here(None),
+                    format!("citation id `{id}` is not well-formed"),
+                    Some("use lowercase letters, digits, `-`, `_` and `.`, e.g. `gacc-2023`".into()),
+                );
+            }
+            for (field, text) in [("publisher", &c.publisher), ("title", &c.title)] {
+                if text.trim().is_empty() {
+                    self.report(
+                        &here(Some(field)),
+                        format!("citation `{id}` has an empty `{field}`"),
+                        Some("say who published it and under what title, so that anyone can find it again".into()),
+                    );
+                }
+            }
+            if !(1900..=2100).contains(&c.year) {
+                self.report(
+                    &here(Some("year")),
+                    format!("year of citation `{id}` is `{}`, outside 1900-2100", c.year),
+                    Some("give the year of publication, e.g. `2024`".into()),
+                );
+            }
+            if let Some(u) = &c.url {
+                if !(u.starts_with("https://") || u.starts_with("http://")) {
+                    self.report(
+                        &here(Some("url")),
+                        format!("url of citation `{id}` is `{u}`, not a web address"),
+                        Some("write the full address, starting with `https://`".into()),
+                    );
+                }
+            }
+            if let Some(d) = &c.accessed {
+                if !is_date(d) {
+                    self.report(
+                        &here(Some("accessed")),
+                        format!("`accessed` of citation `{id}` is `{d}`, but dates are written `YYYY-MM-DD`"),
+                        Some("write the date as e.g. `2025-06-01`".into()),
+                    );
+                }
+            }
+            graph.citations.insert(id.clone(), c.clone());
+        }
+    }
+
+    fn add_channel_decls(&mut self, graph: &mut InfluenceGraph, doc: &GraphDoc) {
+        if !doc.channels.is_empty() {
+            self.v2_only(&[key("channels")], "`channels`");
+        }
+        for (name, d) in &doc.channels {
+            if !Channel::is_well_formed(name) {
+                self.report(
+                    &[key("channels"), key(name)],
+                    format!("channel name `{name}` is not a lowercase identifier"),
+                    Some("use names like `trade`, `energy`, `security`, `finance`, `diplomacy`".into()),
+                );
+            }
+            if d.family.as_deref().is_some_and(|f| !Channel::is_well_formed(f)) {
+                self.report(
+                    &[key("channels"), key(name), key("family")],
+                    format!(
+                        "family of channel `{name}` is `{}`, not a lowercase identifier",
+                        d.family.as_deref().unwrap_or("")
+                    ),
+                    Some("name the flow the channel measures, e.g. `economic`".into()),
+                );
+            }
+            graph
+                .channel_decls
+                .insert(Channel::from(name.as_str()), d.clone());
+        }
+    }
+
+    /// A problem for every citation id of `cite` that the graph does not hold.
+    fn check_cite(&mut self, graph: &InfluenceGraph, cite: &Cite, at: &dyn Fn() -> Vec<PathStep>) {
+        if cite.is_empty() {
+            return;
+        }
+        self.v2_only(&at(), "`cite`");
+        for id in cite.ids() {
+            if !graph.citations.contains_key(id) {
+                let mut near: Vec<(f64, &str)> = graph
+                    .citations
+                    .keys()
+                    .map(|k| (strsim::jaro_winkler(id, k), k.as_str()))
+                    .filter(|(s, _)| *s >= 0.85)
+                    .collect();
+                near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                let dym = near
+                    .first()
+                    .map_or(String::new(), |(_, k)| format!(" (did you mean `{k}`?)"));
+                self.report(
+                    &at(),
+                    format!("citation `{id}` is not in `citations`{dym}"),
+                    Some("add it to the top-level `citations` table, or fix the id".into()),
+                );
+            }
+        }
+    }
+
+    /// Checks a figure's rules, and its basis and citations against the version and the
+    /// graph's citations.
+    fn check_full_figure(
+        &mut self,
+        graph: &InfluenceGraph,
+        fig: &Figure,
+        at: &dyn Fn() -> Vec<PathStep>,
+        what: &dyn Fn() -> String,
+    ) {
+        let mut found: Vec<(Vec<PathStep>, String, Option<String>)> = Vec::new();
+        check_figure(fig, at, what, &mut |p: &[PathStep], m: String, h: Option<String>| {
+            found.push((p.to_vec(), m, h));
+        });
+        for (p, m, h) in found {
+            self.report(&p, m, h);
+        }
+        if !fig.basis.is_unknown() {
+            let mut p = at();
+            p.push(key("basis"));
+            self.v2_only(&p, "`basis`");
+        }
+        let cite_at = || {
+            let mut p = at();
+            p.push(key("cite"));
+            p
+        };
+        self.check_cite(graph, &fig.cite, &cite_at);
+    }
+
+    /// The actors, and for each entry of `doc.actors` its node (none for a refused entry), and
+    /// the first entry of each id.
+    #[allow(clippy::type_complexity)]
+    fn add_actors<'d>(
+        &mut self,
+        graph: &mut InfluenceGraph,
+        doc: &'d GraphDoc,
+    ) -> (
+        Vec<Option<NodeIndex>>,
+        HashMap<&'d str, usize, foldhash::fast::RandomState>,
+    ) {
+        let mut actor_node: Vec<Option<NodeIndex>> = Vec::with_capacity(doc.actors.len());
+        let mut first_at: HashMap<&str, usize, foldhash::fast::RandomState> =
+            HashMap::with_capacity_and_hasher(doc.actors.len(), Default::default());
+        for (i, a) in doc.actors.iter().enumerate() {
+            actor_node.push(None);
+            let here = |k: &str| vec![key("actors"), idx(i), key(k)];
+            if !ActorId::is_well_formed(&a.id) {
+                self.report(
+                    &here("id"),
+                    format!("actor id `{}` is not well-formed", a.id),
+                    Some(
+                        "use an ISO 3166-1 alpha-3 code (`AUT`) or 1-64 letters, digits, `-`, `_`, `.`"
+                            .into(),
+                    ),
+                );
+                continue;
+            }
+            if a.id.len() == 3
+                && a.id.bytes().all(|b| b.is_ascii_alphabetic())
+                && !ActorId::looks_like_iso3(&a.id)
+            {
+                self.report(
+                    &here("id"),
+                    format!(
+                        "actor id `{}` looks like a country code but is not upper case",
+                        a.id
+                    ),
+                    Some(format!(
+                        "write ISO codes in capitals (`{}`); custom ids need four or more characters",
+                        a.id.to_uppercase()
+                    )),
+                );
+            }
+            if let Some(&j) = first_at.get(a.id.as_str()) {
+                self.report(
+                    &here("id"),
+                    format!("actor id `{}` is used twice (first at actors[{j}])", a.id),
+                    Some("give every actor its own id, or merge the two entries".into()),
+                );
+                continue;
+            }
+            first_at.insert(&a.id, i);
+            let coordinates = self.coordinates(a, i);
+            if let Some(r) = &a.receptiveness {
+                self.check_full_figure(
+                    graph,
+                    r,
+                    &|| here("receptiveness"),
+                    &|| "receptiveness".to_owned(),
+                );
+            }
+            if !a.stance.is_empty() {
+                self.v2_only(&here("stance"), "`stance`");
+            }
+            if let Some(o) = &a.outreach {
+                self.v2_only(&here("outreach"), "`outreach`");
+                self.check_outreach(graph, o, i);
+            }
+            for (k, v) in &a.attributes {
+                if !is_flat_attribute(v) {
+                    self.report(
+                        &[key("actors"), idx(i), key("attributes"), key(k)],
+                        format!("attribute `{k}` is an object or a nested array"),
+                        Some("attributes are strings, numbers, booleans or flat arrays of them".into()),
+                    );
+                }
+            }
+            actor_node[i] = graph.add_actor(Actor {
+                id: ActorId(a.id.clone()),
+                name: a.name.clone(),
+                coordinates,
+                receptiveness: a.receptiveness.clone(),
+                stance: a
+                    .stance
+                    .iter()
+                    .map(|(t, s)| (ActorId(t.clone()), s.clone()))
+                    .collect(),
+                outreach: a.outreach.clone().filter(|o| !o.is_empty()),
+                note: a.note.clone(),
+                attributes: a.attributes.clone(),
+            });
+        }
+        (actor_node, first_at)
+    }
+
+    fn coordinates(&mut self, a: &ActorDoc, i: usize) -> Option<Coordinates> {
+        let here = |k: &str| vec![key("actors"), idx(i), key(k)];
+        match (a.lat, a.lon) {
             (Some(lat), Some(lon)) => {
                 if !(-90.0..=90.0).contains(&lat) {
-                    report(
+                    self.report(
                         &here("lat"),
                         format!("latitude is `{lat}`, but latitudes are in [-90, 90]"),
                         Some("check that `lat` and `lon` are not swapped".into()),
                     );
                 }
                 if !(-180.0..=180.0).contains(&lon) {
-                    report(
+                    self.report(
                         &here("lon"),
                         format!("longitude is `{lon}`, but longitudes are in [-180, 180]"),
                         Some("check that `lat` and `lon` are not swapped".into()),
@@ -244,159 +492,247 @@ fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<Infl
             }
             (None, None) => None,
             (Some(_), None) | (None, Some(_)) => {
-                report(
+                self.report(
                     &[key("actors"), idx(i)],
                     format!("actor `{}` has only one of `lat` and `lon`", a.id),
                     Some("give both coordinates of the capital, or neither".into()),
                 );
                 None
             }
-        };
-        if let Some(r) = &a.receptiveness {
-            check_figure(
-                r,
-                &|| here("receptiveness"),
-                &|| "receptiveness".to_owned(),
-                &mut report,
-            );
         }
-        for (k, v) in &a.attributes {
-            if !is_flat_attribute(v) {
-                report(
-                    &[key("actors"), idx(i), key("attributes"), key(k)],
-                    format!("attribute `{k}` is an object or a nested array"),
-                    Some("attributes are strings, numbers, booleans or flat arrays of them".into()),
-                );
-            }
-        }
-        actor_node[i] = graph.add_actor(Actor {
-            id: ActorId(a.id.clone()),
-            name: a.name.clone(),
-            coordinates,
-            receptiveness: a.receptiveness.clone(),
-            note: a.note.clone(),
-            attributes: a.attributes.clone(),
-        });
     }
 
-    // Groups.
-    let mut group_ids: HashSet<&str> = HashSet::new();
-    for (gi, g) in doc.groups.iter().enumerate() {
-        let here = |k: &str| vec![key("groups"), idx(gi), key(k)];
-        if !ActorId::is_well_formed(&g.id) {
-            report(
-                &here("id"),
-                format!("group id `{}` is not well-formed", g.id),
-                Some("use letters, digits, `-`, `_` or `.` (e.g. `signatories`)".into()),
-            );
-        }
-        if graph.node_of(&g.id).is_some() || first_at.keys().any(|a| a.eq_ignore_ascii_case(&g.id))
-        {
-            report(
-                &here("id"),
-                format!("group id `{}` is also an actor id", g.id),
-                Some("rename the group, so that a name on the command line means one thing".into()),
-            );
-        }
-        if !group_ids.insert(&g.id) {
-            report(
-                &here("id"),
-                format!("group id `{}` is used twice", g.id),
-                Some("merge the two groups or rename one".into()),
-            );
-            continue;
-        }
-        if g.members.is_empty() {
-            report(
-                &here("members"),
-                format!("group `{}` has no members", g.id),
-                Some("list at least one actor id in `members`".into()),
-            );
-        }
-        let mut members: Vec<ActorId> = Vec::new();
-        for (mi, m) in g.members.iter().enumerate() {
-            let at = vec![key("groups"), idx(gi), key("members"), idx(mi)];
-            if graph.node_of(m).is_none() {
-                report(
-                    &at,
-                    unknown_actor(&graph, m),
-                    Some("add the actor to `actors` or fix the id".into()),
-                );
-            } else if members.iter().any(|x| x.as_str() == m) {
-                report(
-                    &at,
-                    format!("`{m}` is listed twice in group `{}`", g.id),
-                    Some("remove the repeat".into()),
-                );
-            } else {
-                members.push(ActorId(m.clone()));
-            }
-        }
-        if let Some(lead) = &g.lead {
-            if !g.members.contains(lead) {
-                report(
-                    &here("lead"),
-                    format!("lead `{lead}` is not a member of group `{}`", g.id),
-                    Some("add the lead to `members`, or name a member as lead".into()),
-                );
-            }
-        }
-        graph.set_group(Group {
-            id: g.id.clone(),
-            name: g.name.clone(),
-            members,
-            lead: g.lead.as_ref().map(|l| ActorId(l.clone())),
-            note: g.note.clone(),
-        });
-    }
-
-    // Ties.
-    // Keyed by nodes: an end that is not an actor is reported as unknown already.
-    let mut pairs: Pairs = HashMap::with_capacity_and_hasher(tie_count, Default::default());
-    match ties {
-        Ties::Doc(ties) => {
-            for (index, t) in ties.into_iter().enumerate() {
-                let tie = TieIn {
-                    index,
-                    from_name: &t.from,
-                    to_name: &t.to,
-                    from: graph.node_of(&t.from),
-                    to: graph.node_of(&t.to),
-                    same_ends: t.from == t.to,
-                    channels: t.channels,
-                    note: t.note,
+    fn check_outreach(&mut self, graph: &InfluenceGraph, o: &Outreach, i: usize) {
+        for (list, facts) in [("agreements", &o.agreements), ("concerns", &o.concerns)] {
+            for (j, f) in facts.iter().enumerate() {
+                let at = || vec![key("actors"), idx(i), key("outreach"), key(list), idx(j)];
+                let place = |k: &str| {
+                    let mut p = at();
+                    p.push(key(k));
+                    p
                 };
-                add_tie(&mut graph, &mut pairs, &mut report, tie);
-            }
-        }
-        Ties::Numbered(numbered) => {
-            let node = |name: u32| -> Option<NodeIndex> {
-                let pos = *numbered.actor_of.get(name as usize)?;
-                actor_node.get(pos as usize).copied().flatten()
-            };
-            for (index, t) in numbered.ties.into_iter().enumerate() {
-                let [f, to] = t.ends.map(|e| e as usize);
-                let (from_name, to_name) = (&numbered.names[f], &numbered.names[to]);
-                let tie = TieIn {
-                    index,
-                    from_name,
-                    to_name,
-                    // An end whose actor entry was refused (a malformed or repeated id) is
-                    // looked up by id, as for a native file.
-                    from: node(t.ends[0]).or_else(|| graph.node_of(from_name)),
-                    to: node(t.ends[1]).or_else(|| graph.node_of(to_name)),
-                    same_ends: f == to,
-                    channels: t.channels,
-                    note: t.note,
-                };
-                add_tie(&mut graph, &mut pairs, &mut report, tie);
+                if f.text.trim().is_empty() {
+                    self.report(
+                        &place("text"),
+                        format!("{list}[{j}] has an empty `text`"),
+                        Some("say what the agreement or concern is".into()),
+                    );
+                }
+                if f.source.trim().is_empty() {
+                    self.report(
+                        &place("source"),
+                        format!("{list}[{j}] has an empty source"),
+                        Some("name where the statement comes from (publication and year)".into()),
+                    );
+                }
+                if !(1900..=2100).contains(&f.year) {
+                    self.report(
+                        &place("year"),
+                        format!("year of {list}[{j}] is `{}`, outside 1900-2100", f.year),
+                        Some("give the year the statement describes, e.g. `2025`".into()),
+                    );
+                }
+                self.check_cite(graph, &f.cite, &|| place("cite"));
             }
         }
     }
 
-    if problems.is_empty() {
-        Ok(graph)
-    } else {
+    /// Stance targets are known actors other than the actor; every signal is a valid figure.
+    /// Run after every actor is added, so a target may come later in the file.
+    fn check_stances(&mut self, graph: &InfluenceGraph, doc: &GraphDoc) {
+        for (i, a) in doc.actors.iter().enumerate() {
+            for (target, stance) in &a.stance {
+                let at = || vec![key("actors"), idx(i), key("stance"), key(target)];
+                if graph.node_of(target).is_none() {
+                    self.report(
+                        &at(),
+                        format!("stance towards {}", unknown_actor(graph, target)),
+                        Some("stances are keyed by the id of the target actor, e.g. `\"RUS\"`".into()),
+                    );
+                } else if *target == a.id {
+                    self.report(
+                        &at(),
+                        format!("actor `{}` has a stance towards itself", a.id),
+                        Some("remove it: a stance is towards another actor".into()),
+                    );
+                }
+                for (signal, fig) in stance.signals() {
+                    let place = || {
+                        let mut p = at();
+                        p.push(key(signal.name()));
+                        p
+                    };
+                    self.check_full_figure(graph, fig, &place, &|| {
+                        format!("stance signal `{signal}`")
+                    });
+                }
+            }
+        }
+    }
+
+    fn add_groups(
+        &mut self,
+        graph: &mut InfluenceGraph,
+        doc: &GraphDoc,
+        first_at: &HashMap<&str, usize, foldhash::fast::RandomState>,
+    ) {
+        let mut group_ids: HashSet<String> = HashSet::new();
+        for (gi, g) in doc.groups.iter().enumerate() {
+            let here = |k: &str| vec![key("groups"), idx(gi), key(k)];
+            if !ActorId::is_well_formed(&g.id) {
+                self.report(
+                    &here("id"),
+                    format!("group id `{}` is not well-formed", g.id),
+                    Some("use letters, digits, `-`, `_` or `.` (e.g. `signatories`)".into()),
+                );
+            }
+            if graph.node_of(&g.id).is_some()
+                || first_at.keys().any(|a| a.eq_ignore_ascii_case(&g.id))
+            {
+                self.report(
+                    &here("id"),
+                    format!("group id `{}` is also an actor id", g.id),
+                    Some("rename the group, so that a name on the command line means one thing".into()),
+                );
+            }
+            if !group_ids.insert(g.id.to_lowercase()) {
+                let same = doc.groups[..gi]
+                    .iter()
+                    .find(|x| x.id.eq_ignore_ascii_case(&g.id))
+                    .map_or(g.id.as_str(), |x| x.id.as_str());
+                let msg = if same == g.id {
+                    format!("group id `{}` is used twice", g.id)
+                } else {
+                    format!(
+                        "group id `{}` is also group `{same}`: names are read in any case",
+                        g.id
+                    )
+                };
+                self.report(
+                    &here("id"),
+                    msg,
+                    Some("merge the two groups or rename one".into()),
+                );
+                continue;
+            }
+            if g.members.is_empty() {
+                self.report(
+                    &here("members"),
+                    format!("group `{}` has no members", g.id),
+                    Some("list at least one actor id in `members`".into()),
+                );
+            }
+            // Members, checked against a set: a group of 100,000 members stays linear.
+            let mut members: Vec<ActorId> = Vec::with_capacity(g.members.len());
+            let mut seen: HashSet<&str, foldhash::fast::RandomState> =
+                HashSet::with_capacity_and_hasher(g.members.len(), Default::default());
+            for (mi, m) in g.members.iter().enumerate() {
+                let at = vec![key("groups"), idx(gi), key("members"), idx(mi)];
+                if graph.node_of(m).is_none() {
+                    let msg = unknown_actor(graph, m);
+                    self.report(&at, msg, Some("add the actor to `actors` or fix the id".into()));
+                } else if !seen.insert(m.as_str()) {
+                    self.report(
+                        &at,
+                        format!("`{m}` is listed twice in group `{}`", g.id),
+                        Some("remove the repeat".into()),
+                    );
+                } else {
+                    members.push(ActorId(m.clone()));
+                }
+            }
+            if let Some(lead) = &g.lead {
+                if !g.members.contains(lead) {
+                    self.report(
+                        &here("lead"),
+                        format!("lead `{lead}` is not a member of group `{}`", g.id),
+                        Some("add the lead to `members`, or name a member as lead".into()),
+                    );
+                }
+            }
+            if g.source.is_some() {
+                self.v2_only(&here("source"), "a group's `source`");
+            }
+            if let Some(y) = g.year {
+                self.v2_only(&here("year"), "a group's `year`");
+                if !(1900..=2100).contains(&y) {
+                    self.report(
+                        &here("year"),
+                        format!("year of group `{}` is `{y}`, outside 1900-2100", g.id),
+                        Some("give the year the membership describes, e.g. `2025`".into()),
+                    );
+                }
+            }
+            self.check_cite(graph, &g.cite, &|| here("cite"));
+            graph.set_group(Group {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                members,
+                lead: g.lead.as_ref().map(|l| ActorId(l.clone())),
+                note: g.note.clone(),
+                source: g.source.clone(),
+                cite: g.cite.clone(),
+                year: g.year,
+            });
+        }
+    }
+
+    fn add_ties(
+        &mut self,
+        graph: &mut InfluenceGraph,
+        ties: Ties,
+        actor_node: &[Option<NodeIndex>],
+        tie_count: usize,
+    ) {
+        // Keyed by nodes: an end that is not an actor is reported as unknown already.
+        let mut pairs: Pairs = HashMap::with_capacity_and_hasher(tie_count, Default::default());
+        match ties {
+            Ties::Doc(ties) => {
+                for (index, t) in ties.into_iter().enumerate() {
+                    let tie = TieIn {
+                        index,
+                        from_name: &t.from,
+                        to_name: &t.to,
+                        from: graph.node_of(&t.from),
+                        to: graph.node_of(&t.to),
+                        same_ends: t.from == t.to,
+                        channels: t.channels,
+                        note: t.note,
+                    };
+                    self.add_tie(graph, &mut pairs, tie);
+                }
+            }
+            Ties::Numbered(numbered) => {
+                let node = |name: u32| -> Option<NodeIndex> {
+                    let pos = *numbered.actor_of.get(name as usize)?;
+                    actor_node.get(pos as usize).copied().flatten()
+                };
+                for (index, t) in numbered.ties.into_iter().enumerate() {
+                    let [f, to] = t.ends.map(|e| e as usize);
+                    let (from_name, to_name) = (&numbered.names[f], &numbered.names[to]);
+                    let tie = TieIn {
+                        index,
+                        from_name,
+                        to_name,
+                        // An end whose actor entry was refused (a malformed or repeated id) is
+                        // looked up by id, as for a native file.
+                        from: node(t.ends[0]).or_else(|| graph.node_of(from_name)),
+                        to: node(t.ends[1]).or_else(|| graph.node_of(to_name)),
+                        same_ends: f == to,
+                        channels: t.channels.into(),
+                        note: t.note,
+                    };
+                    self.add_tie(graph, &mut pairs, tie);
+                }
+            }
+        }
+    }
+
+    fn finish(self, graph: InfluenceGraph) -> Result<InfluenceGraph> {
+        let mut problems = self.problems;
+        if problems.is_empty() {
+            return Ok(graph);
+        }
         let extra = problems.len().saturating_sub(MAX_PROBLEMS);
         problems.truncate(MAX_PROBLEMS);
         if extra > 0 {
@@ -422,91 +758,100 @@ struct TieIn<'a> {
     from: Option<NodeIndex>,
     to: Option<NodeIndex>,
     same_ends: bool,
-    channels: Channels,
+    channels: TieChannels,
     note: Option<String>,
 }
 
-/// Checks one tie against the rules and adds it to the graph if its ends are known and its
-/// pair is new. The channels move into the graph as they are: no copy, and no allocation unless
-/// a rule is broken (paths and messages are built only then).
-fn add_tie(
-    graph: &mut InfluenceGraph,
-    pairs: &mut Pairs,
-    report: &mut impl FnMut(&[PathStep], String, Option<String>),
-    t: TieIn<'_>,
-) {
-    let ti = t.index;
-    let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
-    if t.from.is_none() {
-        report(
-            &here("from"),
-            unknown_actor(graph, t.from_name),
-            Some("add the actor to `actors` or fix the id".into()),
-        );
-    }
-    if t.to.is_none() {
-        report(
-            &here("to"),
-            unknown_actor(graph, t.to_name),
-            Some("add the actor to `actors` or fix the id".into()),
-        );
-    }
-    if t.same_ends {
-        report(
-            &here("to"),
-            format!("tie from `{}` to itself", t.from_name),
-            Some("remove the tie: an actor's leverage over itself is not modelled".into()),
-        );
-        return;
-    }
-    let pair = t.from.zip(t.to);
-    if let Some(&first) = pair.and_then(|p| pairs.get(&p)) {
-        report(
-            &[key("ties"), idx(ti)],
-            format!(
-                "second tie `{}` -> `{}` (the first is ties[{first}])",
-                t.from_name, t.to_name
-            ),
-            Some("one tie per ordered pair: move these channels into the first tie".into()),
-        );
-        return;
-    }
-    if let Some(p) = pair {
-        pairs.insert(p, ti);
-    }
-    if t.channels.is_empty() {
-        report(
-            &here("channels"),
-            format!("tie `{}` -> `{}` has no channels", t.from_name, t.to_name),
-            Some("add a channel figure, e.g. `\"trade\": {\"value\": 0.1, \"source\": \"...\", \"year\": 2023}`".into()),
-        );
-    }
-    for (c, fig) in t.channels.iter() {
-        let at = || vec![key("ties"), idx(ti), key("channels"), key(c.as_str())];
-        if !Channel::is_well_formed(c.as_str()) {
-            report(
-                &at(),
-                format!("channel name `{c}` is not a lowercase identifier"),
-                Some("use names like `trade`, `energy`, `security`, `finance`, `diplomacy`".into()),
+impl Builder<'_, '_> {
+    /// Checks one tie against the rules and adds it to the graph if its ends are known and its
+    /// pair is new. The channels move into the graph as they are: no copy, and no allocation
+    /// unless a rule is broken (paths and messages are built only then).
+    fn add_tie(&mut self, graph: &mut InfluenceGraph, pairs: &mut Pairs, t: TieIn<'_>) {
+        let ti = t.index;
+        let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
+        if t.from.is_none() {
+            let msg = unknown_actor(graph, t.from_name);
+            self.report(&here("from"), msg, Some("add the actor to `actors` or fix the id".into()));
+        }
+        if t.to.is_none() {
+            let msg = unknown_actor(graph, t.to_name);
+            self.report(&here("to"), msg, Some("add the actor to `actors` or fix the id".into()));
+        }
+        if t.same_ends {
+            self.report(
+                &here("to"),
+                format!("tie from `{}` to itself", t.from_name),
+                Some("remove the tie: an actor's leverage over itself is not modelled".into()),
+            );
+            return;
+        }
+        let pair = t.from.zip(t.to);
+        if let Some(&first) = pair.and_then(|p| pairs.get(&p)) {
+            self.report(
+                &[key("ties"), idx(ti)],
+                format!(
+                    "second tie `{}` -> `{}` (the first is ties[{first}])",
+                    t.from_name, t.to_name
+                ),
+                Some("one tie per ordered pair: move these channels into the first tie".into()),
+            );
+            return;
+        }
+        if let Some(p) = pair {
+            pairs.insert(p, ti);
+        }
+        let TieChannels { figures, series } = t.channels;
+        if figures.is_empty() {
+            self.report(
+                &here("channels"),
+                format!("tie `{}` -> `{}` has no channels", t.from_name, t.to_name),
+                Some("add a channel figure, e.g. `\"trade\": {\"value\": 0.1, \"source\": \"...\", \"year\": 2023}`".into()),
             );
         }
-        check_figure(
-            fig,
-            &at,
-            &|| format!("weight of channel `{c}`"),
-            &mut *report,
-        );
-    }
-    if let Some((f, to)) = pair {
-        // Duplicate pairs were refused above, so the tie is new.
-        graph.add_new_tie(
-            f,
-            to,
-            Tie {
-                channels: t.channels,
-                note: t.note,
-            },
-        );
+        for (c, fig) in figures.iter() {
+            let at = || vec![key("ties"), idx(ti), key("channels"), key(c.as_str())];
+            if !Channel::is_well_formed(c.as_str()) {
+                self.report(
+                    &at(),
+                    format!("channel name `{c}` is not a lowercase identifier"),
+                    Some("use names like `trade`, `energy`, `security`, `finance`, `diplomacy`".into()),
+                );
+            }
+            let in_series = series
+                .as_deref()
+                .and_then(|s| s.iter().find(|(x, _)| x == c))
+                .map(|(_, f)| f);
+            match in_series {
+                None => {
+                    self.check_full_figure(graph, fig, &at, &|| format!("weight of channel `{c}`"));
+                }
+                Some(all) => {
+                    self.v2_only(&at(), "a yearly series");
+                    for (i, f) in all.iter().enumerate() {
+                        let at_i = || {
+                            let mut p = at();
+                            p.push(idx(i));
+                            p
+                        };
+                        self.check_full_figure(graph, f, &at_i, &|| {
+                            format!("weight of channel `{c}` in {}", f.year)
+                        });
+                    }
+                }
+            }
+        }
+        if let Some((f, to)) = pair {
+            // Duplicate pairs were refused above, so the tie is new.
+            graph.add_new_tie(
+                f,
+                to,
+                Tie {
+                    channels: figures,
+                    note: t.note,
+                    series,
+                },
+            );
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use super::stance::{Outreach, Stance};
 use super::tie::Figure;
 
 /// An actor's id: an ISO 3166-1 alpha-3 code (`AUT`) or a custom id (`EU-COM`).
@@ -68,8 +69,13 @@ pub struct Actor {
     pub name: String,
     /// The capital's coordinates, for map layouts.
     pub coordinates: Option<Coordinates>,
-    /// How open the actor is to the EU's case, in [0, 1]; `None` means 1.
+    /// Version 1's openness to the EU's case, in [0, 1]; used only by the `classic` score
+    /// (`None` means 1 there).
     pub receptiveness: Option<Figure>,
+    /// The actor's stance towards each target it has one for, by target id.
+    pub stance: IndexMap<ActorId, Stance>,
+    /// The partner's side of an outreach: agreements and concerns.
+    pub outreach: Option<Outreach>,
     /// Why the actor is in the graph.
     pub note: Option<String>,
     /// Free attributes (strings, numbers, booleans, arrays of them).
@@ -84,13 +90,20 @@ impl Actor {
             name: name.to_owned(),
             coordinates: None,
             receptiveness: None,
+            stance: IndexMap::new(),
+            outreach: None,
             note: None,
             attributes: IndexMap::new(),
         }
     }
 
-    /// The receptiveness value used by analyses: the figure's value, or 1 when absent.
+    /// The receptiveness value of the `classic` score: the figure's value, or 1 when absent.
     pub fn receptiveness_value(&self) -> f64 {
         self.receptiveness.as_ref().map_or(1.0, |f| f.value)
+    }
+
+    /// The actor's stance towards `target`, if it has a non-empty one.
+    pub fn stance_toward(&self, target: &ActorId) -> Option<&Stance> {
+        self.stance.get(target).filter(|s| !s.is_empty())
     }
 }

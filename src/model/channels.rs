@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
-use super::tie::{Channel, Figure};
+use super::tie::{Channel, Figure, Series};
 
 /// A tie's figures by channel, in insertion (file) order, each channel at most once.
 ///
@@ -216,6 +216,146 @@ impl<'de> Deserialize<'de> for Channels {
     }
 }
 
+/// A tie's channels as a file holds them: one figure per channel, or for some channels a yearly
+/// series (docs/FORMAT.md, "Series"). `figures` holds the figure analyses use by default, the
+/// latest of each series; `series` the whole series of the channels that have one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TieChannels {
+    /// One figure per channel, in file order (the latest of a series).
+    pub figures: Channels,
+    /// The series of the channels written as arrays, each oldest first.
+    pub series: Option<Box<Series>>,
+}
+
+impl From<Channels> for TieChannels {
+    fn from(figures: Channels) -> Self {
+        TieChannels {
+            figures,
+            series: None,
+        }
+    }
+}
+
+impl TieChannels {
+    /// The series of `channel`, if it has one.
+    pub fn series_of(&self, channel: &str) -> Option<&[Figure]> {
+        self.series
+            .as_deref()
+            .and_then(|s| s.iter().find(|(c, _)| c.as_str() == channel))
+            .map(|(_, f)| &f[..])
+    }
+}
+
+impl Serialize for TieChannels {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.figures.len()))?;
+        for (c, f) in self.figures.iter() {
+            match self.series_of(c.as_str()) {
+                Some(all) => map.serialize_entry(c.as_str(), all)?,
+                None => map.serialize_entry(c.as_str(), f)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// A channel's value in a file: one figure, or a series.
+enum FigureOrSeries {
+    One(Figure),
+    Many(Vec<Figure>),
+}
+
+impl<'de> Deserialize<'de> for FigureOrSeries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FigureOrSeries;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a figure (an object) or a series (an array of figures)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FigureOrSeries, A::Error> {
+                Figure::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(FigureOrSeries::One)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FigureOrSeries, A::Error> {
+                let mut out: Vec<Figure> = Vec::new();
+                while let Some(f) = seq.next_element::<Figure>()? {
+                    if let Some(last) = out.last() {
+                        if f.year <= last.year {
+                            return Err(de::Error::custom(format_args!(
+                                "the series has year `{}` after year `{}`: a series holds figures of distinct years, oldest first",
+                                f.year, last.year
+                            )));
+                        }
+                    }
+                    out.push(f);
+                }
+                if out.is_empty() {
+                    return Err(de::Error::custom(
+                        "the series is empty: give at least one figure, or remove the channel",
+                    ));
+                }
+                Ok(FigureOrSeries::Many(out))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for TieChannels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TieChannels;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of channel figures")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TieChannels, A::Error> {
+                let mut figures: SmallVec<[(Channel, Figure); 1]> = SmallVec::new();
+                let mut series: Series = Vec::new();
+                let mut seen: Option<std::collections::HashSet<Channel>> = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let duplicate = match &mut seen {
+                        Some(set) => set.contains(key.as_ref()),
+                        None => figures.iter().any(|(c, _)| c.as_str() == key),
+                    };
+                    if duplicate {
+                        return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+                    }
+                    let channel = Channel(super::shared::share(key.as_ref()));
+                    let figure = match map.next_value::<FigureOrSeries>()? {
+                        FigureOrSeries::One(f) => f,
+                        FigureOrSeries::Many(all) => {
+                            let latest = all.last().cloned().expect("a series is not empty");
+                            if all.len() > 1 {
+                                series.push((channel.clone(), all));
+                            }
+                            latest
+                        }
+                    };
+                    if let Some(set) = &mut seen {
+                        set.insert(channel.clone());
+                    } else if figures.len() >= SCAN_LIMIT {
+                        let mut set: std::collections::HashSet<Channel> =
+                            figures.iter().map(|(c, _)| c.clone()).collect();
+                        set.insert(channel.clone());
+                        seen = Some(set);
+                    }
+                    figures.push((channel, figure));
+                }
+                Ok(TieChannels {
+                    figures: Channels(figures),
+                    series: (!series.is_empty()).then(|| Box::new(series)),
+                })
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +403,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(dup.to_string().contains("duplicate key `a`"), "{dup}");
+    }
+
+    #[test]
+    fn series_keep_the_latest_and_write_back() {
+        let text = r#"{"trade":[{"value":0.2,"source":"s","year":2021},{"value":0.3,"source":"s","year":2023}],"energy":{"value":0.1,"source":"s","year":2024}}"#;
+        let c: TieChannels = serde_json::from_str(text).unwrap();
+        assert_eq!(c.figures.get("trade").map(|f| f.value), Some(0.3));
+        assert_eq!(c.series_of("trade").map(<[Figure]>::len), Some(2));
+        assert!(c.series_of("energy").is_none());
+        assert_eq!(serde_json::to_string(&c).unwrap(), text);
+        let one = r#"{"trade":[{"value":0.2,"source":"s","year":2021}]}"#;
+        let c: TieChannels = serde_json::from_str(one).unwrap();
+        assert!(c.series.is_none());
+        for bad in [
+            r#"{"trade":[]}"#,
+            r#"{"trade":[{"value":0.2,"source":"s","year":2023},{"value":0.3,"source":"s","year":2021}]}"#,
+            r#"{"trade":[{"value":0.2,"source":"s","year":2023},{"value":0.3,"source":"s","year":2023}]}"#,
+            r#"{"trade":3}"#,
+        ] {
+            assert!(serde_json::from_str::<TieChannels>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

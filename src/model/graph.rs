@@ -7,9 +7,52 @@ use indexmap::IndexMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use super::actor::{Actor, ActorId};
 use super::group::Group;
+use super::provenance::Citation;
+use super::strength::{builtin_family, Families};
 use super::tie::{Channel, Tie};
+
+/// Numbers the families of a graph's channels ([`InfluenceGraph::family_table`]): channels of
+/// one family get one number. Filled as channels are asked for.
+pub struct FamilyTable<'g> {
+    graph: &'g InfluenceGraph,
+    /// (channel, family name, family number), in the order first asked.
+    cache: RefCell<Vec<(Arc<str>, String, Families)>>,
+}
+
+impl FamilyTable<'_> {
+    /// The family number of `channel`.
+    ///
+    /// # Complexity
+    /// O(number of distinct channels) (a handful): channel names are shared, so the scan
+    /// compares pointers first.
+    pub fn of(&self, channel: &Channel) -> Families {
+        let mut cache = self.cache.borrow_mut();
+        if let Some((_, _, n)) = cache
+            .iter()
+            .find(|(c, _, _)| Arc::ptr_eq(c, &channel.0) || **c == *channel.0)
+        {
+            return *n;
+        }
+        let fam = self.graph.family_name(channel).to_owned();
+        let n = cache
+            .iter()
+            .find(|(_, f, _)| *f == fam)
+            .map_or_else(|| Families::try_from(cache.len()).unwrap_or(Families::MAX), |x| x.2);
+        cache.push((channel.0.clone(), fam, n));
+        n
+    }
+
+    /// Whether `channel` is diplomatic (its family is
+    /// [`crate::model::strength::DIPLOMATIC_FAMILY`]).
+    pub fn is_diplomatic(&self, channel: &Channel) -> bool {
+        self.graph.family_name(channel) == super::strength::DIPLOMATIC_FAMILY
+    }
+}
 
 /// Graph metadata: what the graph describes and when.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -22,6 +65,20 @@ pub struct Meta {
     pub description: Option<String>,
     /// Caveats and method notes.
     pub notes: Vec<String>,
+    /// What a build read (the manifest `leverage build` writes), kept as it is.
+    pub build: Option<serde_json::Value>,
+}
+
+/// A channel's declaration: its family and what its weights mean.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelDecl {
+    /// The flow the channel measures (channels of one family are not counted twice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// What a weight of this channel means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// The influence network: actors as nodes, ties `from -> to` (`from` holds leverage over `to`) as
@@ -39,6 +96,12 @@ pub struct InfluenceGraph {
     /// a large graph looks up two ids per tie.
     index: HashMap<ActorId, NodeIndex, foldhash::fast::RandomState>,
     groups: IndexMap<String, Group>,
+    /// Citations by id.
+    pub citations: IndexMap<String, Citation>,
+    /// Channel declarations by channel.
+    pub channel_decls: IndexMap<Channel, ChannelDecl>,
+    /// The format version the graph was read from (2 for a graph built in code).
+    pub version: u64,
 }
 
 impl InfluenceGraph {
@@ -46,8 +109,67 @@ impl InfluenceGraph {
     pub fn new(meta: Meta) -> Self {
         InfluenceGraph {
             meta,
+            version: 2,
             ..InfluenceGraph::default()
         }
+    }
+
+    /// The family of `channel`: the graph's declaration, else the built-in one
+    /// ([`builtin_family`]).
+    pub fn family_name<'a>(&'a self, channel: &'a Channel) -> &'a str {
+        self.channel_decls
+            .get(channel)
+            .and_then(|d| d.family.as_deref())
+            .unwrap_or_else(|| builtin_family(channel.as_str()))
+    }
+
+    /// The strength of `tie` under `rule` ([`StrengthRule::strength`] with this graph's channel
+    /// families).
+    ///
+    /// # Complexity
+    /// O(c²) for c channels; O(1) for one channel.
+    pub fn strength(&self, tie: &Tie, rule: &super::strength::StrengthRule) -> f64 {
+        let fams = self.family_table();
+        rule.strength(tie, &|c| fams.of(c))
+    }
+
+    /// A table numbering the families of this graph's channels, for computing strengths
+    /// ([`crate::model::StrengthRule::strength`]).
+    pub fn family_table(&self) -> FamilyTable<'_> {
+        FamilyTable {
+            graph: self,
+            cache: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Every actor, mutably, for whole-graph edits that keep ids (a year or basis view, a
+    /// scenario): the id index stays valid because an actor's id cannot change here.
+    pub(crate) fn for_each_actor_mut(&mut self, mut f: impl FnMut(&mut Actor)) {
+        for n in self.graph.node_indices().collect::<Vec<_>>() {
+            if let Some(a) = self.graph.node_weight_mut(n) {
+                let id = a.id.clone();
+                f(a);
+                debug_assert_eq!(a.id, id, "an actor's id is not changed in place");
+                a.id = id;
+            }
+        }
+    }
+
+    /// Every tie, mutably, with its ends.
+    pub(crate) fn for_each_tie_mut(&mut self, mut f: impl FnMut(NodeIndex, NodeIndex, &mut Tie)) {
+        let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        for e in edges {
+            if let Some((a, b)) = self.graph.edge_endpoints(e) {
+                if let Some(t) = self.graph.edge_weight_mut(e) {
+                    f(a, b, t);
+                }
+            }
+        }
+    }
+
+    /// Removes every tie for which `keep` is false, keeping the order of the others.
+    pub(crate) fn retain_ties(&mut self, mut keep: impl FnMut(&Tie) -> bool) {
+        self.graph.retain_edges(|g, e| keep(&g[e]));
     }
 
     /// The underlying petgraph graph.

@@ -1,6 +1,7 @@
 //! Groups: named, possibly overlapping sets of actors (`EU`, `signatories`, `BRICS`).
 
 use super::actor::ActorId;
+use super::provenance::Cite;
 
 /// A named set of actors.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +14,28 @@ pub struct Group {
     pub members: Vec<ActorId>,
     /// The member that leads the group.
     pub lead: Option<ActorId>,
-    /// What the group is, where its membership comes from.
+    /// What the group is.
     pub note: Option<String>,
+    /// Where its membership comes from.
+    pub source: Option<String>,
+    /// The citation of that source.
+    pub cite: Cite,
+    /// The year the membership describes.
+    pub year: Option<i32>,
+}
+
+impl Group {
+    /// A group with an id and members, nothing else.
+    pub fn new(id: &str, members: Vec<ActorId>) -> Self {
+        Group {
+            id: id.to_owned(),
+            name: None,
+            members,
+            lead: None,
+            note: None,
+            source: None,
+            cite: Cite::none(),
+            year: None,
+        }
+    }
 }

@@ -116,8 +116,8 @@ mod tests {
         )
         .unwrap();
         let (t, e) = (
-            &doc.channels["trade"].source,
-            &doc.channels["energy"].source,
+            &doc.channels.figures["trade"].source,
+            &doc.channels.figures["energy"].source,
         );
         assert_eq!(&**t, "sA");
         assert!(Arc::ptr_eq(t, e));

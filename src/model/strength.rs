@@ -1,11 +1,13 @@
-//! Aggregate tie strength (noisy-OR over channels, with emphasis) and the distances that turn
-//! strengths into path costs.
+//! Aggregate tie strength (channels combined by a [`Combine`] rule, with emphasis) and the
+//! distances that turn strengths into path costs.
 
 use std::collections::BTreeMap;
+
+use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
-use super::tie::{Channel, Tie};
+use super::tie::{Channel, Figure, Tie};
 use crate::error::Error;
 
 /// How much each channel counts, `a_c` in [0, 1]. Channels not listed get the default (1 unless
@@ -36,12 +38,145 @@ impl ChannelEmphasis {
             .unwrap_or(self.default)
     }
 
-    /// Aggregate strength of a tie: `w = 1 - prod_c (1 - a_c * w_c)` (noisy-OR: pressure gets
-    /// through if it gets through on any channel). Time O(channels).
-    pub fn strength(&self, tie: &Tie) -> f64 {
-        noisy_or(tie.channels.iter().map(|(c, f)| self.of(c) * f.value))
+    /// The channels named in the emphasis, for checking them against a graph's channels.
+    pub fn named(&self) -> impl Iterator<Item = &Channel> + '_ {
+        self.per_channel.keys()
     }
 }
+
+/// How the channels of one tie combine into its strength (docs/MODEL.md, "Overlapping
+/// channels").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Combine {
+    /// The strongest channel of each family (channels that measure one flow), then the noisy-OR
+    /// across families: overlapping views of one dependence count once, independent
+    /// dependences add up. The default.
+    #[default]
+    Nested,
+    /// Every channel as an independent chance: `1 - prod_c (1 - a_c w_c)` (version 1's rule).
+    NoisyOr,
+    /// The strongest channel alone.
+    Max,
+}
+
+impl Combine {
+    /// Every rule, the default first.
+    pub const ALL: [Combine; 3] = [Combine::Nested, Combine::NoisyOr, Combine::Max];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Combine::Nested => "nested",
+            Combine::NoisyOr => "noisy-or",
+            Combine::Max => "max",
+        }
+    }
+}
+
+impl fmt::Display for Combine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The family of channels that measure the same flow, for a channel that no graph declares:
+/// `trade`, `energy`, `dual_use`, `food` and `finance` are views of one economic dependence
+/// (energy, dual-use goods and food are parts of goods trade; payments settle the same flows);
+/// any other channel is a family of its own.
+pub fn builtin_family(channel: &str) -> &str {
+    match channel {
+        "trade" | "energy" | "dual_use" | "food" | "finance" => "economic",
+        other => other,
+    }
+}
+
+/// The family of the diplomatic channel: pressure through it is already applied by a state
+/// that votes with the EU ([`crate::model::Stance::applied`]).
+pub const DIPLOMATIC_FAMILY: &str = "diplomacy";
+
+/// How a tie's figures become one strength: channel emphasis and the combination rule.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StrengthRule {
+    /// How much each channel counts.
+    pub emphasis: ChannelEmphasis,
+    /// How channels combine.
+    pub combine: Combine,
+}
+
+impl StrengthRule {
+    /// A rule with `emphasis` and the default combination.
+    pub fn new(emphasis: ChannelEmphasis) -> Self {
+        StrengthRule {
+            emphasis,
+            combine: Combine::default(),
+        }
+    }
+
+    /// The same rule with combination `combine`.
+    pub fn with_combine(mut self, combine: Combine) -> Self {
+        self.combine = combine;
+        self
+    }
+
+    /// The strength of `tie`: each channel's figure value times its emphasis, combined by the
+    /// rule, with `family` naming each channel's family.
+    ///
+    /// # Complexity
+    /// O(c²) for c channels (c is a handful); O(1) for a tie of one channel.
+    pub fn strength(&self, tie: &Tie, family: &dyn Fn(&Channel) -> Families) -> f64 {
+        self.strength_by(tie, family, |_, f| f.value)
+    }
+
+    /// [`StrengthRule::strength`] with each channel's value read by `value` (a draw of the
+    /// figure, or the part of it not yet applied).
+    ///
+    /// # Complexity
+    /// As [`StrengthRule::strength`].
+    pub fn strength_by(
+        &self,
+        tie: &Tie,
+        family: &dyn Fn(&Channel) -> Families,
+        value: impl Fn(&Channel, &Figure) -> f64,
+    ) -> f64 {
+        let mut it = tie.channels.iter();
+        let Some((c0, f0)) = it.next() else {
+            return 0.0;
+        };
+        let first = self.emphasis.of(c0) * value(c0, f0);
+        if it.len() == 0 {
+            return first;
+        }
+        match self.combine {
+            Combine::NoisyOr => noisy_or(
+                tie.channels
+                    .iter()
+                    .map(|(c, f)| self.emphasis.of(c) * value(c, f)),
+            ),
+            Combine::Max => tie
+                .channels
+                .iter()
+                .map(|(c, f)| self.emphasis.of(c) * value(c, f))
+                .fold(0.0, f64::max),
+            Combine::Nested => {
+                // The strongest channel of each family, families in order of first appearance.
+                let mut best: smallvec::SmallVec<[(Families, f64); 8]> = smallvec::SmallVec::new();
+                for (c, f) in tie.channels.iter() {
+                    let x = self.emphasis.of(c) * value(c, f);
+                    let fam = family(c);
+                    match best.iter_mut().find(|(g, _)| *g == fam) {
+                        Some((_, m)) => *m = m.max(x),
+                        None => best.push((fam, x)),
+                    }
+                }
+                noisy_or(best.iter().map(|&(_, m)| m))
+            }
+        }
+    }
+}
+
+/// A channel family, as a small number a graph assigns ([`crate::model::InfluenceGraph::family`]).
+pub type Families = u16;
 
 /// Noisy-OR of values in [0, 1]: `1 - prod (1 - x)`, computed as `acc + x (1 - acc)` so that a
 /// single value comes back exactly and small values keep their precision. Returns exactly 0 for
@@ -96,7 +231,8 @@ impl FromStr for ChannelEmphasis {
 }
 
 /// How a tie's strength `w` in (0, 1] becomes a path cost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Distance {
     /// `-ln w`: a path's cost is minus the log of its leverage (the product of its strengths), so
     /// the shortest path is the path of greatest leverage. The default.
@@ -109,9 +245,13 @@ pub enum Distance {
 }
 
 impl Distance {
-    /// The cost of a tie of strength `w` (`w` > 0).
+    /// The cost of a tie of strength `w`; infinite for `w <= 0` (an absent tie), whatever the
+    /// distance.
     #[inline]
     pub fn cost(self, w: f64) -> f64 {
+        if w <= 0.0 {
+            return f64::INFINITY;
+        }
         match self {
             Distance::Log => -w.ln(),
             Distance::Inverse => 1.0 / w,
@@ -149,20 +289,64 @@ mod tests {
         t
     }
 
+    /// Families by the built-in rule, numbered by name for the test.
+    fn fam(c: &Channel) -> Families {
+        match builtin_family(c.as_str()) {
+            "economic" => 0,
+            "security" => 1,
+            "diplomacy" => 2,
+            _ => 3,
+        }
+    }
+
+    fn noisy(e: ChannelEmphasis) -> StrengthRule {
+        StrengthRule::new(e).with_combine(Combine::NoisyOr)
+    }
+
     #[test]
     fn noisy_or_by_hand() {
         // 1 - (1 - 0.5)(1 - 0.2) = 1 - 0.4 = 0.6
         let t = tie(&[("trade", 0.5), ("energy", 0.2)]);
-        assert!((ChannelEmphasis::default().strength(&t) - 0.6).abs() < 1e-15);
+        assert!((noisy(ChannelEmphasis::default()).strength(&t, &fam) - 0.6).abs() < 1e-15);
         // energy at half emphasis: 1 - 0.5 * 0.9 = 0.55
         let e: ChannelEmphasis = "energy=0.5".parse().unwrap();
-        assert!((e.strength(&t) - 0.55).abs() < 1e-15);
+        assert!((noisy(e).strength(&t, &fam) - 0.55).abs() < 1e-15);
         // only trade: 0.5
         let e: ChannelEmphasis = "*=0,trade=1".parse().unwrap();
-        assert!((e.strength(&t) - 0.5).abs() < 1e-15);
+        assert!((noisy(e).strength(&t, &fam) - 0.5).abs() < 1e-15);
         // nothing: exactly zero
         let e: ChannelEmphasis = "*=0".parse().unwrap();
-        assert_eq!(e.strength(&t), 0.0);
+        assert_eq!(noisy(e).strength(&t, &fam), 0.0);
+    }
+
+    #[test]
+    fn nested_counts_one_flow_once() {
+        // China -> Russia, version-1 figures: trade 0.338, energy 0.33, finance 0.45 (one
+        // economic family: max 0.45), security 0.5, diplomacy 0.5.
+        // nested: 1 - (1 - 0.45)(1 - 0.5)(1 - 0.5) = 1 - 0.1375 = 0.8625.
+        // noisy-OR: 1 - 0.662 * 0.67 * 0.55 * 0.5 * 0.5 = 0.939 (the issue's 0.94).
+        // max: 0.5.
+        let t = tie(&[
+            ("trade", 0.338),
+            ("energy", 0.33),
+            ("security", 0.5),
+            ("finance", 0.45),
+            ("diplomacy", 0.5),
+        ]);
+        let r = StrengthRule::default();
+        assert!((r.strength(&t, &fam) - 0.8625).abs() < 1e-12);
+        let n = noisy(ChannelEmphasis::default()).strength(&t, &fam);
+        assert!((n - (1.0 - 0.662 * 0.67 * 0.55 * 0.5 * 0.5)).abs() < 1e-12);
+        let m = r.clone().with_combine(Combine::Max).strength(&t, &fam);
+        assert_eq!(m, 0.5);
+        // Three views of one trade flow at 0.5, 0.3, 0.2: nested reads 0.5, not 0.72.
+        let t = tie(&[("trade", 0.5), ("energy", 0.3), ("dual_use", 0.2)]);
+        assert_eq!(r.strength(&t, &fam), 0.5);
+        // One channel: every rule gives its value.
+        let t = tie(&[("diplomacy", 0.3)]);
+        for c in Combine::ALL {
+            assert_eq!(r.clone().with_combine(c).strength(&t, &fam), 0.3);
+        }
     }
 
     #[test]

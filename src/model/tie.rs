@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use super::channels::Channels;
+use super::provenance::{Basis, Cite};
 
 /// A channel of influence: `trade`, `energy`, `security`, `finance`, `diplomacy`, `aid`,
 /// `people`, or any other lowercase identifier.
@@ -55,8 +56,8 @@ impl Borrow<str> for Channel {
     }
 }
 
-/// A sourced figure in [0, 1]: a best estimate, an optional uncertainty range, a source and a
-/// year.
+/// A sourced figure in [0, 1]: a best estimate, an optional uncertainty range, a source, a year,
+/// and its provenance (a [`Basis`] and [`Cite`]d citations).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -71,17 +72,37 @@ pub struct Figure {
     pub source: Arc<str>,
     /// The year the figure describes.
     pub year: i32,
+    /// What kind of figure it is; [`Basis::Unknown`] when the file does not say.
+    #[serde(default, skip_serializing_if = "Basis::is_unknown")]
+    pub basis: Basis,
+    /// Where it can be found again: ids of the graph's citations.
+    #[serde(default, skip_serializing_if = "Cite::is_empty")]
+    pub cite: Cite,
 }
 
 impl Figure {
-    /// A figure with a value, source and year, and no range.
+    /// A figure with a value, source and year, no range, basis unknown and no citation.
     pub fn new(value: f64, source: &str, year: i32) -> Self {
         Figure {
             value,
             range: None,
             source: Arc::from(source),
             year,
+            basis: Basis::Unknown,
+            cite: Cite::none(),
         }
+    }
+
+    /// The same figure with basis `basis`.
+    pub fn with_basis(mut self, basis: Basis) -> Self {
+        self.basis = basis;
+        self
+    }
+
+    /// The same figure with range `[low, high]`.
+    pub fn with_range(mut self, low: f64, high: f64) -> Self {
+        self.range = Some([low, high]);
+        self
     }
 
     /// The range, or `[value, value]` when the figure has none.
@@ -98,11 +119,19 @@ impl Figure {
 /// A directed tie: the figures of each channel by which `from` holds leverage over `to`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tie {
-    /// Channel figures, in file order.
+    /// The figure of each channel that analyses use, in file order: for a channel with a yearly
+    /// series, the figure of the selected year (the latest, unless [`crate::model::InfluenceGraph::at_year`]
+    /// chose another).
     pub channels: Channels,
     /// A comment on the tie.
     pub note: Option<String>,
+    /// Yearly series, for the channels that have more than one figure (`None` for most ties).
+    pub series: Option<Box<Series>>,
 }
+
+/// The yearly series of a tie's channels: each channel with its figures of distinct years,
+/// oldest first. Only channels with more than one figure appear.
+pub type Series = Vec<(Channel, Vec<Figure>)>;
 
 #[cfg(test)]
 mod tests {

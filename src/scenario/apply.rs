@@ -151,6 +151,8 @@ fn apply_edit(
                 range: *range,
                 source: source.as_str().into(),
                 year: *year,
+                basis: crate::model::Basis::Judgement,
+                cite: crate::model::Cite::none(),
             };
             let ps = pairs(graph, from, to, at)?;
             if ps.is_empty() {
@@ -312,6 +314,7 @@ fn apply_edit(
                 members: Vec::new(),
                 lead: None,
                 note: Some(format!("changed by scenario `{title}`")),
+                ..Group::new(id, Vec::new())
             });
             let mut changed = 0;
             for name in add {
@@ -359,7 +362,7 @@ fn apply_edit(
                     };
                     for &n in &nodes {
                         if let Some(a) = graph.actor_mut(n) {
-                            a.receptiveness = Some(Figure { value: *v, range: *range, source: source.as_str().into(), year: *year });
+                            a.receptiveness = Some(Figure { value: *v, range: *range, source: source.as_str().into(), year: *year, basis: crate::model::Basis::Judgement, cite: crate::model::Cite::none() });
                         }
                     }
                 }

@@ -2,18 +2,46 @@
 
 use crate::common::{approx, f, fixture, json};
 
+// See: #10
 #[test]
-fn five_by_hand_with_cap() {
+fn five_uncapped_gives_each_partner_its_strongest_messenger() {
     let g = fixture("five.json");
     let v = json(&["--graph", g.to_str().unwrap(), "--format", "json", "assign"]);
     let a = v["assignments"].as_array().unwrap();
-    // Cap 1: DEU is the only messenger with a path to IND, so AUT takes TUR (0.05).
+    // Germany holds 0.1 over Türkiye (Austria 0.05) and is the only source reaching India.
     assert_eq!(a[0]["partner"], "TUR");
-    assert_eq!(a[0]["messenger"], "AUT");
-    assert!(approx(f(&a[0], "leverage"), 0.05, 1e-15));
+    assert_eq!(a[0]["messenger"], "DEU");
+    assert_eq!(a[0]["capped"], false);
+    assert!(approx(f(&a[0], "leverage"), 0.1, 1e-15));
     assert_eq!(a[1]["partner"], "IND");
     assert_eq!(a[1]["messenger"], "DEU");
     assert_eq!(a[1]["path"], serde_json::json!(["DEU", "IND"]));
+}
+
+#[test]
+fn five_by_hand_with_cap() {
+    let g = fixture("five.json");
+    let v = json(&[
+        "--graph",
+        g.to_str().unwrap(),
+        "--format",
+        "json",
+        "assign",
+        "--max-per-messenger",
+        "1",
+    ]);
+    let a = v["assignments"].as_array().unwrap();
+    // Cap 1. Keeping score x leverage / best leverage: Germany to Türkiye leaves India without a
+    // messenger (0.0116 x 1 = 0.0116); Austria to Türkiye and Germany to India keep
+    // 0.0116 x 0.05/0.1 + 0.00666 x 1 = 0.01246, the better plan. The row says the cap moved it.
+    assert_eq!(a[0]["partner"], "TUR");
+    assert_eq!(a[0]["messenger"], "AUT");
+    assert_eq!(a[0]["capped"], true);
+    assert_eq!(a[0]["best_messenger"], "DEU");
+    assert!(approx(f(&a[0], "leverage"), 0.05, 1e-15));
+    assert_eq!(a[1]["partner"], "IND");
+    assert_eq!(a[1]["messenger"], "DEU");
+    assert!(approx(f(&v, "objective"), 0.0116 * 0.5 + 0.02 * 0.37 * 0.9, 1e-12));
 }
 
 #[test]

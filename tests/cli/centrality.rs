@@ -16,9 +16,10 @@ fn strength_by_hand_on_five() {
     ]);
     assert_eq!(v["measure"], "strength-in");
     let nodes = v["nodes"].as_array().unwrap();
-    // RUS receives 0.3637 (IND) + 0.08 (TUR) = 0.4437.
+    // RUS receives, nested: IND 1 - (1 - max(0.091, 0.3))(1 - 0.2) = 0.44, TUR
+    // 1 - (1 - 0.08)(1 - 0.2) = 0.264; 0.44 + 0.264 = 0.704.
     assert_eq!(nodes[0]["id"], "RUS");
-    assert!(approx(f(&nodes[0], "score"), 0.4437, 1e-12));
+    assert!(approx(f(&nodes[0], "score"), 0.704, 1e-12));
     assert_eq!(nodes[0]["rank"], 1);
 }
 

@@ -48,7 +48,7 @@ fn graphml_has_weights_channels_and_typed_keys() {
     assert_eq!(text.matches("<node ").count(), 5);
     // keys come before the graph
     assert!(text.find("<key ").unwrap() < text.find("<graph ").unwrap());
-    // IND -> RUS: noisy-OR of 0.091 and 0.3 = 0.3637
+    // IND -> RUS, nested: economic max(0.091, 0.3) = 0.3, diplomacy 0.2: 1 - 0.7 x 0.8 = 0.44
     let at = text.find(r#"source="IND" target="RUS">"#).unwrap();
     let weight: f64 = text[at..]
         .split("<data key=\"e_weight\">")
@@ -59,7 +59,7 @@ fn graphml_has_weights_channels_and_typed_keys() {
         .unwrap()
         .parse()
         .unwrap();
-    assert!((weight - 0.3637).abs() < 1e-12);
+    assert!((weight - 0.44).abs() < 1e-12);
 }
 
 #[test]
@@ -111,8 +111,8 @@ fn zero_strength_ties_are_absent_for_readers_but_reload_exactly() {
     let text = std::fs::read_to_string(fixture("five.json"))
         .unwrap()
         .replace(
-            r#""trade": { "value": 0.05, "source": "example figure", "year": 2023 }"#,
-            r#""trade": { "value": 0.0, "source": "example figure", "year": 2023 }"#,
+            r#""trade": { "value": 0.05, "source": "example figure", "year": 2023, "basis": "derived", "cite": "example" }"#,
+            r#""trade": { "value": 0.0, "source": "example figure", "year": 2023, "basis": "derived", "cite": "example" }"#,
         );
     assert!(text.contains(r#""value": 0.0,"#));
     std::fs::write(&src, &text).unwrap();

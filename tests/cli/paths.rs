@@ -19,11 +19,12 @@ fn k_best_on_five_by_hand() {
         "5",
     ]);
     let paths = v["paths"].as_array().unwrap();
-    // DEU -> TUR -> RUS = 0.1 * 0.08 = 0.008; DEU -> IND -> RUS = 0.02 * 0.3637 = 0.007274.
+    // DEU -> TUR -> RUS = 0.1 * 0.264 = 0.0264; DEU -> IND -> RUS = 0.02 * 0.44 = 0.0088
+    // (strengths as in docs/MODEL.md's worked example).
     assert_eq!(paths.len(), 2);
     assert_eq!(paths[0]["nodes"], serde_json::json!(["DEU", "TUR", "RUS"]));
-    assert!(approx(f(&paths[0], "leverage"), 0.008, 1e-15));
-    assert!(approx(f(&paths[1], "leverage"), 0.007274, 1e-15));
+    assert!(approx(f(&paths[0], "leverage"), 0.0264, 1e-15));
+    assert!(approx(f(&paths[1], "leverage"), 0.0088, 1e-15));
     let ties = paths[1]["ties"].as_array().unwrap();
     assert_eq!(ties[1]["from"], "IND");
     // channels strongest first, each with its source and year

@@ -7,7 +7,8 @@ fn bundled_default_runs_and_ranks() {
     let out = leverage().arg("suggest").output().expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    assert!(text.contains("best leverage path"), "{text}");
+    assert!(text.contains("headroom"), "{text}");
+    assert!(text.contains("Left out:"), "{text}");
     assert!(text.contains("→ RUS"), "{text}");
     assert!(
         out.stderr.is_empty(),
@@ -19,7 +20,7 @@ fn bundled_default_runs_and_ranks() {
 #[test]
 fn bundled_json_contract() {
     let v = json(&["suggest", "--format", "json"]);
-    let source: Vec<&str> = v["source"]
+    let source: Vec<&str> = v["sources"]
         .as_array()
         .unwrap()
         .iter()
@@ -43,12 +44,16 @@ fn bundled_json_contract() {
         let score = f(p, "score");
         assert!(score <= last, "ordered by score");
         last = score;
-        // score = reach * pull * receptiveness
+        // score = reach * headroom * movability (1 where the stance is unknown)
+        let movability = p["movability"].as_f64().unwrap_or(1.0);
         assert!(approx(
             score,
-            f(p, "reach") * f(p, "pull") * f(p, "receptiveness"),
+            f(p, "reach") * f(p, "headroom") * movability,
             1e-15
         ));
+        assert!(f(p, "headroom") <= f(p, "pull") + 1e-15);
+        // The default path is source -> partner -> target.
+        assert!(p["path"].as_array().unwrap().len() <= 3);
         let path: Vec<&str> = p["path"]
             .as_array()
             .unwrap()
@@ -83,12 +88,13 @@ fn five_actor_graph_by_hand() {
         "json",
     ]);
     let p = &v["partners"];
-    // Hand values (see src/analysis/suggest.rs tests and docs/MODEL.md):
-    // TUR: reach 1 - 0.9 * 0.95 = 0.145, pull 0.08 -> 0.0116; IND: 0.02 * 0.3637 * 0.5.
+    // Hand values (docs/MODEL.md, worked example): TUR: reach 1 - 0.9 * 0.95 = 0.145,
+    // headroom 0.08 (its diplomacy is applied: it votes with the EU), movability 1 -> 0.0116;
+    // IND: reach 0.02, headroom 1 - 0.7 * 0.9 = 0.37, movability 0.9 -> 0.00666.
     assert_eq!(p[0]["id"], "TUR");
     assert!(approx(f(&p[0], "score"), 0.0116, 1e-12));
     assert_eq!(p[1]["id"], "IND");
-    assert!(approx(f(&p[1], "score"), 0.02 * 0.3637 * 0.5, 1e-12));
+    assert!(approx(f(&p[1], "score"), 0.02 * 0.37 * 0.9, 1e-12));
 }
 
 #[test]
@@ -134,7 +140,7 @@ fn names_resolve_case_insensitively() {
     let a = json(&[
         "suggest", "--from", "germany", "--target", "russia", "--format", "json", "--top", "3",
     ]);
-    assert_eq!(a["source"][0], "DEU");
+    assert_eq!(a["sources"][0], "DEU");
     let b = json(&[
         "suggest", "--from", "deu", "--target", "rus", "--format", "json", "--top", "3",
     ]);

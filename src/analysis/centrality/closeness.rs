@@ -96,7 +96,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        let net = Network::new(&graph, &crate::model::ChannelEmphasis::default());
+        let net = Network::new(&graph, &crate::model::StrengthRule::default());
         for d in [Distance::Log, Distance::Inverse, Distance::Hops] {
             let bits = |t| {
                 closeness(&net, d, t)

@@ -439,7 +439,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        let net = Network::new(&graph, &crate::model::ChannelEmphasis::default());
+        let net = Network::new(&graph, &crate::model::StrengthRule::default());
         let bits = |k: &Katz| {
             let mut b: Vec<u64> = k.scores.values.iter().map(|x| x.to_bits()).collect();
             b.extend([k.alpha.to_bits(), k.lambda_max.to_bits()]);
@@ -493,7 +493,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        let generated = Network::new(&graph, &crate::model::ChannelEmphasis::default());
+        let generated = Network::new(&graph, &crate::model::StrengthRule::default());
         // Ties only between even and odd actors, both ways: every cycle is even, so the
         // unshifted bracket cannot close and lambda_max comes from spectral_radius.
         let mut edges = Vec::new();
@@ -537,7 +537,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        let net = Network::new(&graph, &crate::model::ChannelEmphasis::default());
+        let net = Network::new(&graph, &crate::model::StrengthRule::default());
         let k = katz(&net, &KatzParams::default()).unwrap();
         let exact = super::super::spectral_radius(&net, 1e-14).unwrap().value;
         assert!(

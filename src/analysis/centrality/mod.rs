@@ -31,7 +31,7 @@ pub use strength::{strength_in, strength_out};
 
 use super::network::{Direction, Network};
 use crate::error::{Error, Result};
-use crate::model::{ChannelEmphasis, Distance, InfluenceGraph};
+use crate::model::{StrengthRule, Distance, InfluenceGraph};
 
 /// The result of an iterative measure: values and how it converged.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,8 +189,8 @@ impl Measure {
 /// Options of [`centrality`].
 #[derive(Debug, Clone)]
 pub struct CentralityParams {
-    /// Channel emphasis for tie strengths.
-    pub emphasis: ChannelEmphasis,
+    /// How tie strengths are computed.
+    pub strength: StrengthRule,
     /// Distance for path-based measures.
     pub distance: Distance,
     /// PageRank options (also for `influence`).
@@ -207,7 +207,7 @@ pub struct CentralityParams {
 impl Default for CentralityParams {
     fn default() -> Self {
         CentralityParams {
-            emphasis: ChannelEmphasis::default(),
+            strength: StrengthRule::default(),
             distance: Distance::Log,
             pagerank: PageRankParams::default(),
             parallel_threshold: betweenness::DEFAULT_PARALLEL_THRESHOLD,
@@ -361,7 +361,7 @@ pub fn centrality(
     measure: Measure,
     params: &CentralityParams,
 ) -> Result<CentralityRanking> {
-    let net = Network::new(graph, &params.emphasis);
+    let net = Network::new(graph, &params.strength);
     let scores = compute(&net, measure, params)?;
     let mut nodes: Vec<RankedNode> = scores
         .values
@@ -411,7 +411,7 @@ pub fn centrality_table(
     measures: &[Measure],
     params: &CentralityParams,
 ) -> Result<CentralityTable> {
-    let net = Network::new(graph, &params.emphasis);
+    let net = Network::new(graph, &params.strength);
     let mut all: Vec<Scores> = Vec::with_capacity(measures.len());
     let mut failed = IndexMap::new();
     for &m in measures {

@@ -608,7 +608,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        let net = Network::new(&graph, &crate::model::ChannelEmphasis::default());
+        let net = Network::new(&graph, &crate::model::StrengthRule::default());
         // The same graph with a second, weaker strongly connected part upstream that the first
         // does not reach, so that the core is split and components are iterated too.
         let mut edges = Vec::new();

@@ -427,9 +427,8 @@ fn leverage_gexf_reloads_exactly() {
     assert_eq!(other.tie_count(), g.tie_count());
     let (ind, rus) = (other.node_of("IND").unwrap(), other.node_of("RUS").unwrap());
     let w = other.tie(ind, rus).unwrap().channels["weight"].value;
-    assert!(
-        (w - (1.0 - (1.0 - 0.3) * (1.0 - 0.091))).abs() < 1e-12,
-        "{w}"
-    );
+    // Energy and trade are one economic family: the default `nested` rule takes the stronger,
+    // max(0.3, 0.091) = 0.3 (version 1's noisy-OR gave 1 - 0.7 x 0.909 = 0.3637).
+    assert!((w - 0.3).abs() < 1e-12, "{w}");
     assert!(other.group("signatories").is_some());
 }

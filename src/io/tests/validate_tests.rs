@@ -142,9 +142,9 @@ fn empty_channels_and_bad_channel_name() {
 
 #[test]
 fn bad_version_date_coordinates() {
-    let text = r#"{"version":2,"meta":{"title":"t","date":"1 June"},"actors":[{"id":"AUT","name":"A","lat":100,"lon":16},{"id":"DEU","name":"D","lat":5}]}"#;
+    let text = r#"{"version":3,"meta":{"title":"t","date":"1 June"},"actors":[{"id":"AUT","name":"A","lat":100,"lon":16},{"id":"DEU","name":"D","lat":5}]}"#;
     let e = parse(text, "g.json").unwrap_err().to_string();
-    assert!(e.contains("format version is `2`"), "{e}");
+    assert!(e.contains("format version is `3`"), "{e}");
     assert!(e.contains("dates are written `YYYY-MM-DD`"), "{e}");
     assert!(e.contains("latitude is `100`"), "{e}");
     assert!(e.contains("only one of `lat` and `lon`"), "{e}");
@@ -174,15 +174,19 @@ fn too_many_actors_are_refused_before_building() {
         receptiveness: None,
         note: None,
         attributes: Default::default(),
+        ..ActorDoc::default()
     };
     let doc = GraphDoc {
         schema: None,
         version: 1,
+        citations: Default::default(),
+        channels: Default::default(),
         meta: MetaDoc {
             title: "t".into(),
             date: "2025-01-01".into(),
             description: None,
             notes: Vec::new(),
+            build: None,
         },
         actors: (0..=super::MAX_ACTORS).map(actor).collect(),
         groups: Vec::new(),

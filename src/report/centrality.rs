@@ -1,0 +1,131 @@
+//! `leverage centrality`: one measure ranked, or every measure for every actor.
+
+use super::table::{significant, Align, Table};
+use super::{csv_string, json, OutputFormat};
+use crate::analysis::centrality::{CentralityRanking, CentralityTable};
+
+/// A score for CSV: shortest round-trip decimal, empty where undefined (NaN).
+fn csv_number(x: f64) -> String {
+    if x.is_nan() {
+        String::new()
+    } else {
+        x.to_string()
+    }
+}
+
+/// A score for a table: `digits` significant digits, `-` where undefined (NaN).
+fn table_number(x: f64, digits: usize) -> String {
+    if x.is_nan() {
+        "-".to_owned()
+    } else {
+        significant(x, digits)
+    }
+}
+
+/// Renders one measure's ranking. Undefined scores (NaN) are `null` in JSON, empty in CSV and
+/// `-` in the table.
+pub fn render(r: &CentralityRanking, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(r),
+        OutputFormat::Csv => csv_string(
+            &["rank", "id", "name", "score"],
+            r.nodes.iter().map(|n| {
+                vec![
+                    n.rank.to_string(),
+                    n.id.clone(),
+                    n.name.clone(),
+                    csv_number(n.score),
+                ]
+            }),
+        ),
+        OutputFormat::Table => {
+            let mut out = format!("{}: {}\n", r.measure, r.meaning);
+            if !r.params.is_empty() {
+                let ps: Vec<String> = r
+                    .params
+                    .iter()
+                    .map(|(k, v)| match v.as_str() {
+                        Some(s) => format!("{k} {s}"),
+                        None => format!("{k} {v}"),
+                    })
+                    .collect();
+                out.push_str(&format!("({})\n", ps.join(", ")));
+            }
+            out.push('\n');
+            let mut t = Table::new(&[
+                ("#", Align::Right),
+                ("actor", Align::Left),
+                ("score", Align::Right),
+            ]);
+            for n in &r.nodes {
+                t.row(vec![
+                    n.rank.to_string(),
+                    format!("{} {}", n.id, n.name),
+                    table_number(n.score, 4),
+                ]);
+            }
+            out.push_str(&t.render());
+            out
+        }
+    }
+}
+
+/// Renders every measure for every actor; undefined scores as in [`render`].
+pub fn render_all(r: &CentralityTable, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(r),
+        OutputFormat::Csv => {
+            let mut header = vec!["id", "name"];
+            header.extend(r.measures.iter().map(String::as_str));
+            csv_string(
+                &header,
+                r.nodes.iter().map(|n| {
+                    let mut row = vec![n.id.clone(), n.name.clone()];
+                    row.extend(n.scores.values().map(|&x| csv_number(x)));
+                    row
+                }),
+            )
+        }
+        OutputFormat::Table => {
+            let mut cols: Vec<(&str, Align)> = vec![("actor", Align::Left)];
+            cols.extend(r.measures.iter().map(|m| (m.as_str(), Align::Right)));
+            let mut t = Table::new(&cols);
+            for n in &r.nodes {
+                let mut row = vec![n.id.clone()];
+                row.extend(n.scores.values().map(|&x| table_number(x, 3)));
+                t.row(row);
+            }
+            t.render()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::centrality::{CentralityRanking, RankedNode};
+    use indexmap::IndexMap;
+
+    #[test]
+    fn undefined_scores_are_null_empty_and_dash() {
+        let r = CentralityRanking {
+            measure: "constraint".into(),
+            meaning: "m".into(),
+            params: IndexMap::new(),
+            nodes: vec![RankedNode {
+                rank: 1,
+                id: "AAAA".into(),
+                name: "A".into(),
+                score: f64::NAN,
+            }],
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&render(&r, OutputFormat::Json)).unwrap();
+        assert!(v["nodes"][0]["score"].is_null());
+        assert_eq!(
+            render(&r, OutputFormat::Csv),
+            "rank,id,name,score\n1,AAAA,A,\n"
+        );
+        assert!(render(&r, OutputFormat::Table).contains("AAAA A      -"));
+    }
+}
