@@ -303,7 +303,8 @@ cit("mees-2024", "Middle East Economic Survey (MEES)",
     "China's crude imports by supplier, H1 2024: Russia 2.21 mb/d, Saudi Arabia 1.62", 2024,
     table="26 July 2024")
 cit("epdk-2024", "Energy Market Regulatory Authority of Türkiye (EPDK)",
-    "Natural gas market report, October 2024: Russia 43.3% of Türkiye's gas imports", 2024, via="TASS")
+    "Gas and oil market reports 2024: Russia 43.3% of Türkiye's gas imports in October 2024; a record "
+    "323 kb/d of Russian crude in 2024", 2024, via="TASS")
 cit("crea-2024", "Centre for Research on Energy and Clean Air (CREA)",
     "Russian fossil fuel tracker: export revenue by buyer", 2024, table="2024")
 cit("kpler-2024", "Kpler (as cited by CREA and the press)", "Tanker-tracking data on crude and oil-product flows", 2024)
@@ -605,9 +606,11 @@ row("BLR", "RUS", "energy", 0.05, (0.03, 0.08),
 
 # oil_market: Saudi Arabia buys no Russian energy, so its weight over Russia is not `energy`
 row("SAU", "RUS", "oil_market", 0.1, (0.04, 0.25),
-    "judgement: Saudi Arabia is not a buyer of Russian energy; as OPEC+ co-chair its production "
-    "decisions move the oil price on which Russia's export revenue depends (OPEC Secretariat, 2024). No "
-    "statistic measures this; wide range", 2024, "judgement", [J, "opec-2024"])
+    "judgement: Saudi Arabia is no buyer of note of Russian energy (CREA lists no Saudi share of "
+    "Russia's export revenue; its fuel-oil imports from Russia are the reverse tie), so its weight over "
+    "Russia is not an energy buyer share: as OPEC+ co-chair its production decisions move the oil price "
+    "on which Russia's export revenue depends (OPEC Secretariat, 2024). No statistic measures this; wide "
+    "range", 2024, "judgement", [J, "opec-2024"])
 
 # security: Russia's arms clients (SIPRI: the buyer's share of Russia's arms exports), a series of
 # two five-year windows, and its war suppliers (judgement)
@@ -1400,10 +1403,11 @@ for t in [
          "foreign affairs and defence, so China's leverage over it is near decisive. No statistic "
          "measures it", 2025, "judgement", [J, "hk-basic-law"]),
         ("CHN", "TKM", "energy", 0.8, (0.7, 0.9), "CNPC / GACC 2023: China buys about 80% of Turkmenistan's "
-         "gas exports (Central Asia-China pipeline), taken as its share of energy export revenue", 2023,
-         "official", "cnpc-2023"),
-        ("CHN", "IRN", "energy", 0.85, (0.75, 0.95), "Kpler / Vortexa 2024: China takes about 90% of Iran's "
-         "crude exports, taken as its share of energy export revenue", 2024, "published", "kpler-2024"),
+         "gas exports (Central Asia-China pipeline), gas being almost all of its energy exports", 2023,
+         "published", "cnpc-2023"),
+        ("CHN", "IRN", "energy", 0.85, (0.75, 0.95), "judgement: China takes about 90% of Iran's crude "
+         "exports (Kpler, Vortexa 2024); discounted to 0.85 for Iran's gas and product exports to others, "
+         "as its share of energy export revenue", 2024, "judgement", [J, "kpler-2024"]),
         ("CHN", "SAU", "energy", 0.25, (0.2, 0.3), "Kpler / GACC 2024: China about 25% of Saudi crude "
          "exports", 2024, "published", ["kpler-2024", "gacc-2024"]),
         ("CHN", "QAT", "energy", 0.2, (0.15, 0.25), "Kpler / GIIGNL 2024: China's share of Qatar's LNG "
@@ -2513,6 +2517,34 @@ def report(doc, majority):
                      "target" if a["id"] == TARGET else stance_class(st)] + [cell(s) for s in SIGNALS])
     out += ["", "### Actors and their stance towards RUS", "",
             fmt_table(rows, ["id", "name", "UNGA ES-11/1..8", "class"] + [f"`{s}`" for s in SIGNALS])]
+
+    def fv(f):
+        return f"{f['value']:g} {f['basis'][0]}"
+
+    for title, side in [("Partner -> RUS: Russia's dependence on the partner", "to"),
+                        ("RUS -> partner: the partner's dependence on Russia", "from")]:
+        ties = [t for t in doc["ties"] if t[side] == TARGET]
+        other = "from" if side == "to" else "to"
+        chans = sorted({c for t in ties for c in t["channels"]}, key=lambda c: (c != "trade", c))
+        def trade_figs(t):
+            tr = t["channels"].get("trade")
+            return tr if isinstance(tr, list) else ([tr] if tr else [])
+
+        years = sorted({x["year"] for t in ties for x in trade_figs(t)})
+        header = ["partner"] + [f"trade {y}" for y in years] + [c for c in chans if c != "trade"]
+        rows = []
+        for t in sorted(ties, key=lambda t: t[other]):
+            ch = t["channels"]
+            by_year = {x["year"]: x for x in trade_figs(t)}
+            r = [f"`{t[other]}`"] + [fv(by_year[y]) if y in by_year else "" for y in years]
+            for c in chans:
+                if c == "trade":
+                    continue
+                f = ch.get(c)
+                r.append("" if f is None else " / ".join(fv(x) for x in f) if isinstance(f, list) else fv(f))
+            rows.append(r)
+        out += ["", f"### {title}", "", "Value and basis (o official, p published, d derived, j judgement); "
+                "a series shows every year, oldest first.", "", fmt_table(rows, header)]
     return "\n".join(out)
 
 
