@@ -2483,6 +2483,12 @@ def report(doc, majority):
                f"{n_tie_f}, stance figures {n_sig_f}, all figures {n_tie_f + n_sig_f}, citations "
                f"{len(doc['citations'])}, series {len(series)}, outreach facts "
                f"{sum(len(v) for a in doc['actors'] for v in a.get('outreach', {}).values())}")
+    member = sum(1 for t, c, f in tie_figures(doc) if t["from"] in EU27 and t["to"] not in EU27 + [TARGET]
+                 and c == "trade" and f["basis"] == "derived")
+    cits = doc["citations"].values()
+    out.append(f"derived member-level trade figures (EU member -> partner other than Russia) {member}; citations with a url "
+               f"{sum(1 for c in cits if 'url' in c)}, read second-hand (via) {sum(1 for c in cits if 'via' in c)}; "
+               f"UN records {sum(1 for k in doc['citations'] if k.startswith('un-es11-'))}")
     t1, tot1 = basis_table(by["channel"], "channel")
     t2, tot2 = basis_table(by["signal"], "signal")
     out += ["", "### Channel figures by basis", "", t1, "", "### Stance figures by basis", "", t2]
