@@ -594,6 +594,10 @@ for p, v, r, extra in [
         ("HUN", 0.02, (0.012, 0.03), "; Druzhba crude and TurkStream gas"),
         ("SVK", 0.015, (0.009, 0.025), "; Druzhba crude and pipeline gas"),
         ("FRA", 0.012, (0.006, 0.02), "; Yamal LNG"),
+        ("ESP", 0.01, (0.005, 0.018), "; Yamal LNG"),
+        ("BEL", 0.01, (0.005, 0.018), "; LNG imports and transshipment at Zeebrugge"),
+        ("NLD", 0.006, (0.003, 0.012), "; LNG"),
+        ("GRC", 0.006, (0.003, 0.012), "; TurkStream gas"),
         ("JPN", 0.02, (0.01, 0.03), "; Sakhalin-2 LNG and crude"),
         ("KOR", 0.015, (0.007, 0.025), "; coal, naphtha, crude"),
         ("BRA", 0.02, (0.01, 0.03), "; diesel"),
@@ -928,8 +932,8 @@ for p, v, r, src, basis, c in [
         ("MDA", 0.2, (0.1, 0.35), "judgement: Operational Group of Russian Forces in Transnistria",
          "judgement", J),
         ("TUR", 0.05, (0.02, 0.1), S_SIPRI_J + "; S-400", "judgement", [J, "sipri-atdb"])]:
-    row("RUS", p, "security", v, r, src, 2023 if src.startswith(("SIPRI", "judgement anchored")) else 2024,
-        basis, c)
+    sipri_window = src.startswith(("SIPRI", "judgement anchored")) or p in ("CHN", "BLR")
+    row("RUS", p, "security", v, r, src, 2023 if sipri_window else 2024, basis, c)
 for yr, c, window in [(2023, "sipri-fs-2024", "2019-23"), (2024, "sipri-fs-2025", "2020-24")]:
     row("RUS", "IND", "security", 0.36, (0.35, 0.37),
         f"SIPRI Fact Sheet: Russia's share of India's arms imports, {window} (36%; 55% in 2015-19, 72% "
