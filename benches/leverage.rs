@@ -100,7 +100,11 @@ fn generated(c: &mut Criterion) {
         g.bench_function("paths_k10", |b| {
             b.iter(|| k_best_paths(&net, 0, 1, 10, Distance::Log, None, &[]))
         });
-        let sources = graph.group("sources").expect("generated sources").members.clone();
+        let sources = graph
+            .group("sources")
+            .expect("generated sources")
+            .members
+            .clone();
         let sp = SuggestParams::new(sources, ActorId::from("n1"));
         g.bench_function("suggest", |b| {
             b.iter(|| suggest(&graph, &sp).expect("suggest runs"))
@@ -111,12 +115,8 @@ fn generated(c: &mut Criterion) {
         });
         g.bench_function("robustness_100", |b| {
             b.iter(|| {
-                robustness(
-                    &graph,
-                    &RobustnessParams::new(sp.clone(), 100, 1),
-                    None,
-                )
-                .expect("robustness runs")
+                robustness(&graph, &RobustnessParams::new(sp.clone(), 100, 1), None)
+                    .expect("robustness runs")
             })
         });
         g.finish();

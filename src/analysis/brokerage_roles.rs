@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::network::Network;
 use crate::error::{Error, Result};
-use crate::model::{StrengthRule, InfluenceGraph, Resolver};
+use crate::model::{InfluenceGraph, Resolver, StrengthRule};
 
 /// The default bloc priority of the partition: an actor joins the first of these groups it
 /// belongs to.

@@ -134,7 +134,11 @@ mod tests {
         assert_eq!(ind.id.as_str(), "IND");
         assert_eq!((ind.rank_before, ind.rank_after), (Some(2), Some(1)));
         assert_eq!(ind.rank_change, Some(1));
-        assert!((ind.score_change - (0.0666 - 0.00666)).abs() < 1e-12, "{}", ind.score_change);
+        assert!(
+            (ind.score_change - (0.0666 - 0.00666)).abs() < 1e-12,
+            "{}",
+            ind.score_change
+        );
         let tur = &c.changes[1];
         assert_eq!(tur.id.as_str(), "TUR");
         assert!(tur.score_change.abs() < 1e-15);

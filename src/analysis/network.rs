@@ -235,7 +235,11 @@ impl Network {
     /// # Panics
     /// If `by_out_slot` does not have one entry per tie (a programmer error).
     pub fn to_backward(&self, by_out_slot: &[f64]) -> Vec<f64> {
-        assert_eq!(by_out_slot.len(), self.out_target.len(), "one value per tie");
+        assert_eq!(
+            by_out_slot.len(),
+            self.out_target.len(),
+            "one value per tie"
+        );
         self.in_to_out
             .iter()
             .map(|&o| by_out_slot[o as usize])

@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::network::Network;
-use super::suggest::{rank_partners, suggest, Coordination, Inputs, PartnerRanking, Setup, SuggestParams};
+use super::suggest::{
+    rank_partners, suggest, Coordination, Inputs, PartnerRanking, Setup, SuggestParams,
+};
 use crate::error::{Error, Result};
 use crate::model::{
     ActorId, Basis, BasisSet, ChannelEmphasis, Combine, Figure, InfluenceGraph, MovabilityRule,
@@ -381,9 +383,9 @@ fn count_uncertain(graph: &InfluenceGraph, net: &Network, params: &SuggestParams
     let actors: usize = graph
         .actors()
         .map(|(_, a)| {
-            a.stance_toward(&params.target).map_or(0, |s| {
-                s.signals().filter(|(_, f)| f.is_uncertain()).count()
-            }) + usize::from(a.receptiveness.as_ref().is_some_and(Figure::is_uncertain))
+            a.stance_toward(&params.target)
+                .map_or(0, |s| s.signals().filter(|(_, f)| f.is_uncertain()).count())
+                + usize::from(a.receptiveness.as_ref().is_some_and(Figure::is_uncertain))
         })
         .sum();
     ties + actors
@@ -498,9 +500,17 @@ pub fn structural(
     let filters: [(&str, &[Basis]); 3] = [
         (
             "without judgement",
-            &[Basis::Official, Basis::Published, Basis::Derived, Basis::Unknown],
+            &[
+                Basis::Official,
+                Basis::Published,
+                Basis::Derived,
+                Basis::Unknown,
+            ],
         ),
-        ("official and published only", &[Basis::Official, Basis::Published]),
+        (
+            "official and published only",
+            &[Basis::Official, Basis::Published],
+        ),
         ("official only", &[Basis::Official]),
     ];
     for (name, keep) in filters {
@@ -512,7 +522,11 @@ pub fn structural(
         let mut e: ChannelEmphasis = q.strength.emphasis.clone();
         e.per_channel.insert(c.clone(), 0.0);
         q.strength.emphasis = e;
-        runs.push((format!("without channel {c}"), "channel", top_of(graph, &q)?));
+        runs.push((
+            format!("without channel {c}"),
+            "channel",
+            top_of(graph, &q)?,
+        ));
     }
     if p.movability != MovabilityRule::OFF {
         let mut q = p.clone();
@@ -527,8 +541,16 @@ pub fn structural(
     let variants: Vec<Variant> = runs
         .into_iter()
         .map(|(variant, kind, top)| {
-            let left: Vec<ActorId> = baseline.iter().filter(|a| !top.contains(a)).cloned().collect();
-            let entered: Vec<ActorId> = top.iter().filter(|a| !baseline.contains(a)).cloned().collect();
+            let left: Vec<ActorId> = baseline
+                .iter()
+                .filter(|a| !top.contains(a))
+                .cloned()
+                .collect();
+            let entered: Vec<ActorId> = top
+                .iter()
+                .filter(|a| !baseline.contains(a))
+                .cloned()
+                .collect();
             Variant {
                 holds_top_k: left.is_empty() && entered.is_empty(),
                 holds_first: top.first() == baseline.first(),

@@ -326,9 +326,7 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
             path.extend(r.pull_path.nodes.iter().skip(1).map(|&v| id(v)));
             let via = path
                 .iter()
-                .filter(|a| {
-                    **a != actor.id && **a != params.target && !params.sources.contains(a)
-                })
+                .filter(|a| **a != actor.id && **a != params.target && !params.sources.contains(a))
                 .cloned()
                 .collect();
             // The share is known only where every figure behind the row has a known basis.
@@ -794,7 +792,11 @@ pub fn rank_partners(
     let mut ban_target = vec![false; n];
     ban_target[target] = true;
     let classic = params.score == ScoreRule::Classic;
-    let pull_weights = if classic { inputs.plain } else { inputs.headroom };
+    let pull_weights = if classic {
+        inputs.plain
+    } else {
+        inputs.headroom
+    };
 
     let cost_of = |w: &[f64], dir: Direction| -> Vec<f64> {
         let by_slot: Vec<f64> = w.iter().map(|&x| d.cost(x)).collect();
@@ -859,9 +861,17 @@ pub fn rank_partners(
         };
         let mut best: Option<PartnerScore> = None;
         for split in &splits {
-            let Some(score) =
-                score_split(net, setup, inputs, pull_weights, split, p, factor, params, &mut buf)
-            else {
+            let Some(score) = score_split(
+                net,
+                setup,
+                inputs,
+                pull_weights,
+                split,
+                p,
+                factor,
+                params,
+                &mut buf,
+            ) else {
                 continue;
             };
             if best.as_ref().is_none_or(|b| score.score > b.score) {
@@ -920,12 +930,8 @@ fn score_split(
         for &v in head {
             ban[v] = true;
         }
-        let back: Vec<f64> = net.to_backward(
-            &pull_weights
-                .iter()
-                .map(|&x| d.cost(x))
-                .collect::<Vec<_>>(),
-        );
+        let back: Vec<f64> =
+            net.to_backward(&pull_weights.iter().map(|&x| d.cost(x)).collect::<Vec<_>>());
         let tree = shortest_tree_with_costs(
             net,
             &back,

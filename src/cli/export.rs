@@ -107,8 +107,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     let want_scores = args.with.contains(&WithArg::Suggest);
     let explicit = args.from.is_some() || args.target.is_some();
     if want_scores || explicit || args.highlight > 0 || format == ExportFormat::Svg {
-        let question =
-            resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None);
+        let question = resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None);
         match question {
             Ok((sources, target, exclude)) => {
                 let mut params = SuggestParams::new(sources, target);

@@ -106,8 +106,9 @@ impl Part {
             Part::Source => Some(fig.source.as_ref().into()),
             Part::Year => Some(fig.year.into()),
             Part::Basis => (!fig.basis.is_unknown()).then(|| fig.basis.name().into()),
-            Part::Cite => (!fig.cite.is_empty())
-                .then(|| fig.cite.ids().collect::<Vec<_>>().join(",").into()),
+            Part::Cite => {
+                (!fig.cite.is_empty()).then(|| fig.cite.ids().collect::<Vec<_>>().join(",").into())
+            }
         }
     }
 }
@@ -380,9 +381,8 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
                 Role::Lon => a.coordinates.map(|c| c.lon.into()),
                 Role::Receptiveness(p) => a.receptiveness.as_ref().and_then(|f| p.of(f)),
                 Role::Note => a.note.clone().map(Into::into),
-                Role::Stance => (!a.stance.is_empty()).then(|| {
-                    serde_json::to_value(&a.stance).expect("stances serialise")
-                }),
+                Role::Stance => (!a.stance.is_empty())
+                    .then(|| serde_json::to_value(&a.stance).expect("stances serialise")),
                 Role::Outreach => a
                     .outreach
                     .as_ref()

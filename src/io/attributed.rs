@@ -707,7 +707,9 @@ fn figure(
     };
     let basis = match get("basis") {
         None => crate::model::Basis::Unknown,
-        Some(b) => b.parse().map_err(|e: crate::model::provenance::UnknownBasis| e.to_string())?,
+        Some(b) => b
+            .parse()
+            .map_err(|e: crate::model::provenance::UnknownBasis| e.to_string())?,
     };
     let cite = get("cite").map_or_else(crate::model::Cite::none, |s| {
         crate::model::Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))

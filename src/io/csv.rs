@@ -522,7 +522,10 @@ pub fn parse(
                         problems.push(Problem::new(
                             ties.at(line, col.basis),
                             e.to_string(),
-                            Some("write one of `official`, `published`, `derived`, `judgement`".to_owned()),
+                            Some(
+                                "write one of `official`, `published`, `derived`, `judgement`"
+                                    .to_owned(),
+                            ),
                         ));
                         crate::model::Basis::Unknown
                     }

@@ -180,11 +180,8 @@ impl Builder<'_, '_> {
     fn report(&mut self, steps: &[PathStep], message: String, hint: Option<String>) {
         // Past the cap, only count: placing a problem costs a search of the file.
         if self.problems.len() > MAX_PROBLEMS {
-            self.problems.push(Problem::new(
-                Location::file(String::new()),
-                message,
-                hint,
-            ));
+            self.problems
+                .push(Problem::new(Location::file(String::new()), message, hint));
             return;
         }
         self.problems
@@ -249,7 +246,9 @@ impl Builder<'_, '_> {
                 self.report(
                     &here(None),
                     format!("citation id `{id}` is not well-formed"),
-                    Some("use lowercase letters, digits, `-`, `_` and `.`, e.g. `gacc-2023`".into()),
+                    Some(
+                        "use lowercase letters, digits, `-`, `_` and `.`, e.g. `gacc-2023`".into(),
+                    ),
                 );
             }
             for (field, text) in [("publisher", &c.publisher), ("title", &c.title)] {
@@ -299,10 +298,16 @@ impl Builder<'_, '_> {
                 self.report(
                     &[key("channels"), key(name)],
                     format!("channel name `{name}` is not a lowercase identifier"),
-                    Some("use names like `trade`, `energy`, `security`, `finance`, `diplomacy`".into()),
+                    Some(
+                        "use names like `trade`, `energy`, `security`, `finance`, `diplomacy`"
+                            .into(),
+                    ),
                 );
             }
-            if d.family.as_deref().is_some_and(|f| !Channel::is_well_formed(f)) {
+            if d.family
+                .as_deref()
+                .is_some_and(|f| !Channel::is_well_formed(f))
+            {
                 self.report(
                     &[key("channels"), key(name), key("family")],
                     format!(
@@ -355,9 +360,14 @@ impl Builder<'_, '_> {
         what: &dyn Fn() -> String,
     ) {
         let mut found: Vec<(Vec<PathStep>, String, Option<String>)> = Vec::new();
-        check_figure(fig, at, what, &mut |p: &[PathStep], m: String, h: Option<String>| {
-            found.push((p.to_vec(), m, h));
-        });
+        check_figure(
+            fig,
+            at,
+            what,
+            &mut |p: &[PathStep], m: String, h: Option<String>| {
+                found.push((p.to_vec(), m, h));
+            },
+        );
         for (p, m, h) in found {
             self.report(&p, m, h);
         }
@@ -429,12 +439,9 @@ impl Builder<'_, '_> {
             first_at.insert(&a.id, i);
             let coordinates = self.coordinates(a, i);
             if let Some(r) = &a.receptiveness {
-                self.check_full_figure(
-                    graph,
-                    r,
-                    &|| here("receptiveness"),
-                    &|| "receptiveness".to_owned(),
-                );
+                self.check_full_figure(graph, r, &|| here("receptiveness"), &|| {
+                    "receptiveness".to_owned()
+                });
             }
             if !a.stance.is_empty() {
                 self.v2_only(&here("stance"), "`stance`");
@@ -448,7 +455,10 @@ impl Builder<'_, '_> {
                     self.report(
                         &[key("actors"), idx(i), key("attributes"), key(k)],
                         format!("attribute `{k}` is an object or a nested array"),
-                        Some("attributes are strings, numbers, booleans or flat arrays of them".into()),
+                        Some(
+                            "attributes are strings, numbers, booleans or flat arrays of them"
+                                .into(),
+                        ),
                     );
                 }
             }
@@ -547,7 +557,10 @@ impl Builder<'_, '_> {
                     self.report(
                         &at(),
                         format!("stance towards {}", unknown_actor(graph, target)),
-                        Some("stances are keyed by the id of the target actor, e.g. `\"RUS\"`".into()),
+                        Some(
+                            "stances are keyed by the id of the target actor, e.g. `\"RUS\"`"
+                                .into(),
+                        ),
                     );
                 } else if *target == a.id {
                     self.report(
@@ -592,7 +605,10 @@ impl Builder<'_, '_> {
                 self.report(
                     &here("id"),
                     format!("group id `{}` is also an actor id", g.id),
-                    Some("rename the group, so that a name on the command line means one thing".into()),
+                    Some(
+                        "rename the group, so that a name on the command line means one thing"
+                            .into(),
+                    ),
                 );
             }
             if !group_ids.insert(g.id.to_lowercase()) {
@@ -630,7 +646,11 @@ impl Builder<'_, '_> {
                 let at = vec![key("groups"), idx(gi), key("members"), idx(mi)];
                 if graph.node_of(m).is_none() {
                     let msg = unknown_actor(graph, m);
-                    self.report(&at, msg, Some("add the actor to `actors` or fix the id".into()));
+                    self.report(
+                        &at,
+                        msg,
+                        Some("add the actor to `actors` or fix the id".into()),
+                    );
                 } else if !seen.insert(m.as_str()) {
                     self.report(
                         &at,
@@ -771,11 +791,19 @@ impl Builder<'_, '_> {
         let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
         if t.from.is_none() {
             let msg = unknown_actor(graph, t.from_name);
-            self.report(&here("from"), msg, Some("add the actor to `actors` or fix the id".into()));
+            self.report(
+                &here("from"),
+                msg,
+                Some("add the actor to `actors` or fix the id".into()),
+            );
         }
         if t.to.is_none() {
             let msg = unknown_actor(graph, t.to_name);
-            self.report(&here("to"), msg, Some("add the actor to `actors` or fix the id".into()));
+            self.report(
+                &here("to"),
+                msg,
+                Some("add the actor to `actors` or fix the id".into()),
+            );
         }
         if t.same_ends {
             self.report(
@@ -814,7 +842,10 @@ impl Builder<'_, '_> {
                 self.report(
                     &at(),
                     format!("channel name `{c}` is not a lowercase identifier"),
-                    Some("use names like `trade`, `energy`, `security`, `finance`, `diplomacy`".into()),
+                    Some(
+                        "use names like `trade`, `energy`, `security`, `finance`, `diplomacy`"
+                            .into(),
+                    ),
                 );
             }
             let in_series = series

@@ -39,10 +39,10 @@ impl FamilyTable<'_> {
             return *n;
         }
         let fam = self.graph.family_name(channel).to_owned();
-        let n = cache
-            .iter()
-            .find(|(_, f, _)| *f == fam)
-            .map_or_else(|| Families::try_from(cache.len()).unwrap_or(Families::MAX), |x| x.2);
+        let n = cache.iter().find(|(_, f, _)| *f == fam).map_or_else(
+            || Families::try_from(cache.len()).unwrap_or(Families::MAX),
+            |x| x.2,
+        );
         cache.push((channel.0.clone(), fam, n));
         n
     }

@@ -89,7 +89,10 @@ impl FromStr for Basis {
         Basis::ALL
             .into_iter()
             .find(|b| b.name().eq_ignore_ascii_case(t))
-            .or_else(|| t.eq_ignore_ascii_case("judgment").then_some(Basis::Judgement))
+            .or_else(|| {
+                t.eq_ignore_ascii_case("judgment")
+                    .then_some(Basis::Judgement)
+            })
             .ok_or_else(|| UnknownBasis(t.to_owned()))
     }
 }
@@ -312,7 +315,9 @@ mod tests {
         assert!("".parse::<BasisSet>().is_err());
         assert!("official,guess".parse::<BasisSet>().is_err());
         assert!(BasisSet::ALL.is_all());
-        assert!(!BasisSet::ALL.without(Basis::Judgement).contains(Basis::Judgement));
+        assert!(!BasisSet::ALL
+            .without(Basis::Judgement)
+            .contains(Basis::Judgement));
     }
 
     #[test]

@@ -454,9 +454,11 @@ mod tests {
 
     #[test]
     fn unknown_signals_are_refused() {
-        let e = serde_json::from_str::<Stance>(r#"{"sanction": {"value": 1, "source": "s", "year": 2022}}"#)
-            .unwrap_err()
-            .to_string();
+        let e = serde_json::from_str::<Stance>(
+            r#"{"sanction": {"value": 1, "source": "s", "year": 2022}}"#,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("unknown field `sanction`"), "{e}");
         assert!(e.contains("sanctions"), "{e}");
     }

@@ -119,8 +119,7 @@ mod tests {
                 score: f64::NAN,
             }],
         };
-        let v: serde_json::Value =
-            serde_json::from_str(&render(&r, OutputFormat::Json)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&render(&r, OutputFormat::Json)).unwrap();
         assert!(v["nodes"][0]["score"].is_null());
         assert_eq!(
             render(&r, OutputFormat::Csv),

@@ -50,4 +50,3 @@ pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
         }
     }
 }
-

@@ -59,4 +59,3 @@ pub fn render(r: &PathsResult, format: OutputFormat) -> String {
         }
     }
 }
-

@@ -94,7 +94,15 @@ pub fn render_structural(s: &StructuralCheck, format: OutputFormat) -> String {
     match format {
         OutputFormat::Json => json(s),
         OutputFormat::Csv => csv_string(
-            &["variant", "kind", "holds_top_k", "holds_first", "top", "left", "entered"],
+            &[
+                "variant",
+                "kind",
+                "holds_top_k",
+                "holds_first",
+                "top",
+                "left",
+                "entered",
+            ],
             s.variants.iter().map(|v| {
                 let ids = |x: &[crate::model::ActorId]| {
                     x.iter()

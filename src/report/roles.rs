@@ -82,4 +82,3 @@ pub fn render(r: &BrokerageRoles, format: OutputFormat) -> String {
         }
     }
 }
-

@@ -345,6 +345,101 @@ fn apply_edit(
             graph.set_group(group);
             Ok(changed)
         }
+        Edit::Stance {
+            actor,
+            target,
+            signal,
+            value,
+            range,
+            factor,
+            source,
+            year,
+        } => {
+            let Some(sig) = crate::model::Signal::from_name(signal) else {
+                let names: Vec<&str> = crate::model::Signal::ALL.iter().map(|s| s.name()).collect();
+                return Err(fail(
+                    at,
+                    format!("`{signal}` is not a stance signal"),
+                    &format!("signals: {}", names.join(", ")),
+                ));
+            };
+            let targets = resolve(graph, target, at)?;
+            let [t] = targets.as_slice() else {
+                return Err(fail(
+                    at,
+                    format!(
+                        "the target `{target}` names {} actors, not one",
+                        targets.len()
+                    ),
+                    "name one actor as the target of the stance",
+                ));
+            };
+            let target_id = graph.actor(*t).id.clone();
+            let nodes = resolve(graph, actor, at)?;
+            if nodes.contains(t) {
+                return Err(fail(
+                    at,
+                    format!("`{actor}` includes the target `{target_id}` itself"),
+                    "a stance is towards another actor",
+                ));
+            }
+            let new = match (value, factor) {
+                (Some(v), None) => {
+                    check_figure(*v, *range, at)?;
+                    let (Some(source), Some(year)) = (source, year) else {
+                        return Err(fail(at, "a stance `value` needs a `source` and a `year`".into(), "add e.g. \"source\": \"scenario assumption: ...\", \"year\": 2026"));
+                    };
+                    if source.trim().is_empty() {
+                        return Err(fail(at, "the stance figure has an empty source".into(), "say where the figure comes from; for an assumption, say so"));
+                    }
+                    Some(Figure {
+                        value: *v,
+                        range: *range,
+                        source: source.as_str().into(),
+                        year: *year,
+                        basis: crate::model::Basis::Judgement,
+                        cite: crate::model::Cite::none(),
+                    })
+                }
+                (None, Some(f)) if f.is_finite() && *f >= 0.0 => None,
+                _ => return Err(fail(at, "a stance edit takes either `value` (with `source` and `year`) or a `factor` >= 0".into(), "give one of the two")),
+            };
+            let mut changed = 0;
+            for &n in &nodes {
+                if let Some(a) = graph.actor_mut(n) {
+                    let stance = a.stance.entry(target_id.clone()).or_default();
+                    let slot = stance.slot_mut(sig);
+                    match (&new, factor) {
+                        (Some(fig), _) => {
+                            *slot = Some(fig.clone());
+                            changed += 1;
+                        }
+                        (None, Some(f)) => {
+                            if let Some(fig) = slot.as_mut() {
+                                fig.value = (fig.value * f).min(1.0);
+                                fig.range = fig
+                                    .range
+                                    .map(|[lo, hi]| [(lo * f).min(1.0), (hi * f).min(1.0)]);
+                                fig.source =
+                                    format!("{} (scaled x{f} by scenario `{title}`)", fig.source)
+                                        .into();
+                                fig.basis = crate::model::Basis::Judgement;
+                                changed += 1;
+                            }
+                        }
+                        (None, None) => {}
+                    }
+                }
+            }
+            if changed == 0 {
+                return Err(fail(
+                    at,
+                    format!("no actor of `{actor}` has a `{signal}` signal towards `{target_id}` to scale"),
+                    "set it with `value` (and `source`, `year`) instead",
+                ));
+            }
+            Ok(changed)
+        }
         Edit::Receptiveness {
             actor,
             value,
@@ -416,6 +511,23 @@ pub fn describe(edit: &Edit) -> String {
             add.join(", "),
             remove.join(", ")
         ),
+        Edit::Stance {
+            actor,
+            target,
+            signal,
+            value: Some(v),
+            ..
+        } => format!("{signal} of {actor} towards {target} to {v}"),
+        Edit::Stance {
+            actor,
+            target,
+            signal,
+            factor,
+            ..
+        } => format!(
+            "{signal} of {actor} towards {target} x{}",
+            factor.unwrap_or(1.0)
+        ),
         Edit::Receptiveness {
             actor,
             value: Some(v),
@@ -448,6 +560,39 @@ mod tests {
     fn strength(g: &InfluenceGraph, a: &str, b: &str, c: &str) -> Option<f64> {
         let (x, y) = (g.node_of(a)?, g.node_of(b)?);
         g.tie(x, y)?.channels.get(c).map(|f| f.value)
+    }
+
+    // See: #10
+    #[test]
+    fn stance_edits_set_and_scale_signals() {
+        // India joins the sanctions: it becomes `presses`, so `suggest` leaves it out.
+        let (g, out) = run(r#"{"op":"stance","actor":"IND","target":"RUS","signal":"sanctions","value":1,"source":"scenario assumption","year":2026}"#).unwrap();
+        assert_eq!(out.edits[0].changed, 1);
+        let ind = g.actor_by_id("IND").unwrap();
+        let s = ind
+            .stance_toward(&crate::model::ActorId::from("RUS"))
+            .unwrap();
+        assert_eq!(s.class(), crate::model::StanceClass::Presses);
+        // Scaling a signal the actor has.
+        let (g, _) =
+            run(r#"{"op":"stance","actor":"IND","target":"RUS","signal":"parade","factor":0}"#)
+                .unwrap();
+        let s = g
+            .actor_by_id("IND")
+            .unwrap()
+            .stance_toward(&crate::model::ActorId::from("RUS"))
+            .unwrap()
+            .clone();
+        assert_eq!(s.value(crate::model::Signal::Parade), Some(0.0));
+        // Errors: unknown signal, a missing signal to scale, the target itself.
+        let e = run(r#"{"op":"stance","actor":"IND","target":"RUS","signal":"sanction","value":1,"source":"s","year":2026}"#).unwrap_err().to_string();
+        assert!(e.contains("`sanction` is not a stance signal"), "{e}");
+        let e = run(r#"{"op":"stance","actor":"TUR","target":"RUS","signal":"parade","factor":2}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("has a `parade` signal"), "{e}");
+        let e = run(r#"{"op":"stance","actor":"RUS","target":"RUS","signal":"parade","value":1,"source":"s","year":2026}"#).unwrap_err().to_string();
+        assert!(e.contains("the target `RUS` itself"), "{e}");
     }
 
     #[test]

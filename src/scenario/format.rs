@@ -104,7 +104,34 @@ pub enum Edit {
         #[serde(default)]
         remove: Vec<String>,
     },
-    /// Sets an actor's receptiveness (to a figure), or scales it (with `factor`).
+    /// Sets a stance signal of actors towards a target (to a figure), or scales it (with
+    /// `factor`): "India joins the sanctions", "Kazakhstan's leader skips the parade".
+    Stance {
+        /// The actor(s).
+        actor: String,
+        /// The target the stance is towards (an actor id or name).
+        target: String,
+        /// The signal: `sanctions`, `un_alignment`, `un_opposition`, `war_support`,
+        /// `alliance`, `parade` or `circumvention`.
+        signal: String,
+        /// New best estimate (with `source` and `year`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<f64>,
+        /// New range.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        range: Option<[f64; 2]>,
+        /// Factor on the current figure (instead of `value`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        factor: Option<f64>,
+        /// Source of the new figure (required with `value`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+        /// Year of the new figure (required with `value`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        year: Option<i32>,
+    },
+    /// Sets an actor's receptiveness (to a figure), or scales it (with `factor`); read only by
+    /// the `classic` score.
     Receptiveness {
         /// The actor(s).
         actor: String,

@@ -41,7 +41,11 @@ fn five_by_hand_with_cap() {
     assert!(approx(f(&a[0], "leverage"), 0.05, 1e-15));
     assert_eq!(a[1]["partner"], "IND");
     assert_eq!(a[1]["messenger"], "DEU");
-    assert!(approx(f(&v, "objective"), 0.0116 * 0.5 + 0.02 * 0.37 * 0.9, 1e-12));
+    assert!(approx(
+        f(&v, "objective"),
+        0.0116 * 0.5 + 0.02 * 0.37 * 0.9,
+        1e-12
+    ));
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub use strength::{strength_in, strength_out};
 
 use super::network::{Direction, Network};
 use crate::error::{Error, Result};
-use crate::model::{StrengthRule, Distance, InfluenceGraph};
+use crate::model::{Distance, InfluenceGraph, StrengthRule};
 
 /// The result of an iterative measure: values and how it converged.
 #[derive(Debug, Clone, PartialEq)]
