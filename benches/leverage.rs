@@ -55,7 +55,31 @@ fn bundled(c: &mut Criterion) {
         let ap = AssignParams::new(SuggestParams::outreach_letter(&graph).expect("the question"));
         b.iter(|| assign(&graph, &ap).expect("assign runs"))
     });
+    // The whole program, as a user runs it: start, load the bundled graph, rank, print.
+    g.bench_function("process_suggest", |b| {
+        b.iter(|| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_leverage"))
+                .arg("suggest")
+                .output()
+                .expect("the binary runs");
+            assert!(out.status.success());
+        })
+    });
     g.sample_size(10);
+    g.bench_function("robustness_10000", |b| {
+        b.iter(|| {
+            robustness(
+                &graph,
+                &RobustnessParams::new(
+                    SuggestParams::outreach_letter(&graph).expect("the question"),
+                    10_000,
+                    1,
+                ),
+                None,
+            )
+            .expect("robustness runs")
+        })
+    });
     g.bench_function("robustness_1000", |b| {
         b.iter(|| {
             robustness(

@@ -356,4 +356,116 @@ mod tests {
         ];
         assert_eq!(hungarian(&c), vec![1, 0, 2]);
     }
+
+    /// Every permutation of `0..n`, for the brute force.
+    fn permutations(n: usize) -> Vec<Vec<usize>> {
+        if n == 0 {
+            return vec![Vec::new()];
+        }
+        let mut out = Vec::new();
+        for p in permutations(n - 1) {
+            for i in 0..=p.len() {
+                let mut q = p.clone();
+                q.insert(i, n - 1);
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hungarian_equals_brute_force_on_random_matrices() {
+        // A fixed pseudo-random stream; every n x n matrix for n = 1..=6, 40 each.
+        let mut x: u64 = 7;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((x >> 11) as f64) / ((1u64 << 53) as f64)
+        };
+        for n in 1..=6 {
+            for _ in 0..40 {
+                let c: Vec<Vec<f64>> = (0..n).map(|_| (0..n).map(|_| next()).collect()).collect();
+                let got: f64 = hungarian(&c)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &j)| c[i][j])
+                    .sum();
+                let best = permutations(n)
+                    .iter()
+                    .map(|p| p.iter().enumerate().map(|(i, &j)| c[i][j]).sum::<f64>())
+                    .fold(f64::INFINITY, f64::min);
+                assert!((got - best).abs() < 1e-12, "n = {n}: {got} vs {best}");
+                let cols = hungarian(&c);
+                let mut sorted = cols.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "a permutation");
+            }
+        }
+    }
+
+    // See: #10
+    #[test]
+    fn uncapped_is_the_strongest_messenger_and_a_high_cap_is_no_cap() {
+        use crate::analysis::suggest::SuggestParams;
+        let g = crate::io::load(&crate::io::GraphSource::Bundled).unwrap();
+        let sp = SuggestParams::outreach_letter(&g).unwrap();
+        let plan = assign(&g, &AssignParams::new(sp.clone())).unwrap();
+        assert_eq!(plan.assignments.len(), 10);
+        for a in &plan.assignments {
+            assert_eq!(a.messenger, a.best_messenger, "{}", a.partner);
+            assert!(!a.capped);
+        }
+        let mut p = AssignParams::new(sp.clone());
+        p.max_per_messenger = Some(1_000_000);
+        assert_eq!(assign(&g, &p).unwrap().assignments, plan.assignments);
+        // Under a cap of 1, every messenger carries at most one message, and the plan keeps at
+        // least as much as handing out messengers greedily in rank order would.
+        p.max_per_messenger = Some(1);
+        let capped = assign(&g, &p).unwrap();
+        let mut taken = std::collections::HashSet::new();
+        let mut greedy = 0.0;
+        for a in &plan.assignments {
+            // The best free messenger for this partner, from the paths' own leverages.
+            let net = Network::new(&g, &sp.strength);
+            let target = net.position(g.node(&sp.target).unwrap()).unwrap();
+            let v = net.position(g.node(&a.partner).unwrap()).unwrap();
+            let best_free = sp
+                .sources
+                .iter()
+                .filter(|s| !taken.contains(*s))
+                .map(|s| {
+                    let u = net.position(g.node(s).unwrap()).unwrap();
+                    let mut ban = vec![false; net.node_count()];
+                    ban[target] = true;
+                    let l = super::super::paths::best_path(&net, u, v, sp.distance, Some(1), &ban)
+                        .map_or(0.0, |p| p.leverage);
+                    (l, s.clone())
+                })
+                .fold(
+                    (0.0, None),
+                    |acc, (l, s)| if l > acc.0 { (l, Some(s)) } else { acc },
+                );
+            if let (l, Some(s)) = best_free {
+                greedy += a.score * l / a.best_leverage;
+                taken.insert(s);
+            }
+        }
+        assert!(
+            capped.objective >= greedy - 1e-12,
+            "{} < greedy {greedy}",
+            capped.objective
+        );
+        let mut seen = std::collections::HashSet::new();
+        for a in &capped.assignments {
+            assert!(seen.insert(a.messenger.clone()), "{} twice", a.messenger);
+            assert_eq!(a.capped, a.leverage < a.best_leverage);
+        }
+        // The partners do not change with how many are assigned (see: #10, "the answer changes
+        // with --partners").
+        let mut five = AssignParams::new(sp);
+        five.partners = 5;
+        let five = assign(&g, &five).unwrap();
+        assert_eq!(five.assignments[..], plan.assignments[..5]);
+    }
 }

@@ -32,6 +32,27 @@ pub struct GraphInfo {
     pub sources: Vec<SourceCount>,
     /// Year span of the figures.
     pub years: Option<[i32; 2]>,
+    /// Figures by basis (channel weights, stance signals and receptiveness together).
+    pub by_basis: BTreeMap<String, usize>,
+    /// Channel -> basis -> number of figures; stance signals are counted under `stance`.
+    pub by_channel_and_basis: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Target -> stance class -> number of actors with a stance towards that target.
+    pub stances: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Entries of the citations table.
+    pub citations: usize,
+    /// Ties with a yearly series, and the years the series cover.
+    pub series: SeriesCount,
+    /// The format version the graph was read from.
+    pub version: u64,
+}
+
+/// How many ties carry a yearly series, and which years the series cover.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct SeriesCount {
+    /// Ties with at least one series.
+    pub ties: usize,
+    /// Years of the figures in series, sorted.
+    pub years: Vec<i32>,
 }
 
 /// A source and how many figures cite it.
@@ -49,7 +70,15 @@ pub fn info(graph: &InfluenceGraph) -> GraphInfo {
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
     let (mut figures, mut ranged) = (0, 0);
     let mut years: Option<[i32; 2]> = None;
-    let mut count = |f: &crate::model::Figure| {
+    let mut by_basis: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_channel: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut count = |f: &crate::model::Figure, channel: &str| {
+        *by_basis.entry(f.basis.name().to_owned()).or_default() += 1;
+        *by_channel
+            .entry(channel.to_owned())
+            .or_default()
+            .entry(f.basis.name().to_owned())
+            .or_default() += 1;
         figures += 1;
         if f.range.is_some() {
             ranged += 1;
@@ -62,14 +91,34 @@ pub fn info(graph: &InfluenceGraph) -> GraphInfo {
     for (_, _, _, tie) in graph.ties() {
         for (c, f) in &tie.channels {
             *channels.entry(c.to_string()).or_default() += 1;
-            count(f);
+            count(f, c.as_str());
         }
     }
+    let mut stances: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for (_, a) in graph.actors() {
         if let Some(r) = &a.receptiveness {
-            count(r);
+            count(r, "receptiveness");
+        }
+        for (target, st) in &a.stance {
+            for (_, f) in st.signals() {
+                count(f, "stance");
+            }
+            *stances
+                .entry(target.to_string())
+                .or_default()
+                .entry(st.class().name().to_owned())
+                .or_default() += 1;
         }
     }
+    let mut series = SeriesCount::default();
+    let mut series_years = std::collections::BTreeSet::new();
+    for (_, _, _, tie) in graph.ties() {
+        if let Some(s) = &tie.series {
+            series.ties += 1;
+            series_years.extend(s.iter().flat_map(|(_, f)| f.iter().map(|x| x.year)));
+        }
+    }
+    series.years = series_years.into_iter().collect();
     for (_, _, _, tie) in graph.ties() {
         for f in tie.channels.values() {
             *sources.entry(&*f.source).or_default() += 1;
@@ -112,5 +161,11 @@ pub fn info(graph: &InfluenceGraph) -> GraphInfo {
         figures,
         sources,
         years,
+        by_basis,
+        by_channel_and_basis: by_channel,
+        stances,
+        citations: graph.citations.len(),
+        series,
+        version: graph.version,
     }
 }

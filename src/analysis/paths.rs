@@ -527,6 +527,10 @@ pub struct TieStep {
     pub to: String,
     /// Aggregate strength under the emphasis used.
     pub strength: f64,
+    /// On a tie into the target of a suggestion: the part of the strength its holder does not
+    /// apply yet (its headroom); absent elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headroom: Option<f64>,
     /// Channel figures, strongest first.
     pub channels: Vec<ChannelFigure>,
 }
@@ -627,6 +631,7 @@ pub fn explain(
                 from: id(p[0]),
                 to: id(p[1]),
                 strength: graph.strength(tie, rule),
+                headroom: None,
                 channels,
             }
         })

@@ -159,11 +159,20 @@ pub enum LeftOut {
     NotCandidate,
 }
 
+/// An actor that may not be suggested, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftOutActor {
+    /// The actor.
+    pub id: ActorId,
+    /// Why.
+    pub reason: LeftOut,
+}
+
 /// Who may be suggested, and who was left out and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pool {
     /// Every actor left out, with the first reason that applies (in [`LeftOut`] order).
-    pub left_out: Vec<(ActorId, LeftOut)>,
+    pub left_out: Vec<LeftOutActor>,
     /// Candidates whose stance towards the target is unknown: their headroom counts every
     /// channel as unapplied and their movability as 1, which the output says.
     pub stance_unknown: Vec<ActorId>,
@@ -318,10 +327,18 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
         .enumerate()
         .map(|(i, r)| {
             let actor = graph.actor(net.node(r.partner));
-            let legs: Vec<ExplainedPath> = [&r.reach_path, &r.pull_path]
+            let mut legs: Vec<ExplainedPath> = [&r.reach_path, &r.pull_path]
                 .into_iter()
                 .map(|p| explain(graph, &net, p, &params.strength))
                 .collect();
+            // A tie into the target also says how much of it its holder does not apply yet.
+            if params.score == ScoreRule::Outreach {
+                for (step, pair) in legs[1].ties.iter_mut().zip(r.pull_path.nodes.windows(2)) {
+                    if pair[1] == setup.target {
+                        step.headroom = net.slot(pair[0], pair[1]).map(|s| inputs.headroom[s]);
+                    }
+                }
+            }
             let mut path: Vec<ActorId> = r.reach_path.nodes.iter().map(|&v| id(v)).collect();
             path.extend(r.pull_path.nodes.iter().skip(1).map(|&v| id(v)));
             let via = path
@@ -544,13 +561,13 @@ impl Setup {
         }
         reason[target] = Some(LeftOut::Target);
         if !params.include_pressing {
-            for v in 0..n {
+            for (v, r) in reason.iter_mut().enumerate() {
                 let a = graph.actor(net.node(v));
-                if reason[v].is_none()
+                if r.is_none()
                     && a.stance_toward(&params.target)
                         .is_some_and(|s| s.class() == StanceClass::Presses)
                 {
-                    reason[v] = Some(LeftOut::Pressing);
+                    *r = Some(LeftOut::Pressing);
                 }
             }
         }
@@ -573,12 +590,12 @@ impl Setup {
         }
         let eligible: Vec<bool> = reason.iter().map(Option::is_none).collect();
         let id = |v: usize| graph.actor(net.node(v)).id.clone();
-        let mut left_out: Vec<(ActorId, LeftOut)> = reason
+        let mut left_out: Vec<LeftOutActor> = reason
             .iter()
             .enumerate()
-            .filter_map(|(v, r)| r.map(|r| (id(v), r)))
+            .filter_map(|(v, r)| r.map(|reason| LeftOutActor { id: id(v), reason }))
             .collect();
-        left_out.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        left_out.sort_by(|a, b| a.reason.cmp(&b.reason).then_with(|| a.id.cmp(&b.id)));
         let stance_unknown = (0..n)
             .filter(|&v| {
                 eligible[v]
@@ -665,7 +682,7 @@ impl Inputs {
                 let tie = &graph.graph()[edges[first + k]];
                 // Draw each figure once; both strengths read the same draw.
                 let drawn: smallvec::SmallVec<[f64; 8]> =
-                    tie.channels.values().map(|f| value(f)).collect();
+                    tie.channels.values().map(&mut *value).collect();
                 let at = |c: &Channel| {
                     tie.channels
                         .keys()
@@ -698,7 +715,7 @@ impl Inputs {
                 (Some(r), _) => value(r),
                 (None, Some(s)) => s
                     .get(crate::model::Signal::UnAlignment)
-                    .map_or(1.0, |f| value(f)),
+                    .map_or(1.0, &mut *value),
                 (None, None) => 1.0,
             });
         }

@@ -66,7 +66,7 @@ pub fn attach_suggestion(
     }
     let mut partners = Vec::new();
     for p in ranking.partners.iter().take(top) {
-        let path: Vec<NodeIndex> = p.path.iter().filter_map(|id| node(id)).collect();
+        let path: Vec<NodeIndex> = p.path.iter().filter_map(&node).collect();
         for w in path.windows(2) {
             g.highlighted.insert((w[0], w[1]));
         }
@@ -74,7 +74,7 @@ pub fn attach_suggestion(
             partners.push((n, p.score, path));
         }
     }
-    let sources = ranking.sources.iter().filter_map(|id| node(id)).collect();
+    let sources = ranking.sources.iter().filter_map(&node).collect();
     if let Some(target) = node(&ranking.target) {
         g.focus = Some(Focus {
             sources,

@@ -1,6 +1,41 @@
 //! `leverage info`: the graph at a glance.
 
+use super::table::{Align, Table};
 use super::{csv_string, json, OutputFormat};
+
+/// Figures by channel (rows) and basis (columns), with totals.
+fn basis_table(r: &GraphInfo) -> String {
+    let bases = ["official", "published", "derived", "judgement", "unknown"];
+    let used: Vec<&str> = bases
+        .iter()
+        .copied()
+        .filter(|b| r.by_basis.contains_key(*b))
+        .collect();
+    let mut cols: Vec<(&str, Align)> =
+        vec![("figures by basis", Align::Left), ("ties", Align::Right)];
+    cols.extend(used.iter().map(|b| (*b, Align::Right)));
+    cols.push(("all", Align::Right));
+    let mut t = Table::new(&cols);
+    for (c, per) in &r.by_channel_and_basis {
+        let mut row = vec![
+            c.clone(),
+            r.channels
+                .get(c)
+                .map_or("-".to_owned(), ToString::to_string),
+        ];
+        row.extend(
+            used.iter()
+                .map(|b| per.get(*b).copied().unwrap_or(0).to_string()),
+        );
+        row.push(per.values().sum::<usize>().to_string());
+        t.row(row);
+    }
+    let mut total = vec!["all".to_owned(), r.ties.to_string()];
+    total.extend(used.iter().map(|b| r.by_basis[*b].to_string()));
+    total.push(r.figures.to_string());
+    t.row(total);
+    format!("\n{}", t.render())
+}
 use crate::analysis::info::GraphInfo;
 
 /// Renders the graph summary.
@@ -29,9 +64,30 @@ pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
             for (g, m) in &r.groups {
                 out.push_str(&format!("  {g} ({}): {}\n", m.len(), m.join(" ")));
             }
-            out.push_str("\nchannels (ties carrying each):\n");
-            for (c, n) in &r.channels {
-                out.push_str(&format!("  {c}: {n}\n"));
+            out.push_str(&basis_table(r));
+            for (target, classes) in &r.stances {
+                let parts: Vec<String> = classes.iter().map(|(c, n)| format!("{n} {c}")).collect();
+                out.push_str(&format!(
+                    "\nstance towards {target}: {}\n",
+                    parts.join(", ")
+                ));
+            }
+            if r.series.ties > 0 {
+                out.push_str(&format!(
+                    "\nyearly series on {} ties, years {}\n",
+                    r.series.ties,
+                    r.series
+                        .years
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if r.version == 1 {
+                out.push_str("\nversion-1 file: no basis, citation or stance is given (docs/FORMAT.md, \"Version 1 files\")\n");
+            } else {
+                out.push_str(&format!("\ncitations: {}\n", r.citations));
             }
             out.push_str(&format!(
                 "\nsources ({} distinct, most cited first):\n",

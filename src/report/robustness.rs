@@ -146,6 +146,8 @@ fn structural_table(s: &StructuralCheck) -> String {
     for v in &s.variants {
         let change = if v.holds_top_k {
             String::new()
+        } else if v.top.is_empty() {
+            format!("out: {}; no partner has a positive score", ids(&v.left))
         } else {
             format!("out: {}; in: {}", ids(&v.left), ids(&v.entered))
         };

@@ -68,8 +68,8 @@ pub fn left_out_line(pool: &Pool, target: &ActorId) -> String {
     let of = |why: LeftOut| -> Vec<&ActorId> {
         pool.left_out
             .iter()
-            .filter(|(_, w)| *w == why)
-            .map(|(a, _)| a)
+            .filter(|x| x.reason == why)
+            .map(|x| &x.id)
             .collect()
     };
     let mut parts = Vec::new();
@@ -85,7 +85,7 @@ pub fn left_out_line(pool: &Pool, target: &ActorId) -> String {
         parts.push(format!(
             "{} that already press {target} (sanctions; on its 'unfriendly' list where the data say so): {}",
             count(pressing.len(), "state"),
-            abbreviate(&pressing, 6)
+            abbreviate(&pressing, 30)
         ));
     }
     let excluded = of(LeftOut::Excluded);
@@ -93,7 +93,7 @@ pub fn left_out_line(pool: &Pool, target: &ActorId) -> String {
         parts.push(format!(
             "{} excluded by the question: {}",
             excluded.len(),
-            abbreviate(&excluded, 6)
+            abbreviate(&excluded, 30)
         ));
     }
     let not = of(LeftOut::NotCandidate);
