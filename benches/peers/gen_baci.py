@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a synthetic BACI year file in CEPII's exact layout, for speed comparisons.
 
-    python3 benches/peers/gen_baci.py                       # 10,000,000 rows (about 1 GB)
+    python3 benches/peers/gen_baci.py                       # 10,000,000 rows (about 470 MB)
     python3 benches/peers/gen_baci.py --rows 100000 --out target/peers/baci --seed 1
 
 It writes, in the output folder (default target/peers/baci):
