@@ -31,6 +31,7 @@
 //!   centrality.
 //! - [`report`]: results as tables, JSON and CSV.
 //! - [`export`]: the graph for visualisation tools (GraphML, DOT, JSON).
+//! - [`geo`]: the Natural Earth projection and the land outlines the maps draw.
 //!
 //! ## Example
 //!
@@ -49,6 +50,7 @@ pub mod analysis;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub mod geo;
 pub mod io;
 pub mod model;
 pub mod report;
