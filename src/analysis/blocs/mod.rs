@@ -33,8 +33,9 @@ use undirected::Undirected;
 
 /// Default graph size (actors) from which the restarts of [`blocs`] run in parallel.
 ///
-/// Below it, one restart costs less than handing it to a worker thread is worth; the criterion
-/// bench `blocs/restarts` measures both sides on the bundled graph (67 actors).
+/// Below it, one restart costs little more than handing it to a worker thread. The criterion
+/// benches `bundled/blocs_restarts_8_{serial,parallel}` measure both sides on the bundled graph
+/// (67 actors, one Leiden run about 65 µs): 1.24 ms serially, 0.69 ms on two threads.
 pub const DEFAULT_PARALLEL_THRESHOLD: usize = 64;
 
 /// A community detection method.
