@@ -39,8 +39,8 @@ use crate::error::Result;
 ///
 /// **Connected communities.** The refinement only ever merges a node into a community it is
 /// tied to, so each refined community is connected, and each iteration ends with every
-/// community a single aggregate node, that is, a refined community (Traag et al., Theorem 1:
-/// γ-connected). Where the igraph-style fallback of step 3 aggregated unrefined communities, a
+/// community a single aggregate node, that is, a refined community (γ-connected, in the terms
+/// of Traag et al.'s guarantees). Where the igraph-style fallback of step 3 aggregated unrefined communities, a
 /// final pass splits any community that is not connected into its components (which can only
 /// raise modularity), so every bloc returned induces a connected subgraph.
 ///

@@ -23,7 +23,8 @@ use crate::error::{Error, Result};
 /// ```
 ///
 /// equal to NetworkX `modularity(G, communities, weight="weight", resolution=γ)` on the
-/// undirected graph with weights `W`. `γ = 1` is standard modularity; a higher `γ` favours
+/// undirected graph with weights `W` (where a self-tie is a loop of weight `s(v -> v)`, which
+/// NetworkX counts twice in the degree). `γ = 1` is standard modularity; a higher `γ` favours
 /// smaller communities. A network without ties has modularity 0 by convention (the formula
 /// divides by `2m = 0`).
 ///
