@@ -1,7 +1,10 @@
 //! Benchmarks (criterion): loading, suggest, paths, every centrality measure, assign and a
 //! 1,000-sample robustness run on the bundled graph; every centrality measure, paths, suggest,
 //! assign and a 100-sample robustness run on generated graphs of 2,000 actors / 20,000 ties and,
-//! with `LEVERAGE_BENCH_LARGE=1`, 20,000 / 200,000. The race against other libraries is
+//! with `LEVERAGE_BENCH_LARGE=1`, 20,000 / 200,000; blocs (Leiden and Louvain) on the bundled
+//! graph, on a planted-partition graph and on the generated graphs, and the restarts of blocs
+//! run serially and in parallel on the bundled graph (which sets
+//! `blocs::DEFAULT_PARALLEL_THRESHOLD`). The race against other libraries is
 //! `benches/peers/compare.py`.
 //!
 //! Run: `cargo bench`, or `cargo bench -- bundled` for one group.
@@ -12,6 +15,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 use leverage::analysis::assign::{assign, AssignParams};
+use leverage::analysis::blocs::{blocs, planted_partition, BlocsParams, Method, PlantedParams};
 use leverage::analysis::centrality::{compute, CentralityParams, Measure};
 use leverage::analysis::network::Network;
 use leverage::analysis::paths::k_best_paths;
@@ -65,6 +69,16 @@ fn bundled(c: &mut Criterion) {
             assert!(out.status.success());
         })
     });
+    bench_blocs(&mut g, &net, "blocs");
+    // Eight restarts serially (threshold above the size) and in parallel (threshold 1).
+    for (label, threshold) in [("serial", usize::MAX), ("parallel", 1)] {
+        let mut p = BlocsParams::default();
+        p.restarts = 8;
+        p.parallel_threshold = threshold;
+        g.bench_function(format!("blocs_restarts_8_{label}"), |b| {
+            b.iter(|| blocs(&net, &p).expect("blocs run"))
+        });
+    }
     g.sample_size(10);
     g.bench_function("robustness_10000", |b| {
         b.iter(|| {
@@ -97,6 +111,34 @@ fn bundled(c: &mut Criterion) {
     g.finish();
 }
 
+/// Leiden and Louvain with their defaults (seed 1) on `net`.
+fn bench_blocs(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    net: &Network,
+    name: &str,
+) {
+    for &m in Method::ALL {
+        let mut p = BlocsParams::default();
+        p.method = m;
+        g.bench_with_input(BenchmarkId::new(name, m.name()), &p, |b, p| {
+            b.iter(|| blocs(net, p).expect("blocs run"))
+        });
+    }
+}
+
+fn planted(c: &mut Criterion) {
+    let mut g = c.benchmark_group("planted_1000");
+    let p = planted_partition(&PlantedParams {
+        sizes: vec![100; 10],
+        p_in: 0.1,
+        p_out: 0.005,
+        seed: 1,
+    })
+    .expect("valid planted parameters");
+    bench_blocs(&mut g, &p.network, "blocs");
+    g.finish();
+}
+
 fn generated(c: &mut Criterion) {
     let mut sizes = vec![(2_000usize, 20_000usize)];
     if std::env::var_os("LEVERAGE_BENCH_LARGE").is_some() {
@@ -124,6 +166,7 @@ fn generated(c: &mut Criterion) {
         g.bench_function("paths_k10", |b| {
             b.iter(|| k_best_paths(&net, 0, 1, 10, Distance::Log, None, &[]))
         });
+        bench_blocs(&mut g, &net, "blocs");
         let sources = graph
             .group("sources")
             .expect("generated sources")
@@ -147,5 +190,5 @@ fn generated(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bundled, generated);
+criterion_group!(benches, bundled, planted, generated);
 criterion_main!(benches);

@@ -28,7 +28,7 @@
 //! - [`io`]: the graph format (JSON v1), validation with exact error places, the bundled graph,
 //!   atomic writes.
 //! - [`analysis`]: the compact network the algorithms run on, leverage paths, partner suggestions,
-//!   centrality.
+//!   centrality, blocs (community detection).
 //! - [`report`]: results as tables, JSON and CSV.
 //! - [`export`]: the graph for visualisation tools (GraphML, DOT, JSON).
 //! - [`geo`]: the Natural Earth projection and the land outlines the maps draw.

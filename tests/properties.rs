@@ -1,5 +1,6 @@
 //! Property tests (issue #6): invariants of paths, monotonicity, relabelling, determinism across
-//! thread counts, round trips, and Monte Carlo with zero-width ranges, on random valid graphs.
+//! thread counts, round trips, Monte Carlo with zero-width ranges, and blocs (issue #15), on
+//! random valid graphs.
 //!
 //! Each property runs on small graphs (2 to 9 actors) so that the whole file stays within a few
 //! seconds in a debug build; `PROPTEST_CASES=5000 cargo test --release --test properties` runs a
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use leverage::analysis::assign::{assign, AssignParams};
+use leverage::analysis::blocs::{blocs, modularity, BlocsParams, Method};
 use leverage::analysis::brokerage_roles::{brokerage_roles, RolesParams};
 use leverage::analysis::centrality::{betweenness, centrality_table, CentralityParams, Measure};
 use leverage::analysis::compare::compare;
@@ -404,6 +406,65 @@ proptest! {
             prop_assert_eq!(p.median_score, p.score);
             prop_assert_eq!(p.p_top_k, if rank <= 2 { 1.0 } else { 0.0 });
         }
+    }
+
+    /// Blocs partition the actors, are sorted and ordered (size down, then smallest member), carry
+    /// the modularity of that partition, are connected under Leiden, and do not depend on the
+    /// parallel threshold or the number of threads.
+    #[test]
+    fn blocs_are_an_ordered_partition_with_its_modularity(
+        spec in spec(),
+        seed in any::<u64>(),
+        louvain in any::<bool>(),
+        resolution in prop_oneof![Just(0.5), Just(1.0), Just(2.0)],
+    ) {
+        let net = Network::new(&build(&spec), &StrengthRule::default());
+        let n = net.node_count();
+        let mut p = BlocsParams::default();
+        p.method = if louvain { Method::Louvain } else { Method::Leiden };
+        p.seed = seed;
+        p.resolution = resolution;
+        p.restarts = 3;
+        p.parallel_threshold = usize::MAX;
+        let b = blocs(&net, &p).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut seen = vec![false; n];
+        for (i, c) in b.communities.iter().enumerate() {
+            prop_assert!(!c.is_empty() && c.windows(2).all(|w| w[0] < w[1]));
+            for &v in c {
+                prop_assert!(!seen[v]);
+                seen[v] = true;
+                prop_assert_eq!(b.membership[v], i);
+            }
+        }
+        prop_assert!(seen.iter().all(|&x| x));
+        let ordered = b.communities.windows(2).all(|w| {
+            w[0].len() > w[1].len() || (w[0].len() == w[1].len() && w[0][0] < w[1][0])
+        });
+        prop_assert!(ordered, "blocs out of order: {:?}", b.communities);
+        let q = modularity(&net, &b.communities, resolution).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!((q - b.modularity).abs() <= 1e-12, "{} vs {q}", b.modularity);
+        if !louvain {
+            for c in &b.communities {
+                // Breadth-first over ties either way, inside the bloc.
+                let mut reached = vec![c[0]];
+                let mut i = 0;
+                while i < reached.len() {
+                    let v = reached[i];
+                    i += 1;
+                    for u in net.out_edges(v).0.iter().chain(net.in_edges(v).0) {
+                        let u = *u as usize;
+                        if b.membership[u] == b.membership[v] && !reached.contains(&u) {
+                            reached.push(u);
+                        }
+                    }
+                }
+                prop_assert_eq!(reached.len(), c.len(), "bloc {:?} is not connected", c);
+            }
+        }
+        p.parallel_threshold = 1;
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().expect("a thread pool");
+        let par = pool.install(|| blocs(&net, &p)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(par, b);
     }
 
     /// Every analysis and every exporter runs on any valid graph without a panic (the

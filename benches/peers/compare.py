@@ -33,6 +33,9 @@ VENV = HERE / ".venv"
 PEERS = ["networkx", "igraph", "networkit", "numpy", "scipy"]
 SIZES = {"small": (2000, 20000), "large": (20000, 200000)}
 MEASURES = ["betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "katz", "paths"]
+# Community detection on the ties made undirected (W_uv = s(u->v) + s(v->u)): `blocs` is
+# leverage's Leiden, `louvain` its Louvain. Compared by modularity, not value by value.
+BLOCS = ["blocs", "louvain"]
 # NetworkX's all-sources measures on 20,000/200,000 take about an hour each: skipped there.
 NX_SLOW = {"betweenness", "closeness", "harmonic"}
 TOL = 1e-12  # power-iteration tolerance, as leverage's default (NetworkX's rule: L1 < n * tol)
@@ -180,6 +183,19 @@ class Peers:
         self.load["igraph"], self.g_ig = median_time(load_igraph)
         self.ids = self.g_ig.vs["name"]
 
+        # The undirected graph of the blocs, built the same way for every library (not timed):
+        # each pair's weight is the sum of its two directed strengths.
+        index = {v: i for i, v in enumerate(names)}
+        pairs = {}
+        for a, b, x in read_csv(csv_path):
+            i, j = index[a], index[b]
+            key = (min(i, j), max(i, j))
+            pairs[key] = pairs.get(key, 0.0) + x
+        self.pairs = pairs
+        keys = list(pairs)
+        self.g_und = ig.Graph(n=len(names), edges=keys, directed=False)
+        self.g_und.es["weight"] = [pairs[k] for k in keys]
+
         def load_networkit():
             rows = read_csv(csv_path)
             idx = {v: i for i, v in enumerate(names)}
@@ -201,6 +217,11 @@ class Peers:
         self.g_nk_dist_rev = nk.Graph(n, weighted=True, directed=True)
         self.g_nk_dist_rev.addEdges((dist, (dst, src)))
         self.nk_index = nk_idx
+        und_src = np.fromiter((k[0] for k in keys), dtype=np.uint64, count=len(keys))
+        und_dst = np.fromiter((k[1] for k in keys), dtype=np.uint64, count=len(keys))
+        und_w = np.fromiter((pairs[k] for k in keys), dtype=np.float64, count=len(keys))
+        self.g_nk_und = nk.Graph(n, weighted=True, directed=False)
+        self.g_nk_und.addEdges((und_w, (und_src, und_dst)))
 
         self.g_nx = None
         if with_nx:
@@ -213,7 +234,56 @@ class Peers:
                 return g
 
             self.load["networkx"], self.g_nx = median_time(load_networkx)
+            self.g_nx_und = nx.Graph()
+            self.g_nx_und.add_nodes_from(range(n))
+            self.g_nx_und.add_weighted_edges_from((i, j, x) for (i, j), x in pairs.items())
         self.n = n
+
+    def modularity(self, membership):
+        """Modularity (resolution 1) of a membership vector by position, on the undirected
+        graph: one evaluator (igraph's) for every library."""
+        return self.g_und.modularity(list(membership), weights="weight")
+
+    def blocs(self, lib, slow_nx):
+        """{measure: callable returning a membership vector by position}."""
+        import random
+
+        ig, nk, nx = self.ig, self.nk, self.nx
+        if lib == "igraph":
+            def leiden():
+                random.seed(1)  # python-igraph draws from Python's `random`
+                return self.g_und.community_leiden(
+                    objective_function="modularity", weights="weight", beta=0.01,
+                    n_iterations=-1).membership
+
+            def multilevel():
+                random.seed(1)
+                return self.g_und.community_multilevel(weights="weight").membership
+
+            return {"blocs": leiden, "louvain": multilevel}
+        if lib == "networkit":
+            def run(algo):
+                nk.setSeed(1, True)
+                algo.run()
+                return algo.getPartition().getVector()
+
+            return {
+                "blocs": lambda: run(nk.community.ParallelLeiden(self.g_nk_und, randomize=True)),
+                "louvain": lambda: run(nk.community.PLM(self.g_nk_und, refine=False)),
+            }
+        if lib == "networkx" and self.g_nx is not None and slow_nx:
+            def louvain():
+                m = [0] * self.n
+                for c, members in enumerate(nx.community.louvain_communities(
+                        self.g_nx_und, weight="weight", seed=1)):
+                    for v in members:
+                        m[v] = c
+                return m
+
+            # NetworkX has no Leiden of its own (leiden_communities needs a backend): its
+            # Louvain stands in the `blocs` row too.
+            return {"blocs": louvain, "louvain": louvain}
+        return {}
 
     def by_id(self, lib, values):
         ids = self.nk_ids if lib == "networkit" else self.ids
@@ -311,26 +381,59 @@ def race_size(name, binary, race, args, workdir):
     result = {"actors": actors, "ties": ties, "leverage": {}, "peers": {}, "agree": {}}
 
     lev = {}
-    for m in ["", *MEASURES]:
+    measures = [m for m in MEASURES if m in args.measures]
+    blocs = [m for m in BLOCS if m in args.measures]
+    for m in ["", *measures, *blocs]:
         key = m or "load"
         measure = "paths" if m == "paths" else m
         lev[key] = run_leverage(race, csv_path, measure, args.threads, args.repeat, values_dir, pair)
         print(f"leverage {key}: {lev[key]['compute_s'] or lev[key]['load_s']:.4f} s, "
               f"peak {lev[key]['maxrss_mb']:.0f} MB", file=sys.stderr)
     result["leverage"] = lev
-    katz_alpha = lev["katz"]["params"]["katz"]["alpha"]
+    katz_alpha = lev["katz"]["params"]["katz"]["alpha"] if "katz" in lev else 0.1
 
     with_nx = not args.no_networkx
     peers = Peers(csv_path, actors, args.threads, with_nx)
     result["peers"]["load"] = peers.load
     slow_nx = name == "small"
     ours = {}
-    for m in MEASURES:
+    for m in measures:
         with open(values_dir / f"leverage_{m}.json") as f:
             v = json.load(f)
         ours[m] = [p["cost"] for p in v] if m == "paths" else v
+    result["modularity"] = {}
+    position = {f"n{i}": i for i in range(actors)}
+    for m in blocs:
+        with open(values_dir / f"leverage_{m}.json") as f:
+            v = json.load(f)
+        membership = [0] * actors
+        for k, c in v["membership"].items():
+            membership[position[k]] = c
+        # Our own modularity, and the same evaluator as for the peers.
+        result["modularity"][m] = {"leverage": peers.modularity(membership),
+                                   "leverage (own)": v["modularity"]}
     for lib in ["networkit", "igraph", "networkx"]:
+        timed_nx_louvain = None
+        for m, fn in peers.blocs(lib, slow_nx).items():
+            if m not in blocs:
+                continue
+            try:
+                if lib == "networkx" and timed_nx_louvain is not None:
+                    t, membership = timed_nx_louvain
+                else:
+                    t, membership = median_time(fn, repeat=1 if lib == "networkx" else args.repeat)
+                    if lib == "networkx":
+                        timed_nx_louvain = (t, membership)
+            except Exception as e:  # an API the installed version lacks: reported, not fatal
+                print(f"{lib} {m}: {e}", file=sys.stderr)
+                continue
+            result["peers"].setdefault(m, {})[lib] = t
+            result["modularity"][m][lib] = peers.modularity(membership)
+            print(f"{lib} {m}: {t:.4f} s, modularity {result['modularity'][m][lib]:.6f}",
+                  file=sys.stderr)
         for m, fn in peers.measures(lib, katz_alpha, pair, slow_nx).items():
+            if m not in measures:
+                continue
             repeat = 1 if lib == "networkx" and m in NX_SLOW else args.repeat
             t, vals = median_time(fn, repeat=repeat)
             result["peers"].setdefault(m, {})[lib] = t
@@ -351,7 +454,11 @@ def table(results, info):
         f"on one. Times are medians of up to {info['repeat']} runs (fewer when a measure takes "
         f"over {BUDGET_S:.0f} s). Ratio = leverage time / peer time (below 1: leverage is faster). "
         "`max |diff|` is the largest absolute difference of any actor's value from leverage's "
-        "(path costs for paths).",
+        "(path costs for paths). For blocs it is replaced by the modularity each library's "
+        "partition reaches (leverage / NetworKit / igraph / NetworkX, all evaluated by igraph on "
+        "the same undirected graph, W_uv = s(u->v) + s(v->u)); NetworkX has no Leiden of its "
+        "own, so its Louvain stands in the Leiden row; igraph's Leiden runs with "
+        "n_iterations=-1 (until stable), as leverage's with threshold 0.",
         "",
     ]
     for r in results:
@@ -369,7 +476,7 @@ def table(results, info):
                 return ["n/a", ""]
             return [f"{t:.4g} s", f"**{ours / t:.2f}x**"]
 
-        for m in MEASURES:
+        for m in [m for m in MEASURES if m in lev]:
             ours = lev[m]["compute_s"]
             row = [m, f"{ours:.4g} s"]
             for lib in ["networkit", "igraph", "networkx"]:
@@ -380,6 +487,21 @@ def table(results, info):
             d = agree.get(m, {})
             row.append(" / ".join(
                 f"{d[l]:.1e}" if l in d else "-" for l in ["networkit", "igraph", "networkx"]))
+            row.append(f"{lev[m]['maxrss_mb']:.0f} MB")
+            lines.append("| " + " | ".join(row) + " |")
+        mod = r.get("modularity", {})
+        for m in [m for m in BLOCS if m in lev]:
+            ours = lev[m]["compute_s"]
+            label = "blocs (Leiden)" if m == "blocs" else "louvain"
+            row = [label, f"{ours:.4g} s"]
+            for lib in ["networkit", "igraph", "networkx"]:
+                c = cell(lib, m, ours)
+                if lib == "networkx" and c[0] == "n/a" and r["actors"] > 2000:
+                    c = ["skipped (large)", ""]
+                row += c
+            q = mod.get(m, {})
+            row.append("Q " + " / ".join(
+                f"{q[l]:.4f}" if l in q else "-" for l in ["leverage", "networkit", "igraph", "networkx"]))
             row.append(f"{lev[m]['maxrss_mb']:.0f} MB")
             lines.append("| " + " | ".join(row) + " |")
         load = lev["load"]
@@ -402,9 +524,15 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workdir", default=str(ROOT / "target" / "peers"))
     ap.add_argument("--no-networkx", action="store_true")
+    ap.add_argument("--measures", default=",".join(MEASURES + BLOCS),
+                    help="comma-separated subset of: " + ", ".join(MEASURES + BLOCS))
     ap.add_argument("--json", help="also write the raw results here")
     args = ap.parse_args()
     ensure_venv()
+    args.measures = [m for m in args.measures.split(",") if m]
+    unknown = sorted(set(args.measures) - set(MEASURES + BLOCS))
+    if unknown:
+        ap.error(f"unknown measures: {', '.join(unknown)}")
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
     info = machine()
     info.update(threads=args.threads, repeat=args.repeat)

@@ -4,8 +4,14 @@
 //!
 //! ```text
 //! cargo run --release --example race -- GRAPH [--repeat R] [--measures a,b,c]
-//!     [--values DIR] [--from ID --to ID] [--k K]
+//!     [--values DIR] [--from ID --to ID] [--k K] [--threshold T] [--max-iterations N]
 //! ```
+//!
+//! Measures: the centrality names (`betweenness`, `pagerank`, ...), `paths`, and `blocs`
+//! (Leiden, [`leverage::analysis::blocs::blocs`] with its defaults but `threshold` 0: iterate
+//! until nothing moves, as igraph's `n_iterations=-1`; seed 1) or `louvain` (the same with
+//! Louvain); `--threshold T` and `--max-iterations N` change those two settings. For blocs the
+//! values file holds the modularity and each actor's bloc.
 //!
 //! `GRAPH` is loaded with [`leverage::io::load`], the same loader as `leverage --graph`: a
 //! `.csv` ties table once the CSV importer is in the library, native JSON otherwise (the output
@@ -19,6 +25,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use leverage::analysis::blocs::{blocs, BlocsParams, Method};
 use leverage::analysis::centrality::{compute, CentralityParams, Measure};
 use leverage::analysis::network::Network;
 use leverage::analysis::paths::k_best_paths;
@@ -37,6 +44,9 @@ struct Args {
     from: String,
     to: String,
     k: usize,
+    /// Blocs: `threshold` and `max_iterations` of [`BlocsParams`].
+    threshold: f64,
+    max_iterations: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -58,6 +68,8 @@ fn parse_args() -> Result<Args, String> {
         from: "n1".into(),
         to: "n0".into(),
         k: 10,
+        threshold: 0.0,
+        max_iterations: BlocsParams::default().max_iterations,
     };
     let mut graph = None;
     while let Some(arg) = it.next() {
@@ -75,6 +87,14 @@ fn parse_args() -> Result<Args, String> {
             "--from" => a.from = val()?,
             "--to" => a.to = val()?,
             "--k" => a.k = val()?.parse().map_err(|e| format!("--k: {e}"))?,
+            "--threshold" => {
+                a.threshold = val()?.parse().map_err(|e| format!("--threshold: {e}"))?;
+            }
+            "--max-iterations" => {
+                a.max_iterations = val()?
+                    .parse()
+                    .map_err(|e| format!("--max-iterations: {e}"))?;
+            }
             _ if graph.is_none() => graph = Some(PathBuf::from(arg)),
             _ => return Err(format!("unexpected argument `{arg}`")),
         }
@@ -164,6 +184,52 @@ fn main() -> Result<(), String> {
                     })
                     .collect();
                 write(dir, "paths", &serde_json::Value::Array(rows))?;
+            }
+            continue;
+        }
+        if name == "blocs" || name == "louvain" {
+            let mut p = BlocsParams::default();
+            p.method = if name == "blocs" {
+                Method::Leiden
+            } else {
+                Method::Louvain
+            };
+            p.threshold = args.threshold;
+            p.max_iterations = args.max_iterations;
+            let mut ts = Vec::new();
+            let mut found = None;
+            for _ in 0..args.repeat {
+                let t = Instant::now();
+                found = Some(blocs(&net, &p).map_err(|e| e.to_string())?);
+                ts.push(t.elapsed().as_secs_f64());
+            }
+            times.insert(name.clone(), median(ts).into());
+            if let Some(b) = found {
+                used.insert(
+                    name.clone(),
+                    serde_json::json!({
+                        "method": b.method.name(),
+                        "seed": b.seed,
+                        "resolution": b.resolution,
+                        "threshold": p.threshold,
+                        "modularity": b.modularity,
+                        "blocs": b.communities.len(),
+                        "iterations": b.iterations,
+                    }),
+                );
+                if let Some(dir) = &args.values {
+                    let membership: serde_json::Map<String, serde_json::Value> = b
+                        .membership
+                        .iter()
+                        .enumerate()
+                        .map(|(v, &c)| (id(v), c.into()))
+                        .collect();
+                    let doc = serde_json::json!({
+                        "modularity": b.modularity,
+                        "membership": membership,
+                    });
+                    write(dir, name, &doc)?;
+                }
             }
             continue;
         }
