@@ -143,45 +143,6 @@ fn format_problems(problems: &[Problem]) -> String {
 }
 
 impl Error {
-    /// The fix for this error, to print after the message, if there is one beyond the problems'
-    /// own hints.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            Error::Read { .. } => Some(
-                "check the path and that the file is readable (`--graph -` reads a graph from \
-                 standard input)"
-                    .into(),
-            ),
-            Error::Write { .. } => Some(
-                "check that the folder exists and is writable, or use `-o -` for stdout".into(),
-            ),
-            Error::UnknownName { .. } => Some(
-                "ids are ISO 3166-1 alpha-3 codes (`DEU`), names (`germany`) or group ids \
-                 (`signatories`), in any case; `leverage info` lists them"
-                    .into(),
-            ),
-            Error::DidNotConverge { .. } => Some(
-                "raise `--max-iter` or loosen `--tolerance`; for Katz, lower `--alpha` below \
-                 1/lambda_max"
-                    .into(),
-            ),
-            Error::NoPath { .. } => {
-                Some("raise `--max-hops`, drop actors from `--avoid`, or check the ties".into())
-            }
-            Error::EmptyGraph(_) => Some("add actors and ties to the graph file".into()),
-            Error::Invalid { .. } | Error::InvalidParameter { .. } | Error::Usage(_) => None,
-        }
-    }
-
-    /// The process exit code for this error: 2 for bad usage (names and parameters given on the
-    /// command line), 1 for bad data or a failed analysis.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::UnknownName { .. } | Error::InvalidParameter { .. } | Error::Usage(_) => 2,
-            _ => 1,
-        }
-    }
-
     /// An [`Error::Invalid`] holding one problem.
     pub fn invalid(
         at: Location,

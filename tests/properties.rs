@@ -489,7 +489,7 @@ proptest! {
         ap.max_per_messenger = Some(1);
         let _ = assign(&g, &ap);
         let _ = compare(&g, &g, Vec::new(), &params);
-        let _ = brokerage_roles(&g, &RolesParams { target: t, partition: vec!["sources".into()], ..RolesParams::default() });
+        let _ = brokerage_roles(&g, &RolesParams { target: ActorId(t), partition: vec!["sources".into()], ..RolesParams::default() });
         let _ = info(&g);
         let annotated = AnnotatedGraph::new(&g);
         for &f in ExportFormat::ALL {

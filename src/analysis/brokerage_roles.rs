@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::network::Network;
 use crate::error::{Error, Result};
-use crate::model::{InfluenceGraph, Resolver, StrengthRule};
+use crate::model::{ActorId, InfluenceGraph, Resolver, StrengthRule};
 
 /// The default bloc priority of the partition: an actor joins the first of these groups it
 /// belongs to.
@@ -84,12 +84,12 @@ pub fn gould_fernandez(net: &Network, class: &[usize]) -> Vec<[u64; 5]> {
 }
 
 /// Options of [`brokerage_roles`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RolesParams {
     /// The target actor, a class of its own (default `RUS`).
-    pub target: String,
-    /// Groups in priority order (default [`DEFAULT_PARTITION`]; with the default list, groups
-    /// missing from the graph are skipped).
+    pub target: ActorId,
+    /// Group ids in priority order (default [`DEFAULT_PARTITION`]; with the default list,
+    /// groups missing from the graph are skipped).
     pub partition: Vec<String>,
     /// How tie strengths are computed: a tie counts when its strength is positive.
     pub strength: StrengthRule,
@@ -98,7 +98,7 @@ pub struct RolesParams {
 impl Default for RolesParams {
     fn default() -> Self {
         RolesParams {
-            target: "RUS".into(),
+            target: ActorId::from("RUS"),
             partition: default_partition(),
             strength: StrengthRule::default(),
         }
@@ -167,7 +167,13 @@ pub struct BrokerageRoles {
 /// R. V. Gould, R. M. Fernandez, "Structures of mediation", Sociological Methodology 19, 1989.
 pub fn brokerage_roles(graph: &InfluenceGraph, params: &RolesParams) -> Result<BrokerageRoles> {
     let resolver = Resolver::new(graph);
-    let target = resolver.actor(&params.target, "--target: ")?;
+    let target = graph
+        .node(&params.target)
+        .ok_or_else(|| Error::UnknownName {
+            context: "target: ".into(),
+            name: params.target.to_string(),
+            suggestions: resolver.suggestions(params.target.as_str()),
+        })?;
     let is_default = params.partition == default_partition();
     let mut groups = Vec::new();
     for name in params
@@ -182,7 +188,7 @@ pub fn brokerage_roles(graph: &InfluenceGraph, params: &RolesParams) -> Result<B
             None if is_default => {}
             None => {
                 return Err(Error::UnknownName {
-                    context: "--partition: ".into(),
+                    context: "partition: ".into(),
                     name: name.to_owned(),
                     suggestions: resolver
                         .suggestions(name)

@@ -5,6 +5,7 @@
 mod assign;
 mod centrality;
 mod compare;
+mod errors;
 mod export;
 mod generate;
 mod info;
@@ -341,7 +342,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         basis: cli.global.basis,
         year: cli.global.year,
     };
-    match cli.command {
+    let result = match cli.command {
         Command::Suggest(a) => suggest::exec(a, &ctx),
         Command::Assign(a) => assign::exec(a, &ctx),
         Command::Compare(a) => compare::exec(a, &ctx),
@@ -352,7 +353,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
-    }
+    };
+    result.map_err(errors::to_cli)
 }
 
 /// Prints to stdout; a closed pipe ends the program quietly (see [`is_broken_pipe`]).
@@ -380,19 +382,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// The hint of the library error inside `err`, if any.
-pub fn hint(err: &anyhow::Error) -> Option<String> {
-    err.chain()
-        .find_map(|e| e.downcast_ref::<leverage::Error>())
-        .and_then(leverage::Error::hint)
-}
-
-/// The exit code for `err`: the library error's own code, else 1.
-pub fn exit_code(err: &anyhow::Error) -> u8 {
-    err.chain()
-        .find_map(|e| e.downcast_ref::<leverage::Error>())
-        .map_or(1, leverage::Error::exit_code)
-}
+pub use errors::{exit_code, hint};
 
 /// A progress bar on stderr for long runs, only when stderr is a terminal.
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {

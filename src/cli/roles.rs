@@ -20,9 +20,9 @@ use leverage::report;
     after_help = "Examples:\n  leverage roles\n  leverage roles --target CHN --partition EU,NATO --top 10\n  leverage --format csv roles"
 )]
 pub struct RolesArgs {
-    /// The target actor, a bloc of its own
-    #[arg(long, default_value = "RUS")]
-    target: String,
+    /// The target actor, a bloc of its own [default: RUS]
+    #[arg(long)]
+    target: Option<String>,
     /// Groups forming the blocs, in priority order (comma-separated); with the default, groups
     /// missing from the graph are skipped
     #[arg(
@@ -39,9 +39,31 @@ pub struct RolesArgs {
 pub fn exec(args: RolesArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("roles")?;
     let graph = ctx.load()?;
+    let r = leverage::model::Resolver::new(&graph);
+    let target = match &args.target {
+        Some(name) => graph.actor(r.actor(name, "--target: ")?).id.clone(),
+        None => match r.actor("RUS", "") {
+            Ok(n) => graph.actor(n).id.clone(),
+            Err(_) => return Err(super::usage(
+                "the default target, `RUS`, is not in this graph; name one with `--target ACTOR`"
+                    .into(),
+            )),
+        },
+    };
+    // Group names in any case, as everywhere; the library takes group ids.
+    let partition = args
+        .partition
+        .iter()
+        .map(|name| {
+            graph
+                .groups()
+                .find(|g| g.id.eq_ignore_ascii_case(name.trim()))
+                .map_or_else(|| name.trim().to_owned(), |g| g.id.clone())
+        })
+        .collect();
     let params = RolesParams {
-        target: args.target,
-        partition: args.partition,
+        target,
+        partition,
         strength: ctx.strength.clone(),
     };
     let mut result = brokerage_roles(&graph, &params)?;

@@ -196,7 +196,7 @@ impl FromStr for ChannelEmphasis {
     fn from_str(s: &str) -> Result<Self, Error> {
         let mut out = ChannelEmphasis::default();
         let bad = |value: &str, expected: &str| Error::InvalidParameter {
-            name: "--channels".into(),
+            name: "channel emphasis".into(),
             value: value.to_owned(),
             expected: expected.to_owned(),
         };
