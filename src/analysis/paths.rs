@@ -554,6 +554,10 @@ pub struct ChannelFigure {
     /// Its citations, rendered (`publisher, title (table), year; url`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cite: Vec<String>,
+    /// On a tie into the target of a suggestion: the part of the value its holder does not
+    /// apply yet (`value × (1 - applied)`); absent elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unapplied: Option<f64>,
 }
 
 /// A path explained: actor ids, leverage, and each tie's channels.
@@ -620,6 +624,7 @@ pub fn explain(
                                 .map_or_else(|| id.to_owned(), crate::model::Citation::render)
                         })
                         .collect(),
+                    unapplied: None,
                 })
                 .collect();
             channels.sort_by(|a, b| {

@@ -331,12 +331,29 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
                 .into_iter()
                 .map(|p| explain(graph, &net, p, &params.strength))
                 .collect();
-            // A tie into the target also says how much of it its holder does not apply yet.
+            // A tie into the target also says how much of it, channel by channel, its holder
+            // does not apply yet; its channels are then ordered by that part.
             if params.score == ScoreRule::Outreach {
+                let fams = graph.family_table();
                 for (step, pair) in legs[1].ties.iter_mut().zip(r.pull_path.nodes.windows(2)) {
-                    if pair[1] == setup.target {
-                        step.headroom = net.slot(pair[0], pair[1]).map(|s| inputs.headroom[s]);
+                    if pair[1] != setup.target {
+                        continue;
                     }
+                    step.headroom = net.slot(pair[0], pair[1]).map(|s| inputs.headroom[s]);
+                    let holder = graph.actor(net.node(pair[0]));
+                    let stance = holder.stance_toward(&params.target);
+                    for c in &mut step.channels {
+                        let diplomatic = fams.is_diplomatic(&Channel::from(c.channel.as_str()));
+                        let applied = stance.map_or(0.0, |s| s.applied(diplomatic));
+                        c.unapplied = Some(c.value * (1.0 - applied).clamp(0.0, 1.0));
+                    }
+                    step.channels.sort_by(|a, b| {
+                        b.unapplied
+                            .unwrap_or(0.0)
+                            .total_cmp(&a.unapplied.unwrap_or(0.0))
+                            .then_with(|| b.value.total_cmp(&a.value))
+                            .then_with(|| a.channel.cmp(&b.channel))
+                    });
                 }
             }
             let mut path: Vec<ActorId> = r.reach_path.nodes.iter().map(|&v| id(v)).collect();
