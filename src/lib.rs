@@ -6,32 +6,55 @@
 //!
 //! ## The model in one page
 //!
-//! - **Actors** are states (ISO 3166-1 alpha-3 ids) with a capital's coordinates and free
-//!   attributes; **groups** are named sets of actors (`EU`, `signatories`, `BRICS`).
+//! - **Actors** are states (ISO 3166-1 alpha-3 ids) with a capital, attributes, a sourced
+//!   **stance** towards a target ([`model::Stance`]: sanctions, UN votes, war support, alliance,
+//!   parade, circumvention) and the agreements and concerns of an outreach; **groups** are named
+//!   sets of actors (`EU`, `signatories`, `BRICS`, `unfriendly`).
 //! - A **tie** `from -> to` means **`from` holds leverage over `to`**, because `to` depends on
-//!   `from`. It has one sourced [`model::Figure`] per channel (`trade`, `energy`, `security`, ...),
-//!   each a share in [0, 1] with an optional uncertainty range.
-//! - A tie's **strength** is the noisy-OR of its channels, `w = 1 - prod_c (1 - a_c w_c)`, with
-//!   channel emphasis `a_c` ([`model::ChannelEmphasis`]).
+//!   `from`. It has one [`model::Figure`] per channel (`trade`, `energy`, `dual_use`, `security`,
+//!   ...): a share in [0, 1] with a range, a year, a source, a [`model::Basis`] (official,
+//!   published, derived, judgement) and citations; a channel may hold a yearly series.
+//! - A tie's **strength** combines its channels by a [`model::StrengthRule`]: by default the
+//!   strongest channel of each family of one flow, then the noisy-OR across families.
 //! - Pressure weakens at every hop: a path's **leverage** is the product of its strengths, so the
 //!   best path is a shortest path under the cost `-ln w` ([`model::Distance`]).
-//! - A partner `P` is worth approaching when the sources reach it (`reach`), it can press the
-//!   target (`pull`), and it is open to the case (`receptiveness`):
-//!   `score = reach * pull * receptiveness` ([`analysis::suggest`]).
+//! - A partner `P` outside the pressure coalition is worth approaching for the pressure it could
+//!   add and does not apply yet (`headroom`), weighed by the sources' levers over it (`reach`)
+//!   and by how far its stance lets them move it (`movability`):
+//!   `score = reach × headroom × movability` ([`analysis::suggest`]).
 //!
 //! `docs/MODEL.md` explains the model and every measure for an analyst.
 //!
+//! ## Layers
+//!
+//! Dependencies point down; nothing below the command line reads arguments, prints or reads the
+//! environment, and the library speaks in its own types (`ActorId`s, parameter structs, typed
+//! errors that name fields), never in flags.
+//!
+//! ```text
+//! cli (the binary)           parses, resolves names (model::Resolver), prints, words errors
+//!   |
+//! report, export             render results (tables, JSON, CSV) and graphs (GraphML, GEXF, SVG...)
+//!   |
+//! analysis, scenario         suggest, assign, robustness, paths, centrality, blocs...; what-if edits
+//!   |
+//! io, geo                    reading and validating files, atomic writes; map projection and land
+//!   |
+//! model                      actors, ties, figures, stance, strength rules, views by year and basis
+//! ```
+//!
 //! ## Modules
 //!
-//! - [`model`]: actors, groups, ties, the [`model::InfluenceGraph`] (a petgraph graph), strength
-//!   and distance.
-//! - [`io`]: the graph format (JSON v1), validation with exact error places, the bundled graph,
-//!   atomic writes.
-//! - [`analysis`]: the compact network the algorithms run on, leverage paths, partner suggestions,
-//!   centrality, blocs (community detection).
-//! - [`report`]: results as tables, JSON and CSV.
-//! - [`export`]: the graph for visualisation tools (GraphML, DOT, JSON).
-//! - [`geo`]: the Natural Earth projection and the land outlines the maps draw.
+//! - [`model`]: the [`model::InfluenceGraph`] (a petgraph graph with an id index), actors,
+//!   groups, ties, figures, provenance, stance, strength and distance, name resolution.
+//! - [`io`]: the graph format (JSON v2, v1 still read), GraphML, GEXF and CSV import, validation
+//!   with exact error places, the bundled graph, atomic writes.
+//! - [`analysis`]: the compact [`analysis::network::Network`] the algorithms run on; leverage
+//!   paths, partner suggestions, messengers, robustness, centrality, blocs, brokerage roles.
+//! - [`scenario`]: what-if files applied to a graph.
+//! - [`report`]: results as tables, JSON (the contract of `docs/JSON.md`) and CSV.
+//! - [`export`]: the graph for visualisation tools, and a map of its own.
+//! - [`geo`]: the Natural Earth projection and land outlines for the map.
 //!
 //! ## Example
 //!
@@ -40,11 +63,14 @@
 //! use leverage::io::{load, GraphSource};
 //!
 //! let graph = load(&GraphSource::Bundled)?;
-//! let ranking = suggest(&graph, &SuggestParams::default())?;
+//! let ranking = suggest(&graph, &SuggestParams::outreach_letter(&graph)?)?;
 //! assert!(!ranking.partners.is_empty());
 //! println!("approach {} first", ranking.partners[0].name);
 //! # Ok::<(), leverage::Error>(())
 //! ```
+//!
+//! `examples/library.rs` uses the library on its own: load, suggest, explain, robustness, a
+//! basis filter and an export.
 
 pub mod analysis;
 pub mod error;

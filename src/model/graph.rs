@@ -123,7 +123,7 @@ impl InfluenceGraph {
             .unwrap_or_else(|| builtin_family(channel.as_str()))
     }
 
-    /// The strength of `tie` under `rule` ([`StrengthRule::strength`] with this graph's channel
+    /// The strength of `tie` under `rule` ([`super::strength::StrengthRule::strength`] with this graph's channel
     /// families).
     ///
     /// # Complexity

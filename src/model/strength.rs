@@ -175,7 +175,7 @@ impl StrengthRule {
     }
 }
 
-/// A channel family, as a small number a graph assigns ([`crate::model::InfluenceGraph::family`]).
+/// A channel family, as a small number a graph assigns ([`crate::model::InfluenceGraph::family_table`]).
 pub type Families = u16;
 
 /// Noisy-OR of values in [0, 1]: `1 - prod (1 - x)`, computed as `acc + x (1 - acc)` so that a
