@@ -148,20 +148,21 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     match out {
         None => print_bytes(&exporter_bytes(&g, exporter.as_ref())?),
         Some(path) if format == ExportFormat::Csv => {
+            // Both tables or neither: the ties file without its actors would reload differently.
+            let mut batch = leverage::io::atomic::Batch::new();
             for (p, tables) in [
                 (path.clone(), CsvTables::Edges),
                 (nodes_path(&path), CsvTables::Nodes),
             ] {
-                let bytes = exporter_bytes(&g, &CsvExporter { tables })?;
-                leverage::io::atomic::write(&p, &bytes)
+                batch
+                    .add(&p, |w| CsvExporter { tables }.write(&g, w))
                     .with_context(|| format!("exporting csv to `{}`", p.display()))?;
             }
-            Ok(())
+            batch
+                .commit()
+                .with_context(|| format!("exporting csv to `{}`", path.display()))
         }
-        Some(path) => {
-            let bytes = exporter_bytes(&g, exporter.as_ref())?;
-            leverage::io::atomic::write(&path, &bytes)
-                .with_context(|| format!("exporting {} to `{}`", format.name(), path.display()))
-        }
+        Some(path) => leverage::io::atomic::write_with(&path, |w| exporter.write(&g, w))
+            .with_context(|| format!("exporting {} to `{}`", format.name(), path.display())),
     }
 }

@@ -37,19 +37,9 @@ pub struct GenerateArgs {
 
 pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
     let output = args.output.filter(|p| p.as_os_str() != "-");
-    if let Some(out) = &output {
-        ctx.refuse_input_as_output(out)?;
-    }
-    let graph = generate(&GenerateParams {
-        actors: args.actors,
-        ties: args.ties,
-        seed: args.seed,
-        skew: args.skew,
-    })?;
-    let csv = matches!(ctx.format, Some(Format::Csv));
-    let text = match ctx.format {
-        None | Some(Format::Json) => leverage::io::json::to_string(&graph),
-        Some(Format::Csv) => ties_csv(&graph),
+    let csv = match ctx.format {
+        None | Some(Format::Json) => false,
+        Some(Format::Csv) => true,
         Some(_) => {
             return Err(leverage::Error::Usage(
                 "`generate` writes `json` (the native format) or `csv` (a ties table)".into(),
@@ -57,21 +47,45 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
             .into())
         }
     };
-    match output {
-        None => print(&text),
-        Some(path) => {
-            if csv {
-                // The actors table beside the ties (`NAME.nodes.csv`, which `--graph NAME.csv`
-                // reads): without it, actors that drew no tie would be lost.
-                let nodes = leverage::export::csv::nodes_path(&path);
-                ctx.refuse_input_as_output(&nodes)?;
-                leverage::io::atomic::write(&nodes, actors_csv(&graph).as_bytes())
-                    .with_context(|| format!("writing `{}`", nodes.display()))?;
-            }
-            leverage::io::atomic::write(&path, text.as_bytes())
-                .with_context(|| format!("writing `{}`", path.display()))
+    if let Some(out) = &output {
+        ctx.refuse_input_as_output(out)?;
+        if csv {
+            ctx.refuse_input_as_output(&leverage::export::csv::nodes_path(out))?;
         }
     }
+    let graph = generate(&GenerateParams {
+        actors: args.actors,
+        ties: args.ties,
+        seed: args.seed,
+        skew: args.skew,
+    })?;
+    let text = || {
+        if csv {
+            ties_csv(&graph)
+        } else {
+            leverage::io::json::to_string(&graph)
+        }
+    };
+    let Some(path) = output else {
+        return print(&text());
+    };
+    // The text is made inside the write, so that an interruption while it is made also leaves
+    // no file behind.
+    let mut batch = leverage::io::atomic::Batch::new();
+    batch
+        .add(&path, |w| w.write_all(text().as_bytes()))
+        .with_context(|| format!("writing `{}`", path.display()))?;
+    if csv {
+        // The actors table beside the ties (`NAME.nodes.csv`, which `--graph NAME.csv` reads):
+        // without it, actors that drew no tie would be lost. Both files or neither.
+        let nodes = leverage::export::csv::nodes_path(&path);
+        batch
+            .add(&nodes, |w| w.write_all(actors_csv(&graph).as_bytes()))
+            .with_context(|| format!("writing `{}`", nodes.display()))?;
+    }
+    batch
+        .commit()
+        .with_context(|| format!("writing `{}`", path.display()))
 }
 
 /// An actors table `id,groups` listing every actor, in order (groups separated by `;`).

@@ -11,6 +11,7 @@ mod info;
 mod paths;
 mod question;
 mod roles;
+mod signals;
 mod suggest;
 mod validate;
 
@@ -243,6 +244,7 @@ fn usage(message: String) -> anyhow::Error {
 /// # Errors
 /// Any library error, with context.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    signals::install();
     let source = match cli.global.graph.as_deref() {
         None => GraphSource::Bundled,
         Some(p) if p.as_os_str() == "-" => GraphSource::Stdin,
