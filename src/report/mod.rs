@@ -2,6 +2,9 @@
 //! `docs/JSON.md`), and CSV for tabular results.
 
 pub mod table;
+pub mod terminal;
+
+pub use terminal::terminal_safe;
 
 use serde::Serialize;
 
@@ -14,6 +17,7 @@ use crate::analysis::paths::PathsResult;
 use crate::analysis::robustness::Robustness;
 use crate::analysis::suggest::{Coordination, PartnerRanking};
 use table::{percent, significant, Align, Table};
+use terminal_safe as safe;
 
 /// How a result is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -95,8 +99,8 @@ pub fn suggest(r: &PartnerRanking, format: OutputFormat) -> String {
             out.push_str(&format!(
                 "Partners to approach: {} sources ({}) pressing {}, {how}\n\n",
                 r.source.len(),
-                abbreviate(&r.source, 8),
-                r.target
+                safe(&abbreviate(&r.source, 8)),
+                safe(&r.target)
             ));
             if r.partners.is_empty() {
                 out.push_str("no partner has both reach and pull: no path connects the sources, a partner and the target\n");
@@ -133,7 +137,7 @@ pub fn suggest(r: &PartnerRanking, format: OutputFormat) -> String {
                  every tie with its channels and sources.\n",
                 r.max_hops.map_or("any number of".to_owned(), |h| h.to_string()),
                 r.distance,
-                t = r.target,
+                t = safe(&r.target),
             ));
             out
         }
@@ -180,7 +184,7 @@ pub fn assign(r: &AssignmentPlan, format: OutputFormat) -> String {
                 r.messengers.len(),
                 r.max_per_messenger,
                 if r.max_per_messenger == 1 { "" } else { "s" },
-                r.target
+                safe(&r.target)
             );
             let mut t = Table::new(&[
                 ("#", Align::Right),
@@ -226,7 +230,7 @@ pub fn assign(r: &AssignmentPlan, format: OutputFormat) -> String {
             if !r.unassigned.is_empty() {
                 out.push_str(&format!(
                     "\nunassigned (no messenger left with a path): {}\n",
-                    r.unassigned.join(", ")
+                    safe(&r.unassigned.join(", "))
                 ));
             }
             out.push_str("\nleverage: the messenger's best-path leverage over the partner. Solved exactly (Hungarian\nmethod) to maximise the product of leverages under the cap; `--format json` explains every tie.\n");
@@ -267,18 +271,26 @@ pub fn compare(r: &Comparison, format: OutputFormat) -> String {
         OutputFormat::Table => {
             let mut out = String::new();
             for s in &r.scenarios {
-                out.push_str(&format!("Scenario: {} ({})\n", s.title, s.file));
+                out.push_str(&format!(
+                    "Scenario: {} ({})\n",
+                    safe(&s.title),
+                    safe(&s.file)
+                ));
                 for a in &s.assumptions {
-                    out.push_str(&format!("  assumes: {a}\n"));
+                    out.push_str(&format!("  assumes: {}\n", safe(a)));
                 }
                 for e in &s.edits {
-                    out.push_str(&format!("  edit: {} ({} changed)\n", e.edit, e.changed));
+                    out.push_str(&format!(
+                        "  edit: {} ({} changed)\n",
+                        safe(&e.edit),
+                        e.changed
+                    ));
                 }
             }
             out.push_str(&format!(
                 "\nPartners for {} sources pressing {}, before and after, by size of change\n\n",
                 r.before.source.len(),
-                r.before.target
+                safe(&r.before.target)
             ));
             let mut t = Table::new(&[
                 ("partner", Align::Left),
@@ -363,7 +375,7 @@ pub fn robustness(r: &Robustness, format: OutputFormat) -> String {
                 r.uncertain_figures,
                 r.distribution,
                 d.source.len(),
-                d.target
+                safe(&d.target)
             );
             let ptop = format!("P(top {})", r.top_k);
             let mut t = Table::new(&[
@@ -393,7 +405,7 @@ pub fn robustness(r: &Robustness, format: OutputFormat) -> String {
             out.push_str(&t.render());
             out.push_str(&format!(
                 "\nverdict: {}\nscores in thousandths; a rank past the last partner means no positive score in that sample.\n",
-                r.verdict
+                safe(&r.verdict)
             ));
             out
         }
@@ -418,34 +430,34 @@ pub fn paths(r: &PathsResult, format: OutputFormat) -> String {
         OutputFormat::Table => {
             let mut out = format!(
                 "Leverage paths {} → {} (at most {} ties, `{}` distance{})\n",
-                r.from,
-                r.to,
+                safe(&r.from),
+                safe(&r.to),
                 r.max_hops
                     .map_or("any number of".to_owned(), |h| h.to_string()),
                 r.distance,
                 if r.avoid.is_empty() {
                     String::new()
                 } else {
-                    format!(", avoiding {}", r.avoid.join(", "))
+                    format!(", avoiding {}", safe(&r.avoid.join(", ")))
                 }
             );
             for (i, p) in r.paths.iter().enumerate() {
                 out.push_str(&format!(
                     "\n{}. {}   leverage {}\n",
                     i + 1,
-                    arrow_path(&p.nodes),
+                    safe(&arrow_path(&p.nodes)),
                     percent(p.leverage)
                 ));
                 for t in &p.ties {
                     let chans: Vec<String> = t
                         .channels
                         .iter()
-                        .map(|c| format!("{} {}", c.channel, percent(c.value)))
+                        .map(|c| format!("{} {}", safe(&c.channel), percent(c.value)))
                         .collect();
                     out.push_str(&format!(
                         "   {} → {}  {}  ({})\n",
-                        t.from,
-                        t.to,
+                        safe(&t.from),
+                        safe(&t.to),
                         percent(t.strength),
                         chans.join(", ")
                     ));
@@ -501,7 +513,7 @@ pub fn centrality(r: &CentralityRanking, format: OutputFormat) -> String {
                         None => format!("{k} {v}"),
                     })
                     .collect();
-                out.push_str(&format!("({})\n", ps.join(", ")));
+                out.push_str(&format!("({})\n", safe(&ps.join(", "))));
             }
             out.push('\n');
             let mut t = Table::new(&[
@@ -589,11 +601,11 @@ pub fn roles(r: &BrokerageRoles, format: OutputFormat) -> String {
             let mut out = format!(
                 "Brokerage roles (Gould-Fernandez): chains u → v → w without a tie u → w, by bloc\n\
                  blocs: {} alone, then {}, every other actor alone\n\n",
-                r.target,
+                safe(&r.target),
                 if r.partition.is_empty() {
                     "no group".to_owned()
                 } else {
-                    r.partition.join(", ")
+                    safe(&r.partition.join(", ")).into_owned()
                 }
             );
             let mut t = Table::new(&[
@@ -640,9 +652,9 @@ pub fn info(r: &GraphInfo, format: OutputFormat) -> String {
             r.groups.iter().map(|(g, m)| vec![g.clone(), m.join(" ")]),
         ),
         OutputFormat::Table => {
-            let mut out = format!("{} ({})\n", r.title, r.date);
+            let mut out = format!("{} ({})\n", safe(&r.title), safe(&r.date));
             if let Some(d) = &r.description {
-                out.push_str(d);
+                out.push_str(&safe(d));
                 out.push('\n');
             }
             out.push_str(&format!(
@@ -655,18 +667,23 @@ pub fn info(r: &GraphInfo, format: OutputFormat) -> String {
                     .map_or(String::new(), |[a, b]| format!(", years {a}-{b}"))
             ));
             for (g, m) in &r.groups {
-                out.push_str(&format!("  {g} ({}): {}\n", m.len(), m.join(" ")));
+                out.push_str(&format!(
+                    "  {} ({}): {}\n",
+                    safe(g),
+                    m.len(),
+                    safe(&m.join(" "))
+                ));
             }
             out.push_str("\nchannels (ties carrying each):\n");
             for (c, n) in &r.channels {
-                out.push_str(&format!("  {c}: {n}\n"));
+                out.push_str(&format!("  {}: {n}\n", safe(c)));
             }
             out.push_str(&format!(
                 "\nsources ({} distinct, most cited first):\n",
                 r.sources.len()
             ));
             for s in r.sources.iter().take(10) {
-                out.push_str(&format!("  {:>4}  {}\n", s.figures, s.source));
+                out.push_str(&format!("  {:>4}  {}\n", s.figures, safe(&s.source)));
             }
             if r.sources.len() > 10 {
                 out.push_str(&format!(

@@ -27,9 +27,17 @@ impl Table {
         }
     }
 
-    /// Adds a row (missing cells are empty, extra cells are dropped).
+    /// Adds a row (missing cells are empty, extra cells are dropped). Control characters in a
+    /// cell are shown escaped ([`super::terminal_safe`]), so that text from an input file cannot
+    /// drive the terminal or break the alignment.
     pub fn row(&mut self, cells: Vec<String>) {
-        let mut cells = cells;
+        let mut cells: Vec<String> = cells
+            .into_iter()
+            .map(|c| match super::terminal_safe(&c) {
+                std::borrow::Cow::Borrowed(_) => c,
+                std::borrow::Cow::Owned(shown) => shown,
+            })
+            .collect();
         cells.resize(self.headers.len(), String::new());
         self.rows.push(cells);
     }
