@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
-use super::{print_bytes, usage, Context, Format};
+use super::{print_bytes, usage, warn, Context, Format};
 use leverage::analysis::centrality::CentralityParams;
 use leverage::analysis::suggest::SuggestParams;
 use leverage::export::annotate::{attach_centrality, suggest_and_attach};
@@ -124,7 +124,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             ..CentralityParams::default()
         };
         for (measure, why) in attach_centrality(&mut g, &cp)? {
-            eprintln!("warning: {measure} left out of the export: {why}");
+            warn(&format!("{measure} left out of the export: {why}"), None);
         }
     }
     if let Some(name) = &args.size_by {
