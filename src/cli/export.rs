@@ -53,6 +53,10 @@ pub struct ExportArgs {
     /// SVG: the title (default: the graph's title)
     #[arg(long)]
     title: Option<String>,
+    /// CSV: write text cells exactly, without the `'` that keeps a spreadsheet from running a
+    /// cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula (docs/EXPORTS.md)
+    #[arg(long)]
+    csv_raw: bool,
 }
 
 /// `--with` values.
@@ -90,6 +94,12 @@ fn format_of(ctx: &Context, out: Option<&Path>) -> anyhow::Result<ExportFormat> 
 pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     let out = args.output.clone().filter(|p| p.as_os_str() != "-");
     let format = format_of(ctx, out.as_deref())?;
+    if args.csv_raw && format != ExportFormat::Csv {
+        return Err(usage(format!(
+            "`--csv-raw` applies to `--format csv`, not `{}`",
+            format.name()
+        )));
+    }
     let mut targets: Vec<PathBuf> = out.iter().cloned().collect();
     if let (ExportFormat::Csv, Some(p)) = (format, &out) {
         targets.push(nodes_path(p));
@@ -143,6 +153,10 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     };
     let exporter: Box<dyn Exporter> = match format {
         ExportFormat::Svg => Box::new(svg),
+        ExportFormat::Csv => Box::new(CsvExporter {
+            tables: CsvTables::Both,
+            raw: args.csv_raw,
+        }),
         f => f.exporter(),
     };
     match out {
@@ -155,7 +169,10 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
                 (nodes_path(&path), CsvTables::Nodes),
             ] {
                 batch
-                    .add(&p, |w| CsvExporter { tables }.write(&g, w))
+                    .add(&p, |w| {
+                        let raw = args.csv_raw;
+                        CsvExporter { tables, raw }.write(&g, w)
+                    })
                     .with_context(|| format!("exporting csv to `{}`", p.display()))?;
             }
             batch

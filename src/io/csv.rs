@@ -17,6 +17,13 @@
 //! `receptiveness` (with `_low`, `_high`, `_source`, `_year`); every other column is an attribute
 //! (`true`/`false` become booleans, numbers numbers, JSON arrays arrays, empty cells nothing).
 //! Without an actors table, the actors are those the ties name.
+//!
+//! **leverage's own exports** read back exactly: a cell starting with `'` followed (after any
+//! further `'`s) by `=`, `+`, `-`, `@`, a tab or a carriage return loses that first `'`, which
+//! the export adds against spreadsheet formulas ([`crate::export::csv::neutralise`]); an
+//! attribute cell holding a JSON string (`"12"`) is that text; and a channel column `ch_NAME`
+//! whose `NAME` is a known column (`ch_weight`, `ch_note`...) is the channel `NAME`, which the
+//! export renamed ([`crate::export::flat`]).
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -29,6 +36,7 @@ use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
 use std::sync::Arc;
 
+use crate::export::csv::unneutralise;
 use crate::model::shared::{share, Pooling};
 use crate::model::{Channel, Channels, Figure, InfluenceGraph};
 
@@ -157,10 +165,11 @@ impl Records<'_> {
     }
 }
 
-/// Field `c` of `record`, without surrounding ASCII white space; `None` if absent or blank.
+/// Field `c` of `record`, without surrounding ASCII white space and without the `'` of a
+/// neutralised formula; `None` if absent or blank.
 fn field(record: &csv::StringRecord, c: Option<usize>) -> Option<&str> {
     c.and_then(|c| record.get(c))
-        .map(str::trim_ascii)
+        .map(|f| unneutralise(f.trim_ascii()))
         .filter(|s| !s.is_empty())
 }
 
@@ -177,7 +186,10 @@ fn read(text: &str, file: &str) -> Result<Sheet> {
     while let Some(line) = records.next(&mut record)? {
         rows.push((
             line,
-            record.iter().map(|f| f.trim_ascii().to_owned()).collect(),
+            record
+                .iter()
+                .map(|f| unneutralise(f.trim_ascii()).to_owned())
+                .collect(),
         ));
     }
     Ok(Sheet { header, rows })
@@ -238,6 +250,13 @@ fn number(s: &str) -> std::result::Result<f64, String> {
     })
 }
 
+/// The value an attribute cell holding `cell` is read as (after trimming and removing a
+/// neutralised formula's `'`, as the reader does); the CSV export uses it to write attributes
+/// that read back as themselves.
+pub fn attribute_value(cell: &str) -> Option<Value> {
+    infer(unneutralise(cell.trim_ascii()))
+}
+
 fn infer(s: &str) -> Option<Value> {
     if s.is_empty() {
         return None;
@@ -247,6 +266,11 @@ fn infer(s: &str) -> Option<Value> {
     }
     if s.starts_with('[') {
         if let Ok(v @ Value::Array(_)) = serde_json::from_str::<Value>(s) {
+            return Some(v);
+        }
+    }
+    if s.starts_with('"') {
+        if let Ok(v @ Value::String(_)) = serde_json::from_str::<Value>(s) {
             return Some(v);
         }
     }
@@ -401,7 +425,7 @@ pub fn parse(
     let columns: Vec<ChannelColumn> = channel_cols
         .iter()
         .map(|(ch, c)| ChannelColumn {
-            channel: Channel::from(ch.as_str()),
+            channel: Channel::from(crate::export::flat::channel_of_column(ch)),
             value: *c,
             low: companion(ch, "_low"),
             high: companion(ch, "_high"),
@@ -419,7 +443,10 @@ pub fn parse(
                 .into_iter()
                 .collect()
         } else {
-            channel_cols.clone()
+            channel_cols
+                .iter()
+                .map(|(ch, c)| (crate::export::flat::channel_of_column(ch).to_owned(), *c))
+                .collect()
         },
     );
     // One sourced figure per tie and channel; the citations are shared, not copied per tie.

@@ -7,6 +7,7 @@ pub mod embedded;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod json_text;
 pub mod location;
 pub mod places;
 pub mod validate;
