@@ -663,3 +663,42 @@ fn undefined_centrality_is_absent_not_null() {
     assert!(!node("ISO").contains("n_constraint"), "{}", node("ISO"));
     assert!(node("AAA").contains("n_constraint"), "{}", node("AAA"));
 }
+
+// See: #16
+#[test]
+fn graphml_keeps_zero_strength_ties_in_the_manifest_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = format!("{}/tests/fixtures/five.json", env!("CARGO_MANIFEST_DIR"));
+    let original = parse(&run(&["--graph", &g, "export", "--format", "json"]));
+    // Only IND -> RUS has energy: the other four ties have strength 0 under this emphasis.
+    let out = dir.path().join("z.graphml");
+    run(&[
+        "--graph",
+        &g,
+        "--channels",
+        "*=0,energy=1",
+        "export",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.matches("<edge ").count(), 1, "{text}");
+    assert!(text.contains("absent_ties"), "{text}");
+    let back = parse(&run(&[
+        "--graph",
+        out.to_str().unwrap(),
+        "export",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(back, original);
+    // The documentation says the same.
+    let doc = std::fs::read_to_string(format!("{}/docs/EXPORTS.md", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .replace('\n', " ");
+    assert!(
+        doc.contains("except in GraphML and the drawings (DOT, SVG)"),
+        "docs/EXPORTS.md must say that GraphML leaves zero-strength ties out of its edges"
+    );
+    assert!(doc.contains("in the manifest's `absent_ties`"));
+}
