@@ -65,6 +65,9 @@ const KNOWN: &[&str] = &[
 struct Header {
     file: String,
     names: Vec<String>,
+    /// The character column where each field starts on the header line, when the line has no
+    /// quotes (with quotes, fields cannot be placed by counting commas).
+    starts: Option<Vec<usize>>,
 }
 
 impl Header {
@@ -72,6 +75,40 @@ impl Header {
         names
             .iter()
             .find_map(|n| self.names.iter().position(|h| h.eq_ignore_ascii_case(n)))
+    }
+
+    /// Refuses a header that names a column twice (in any case): which of the two holds the
+    /// figures would be a guess.
+    fn refuse_duplicates(&self) -> Result<()> {
+        for (j, name) in self.names.iter().enumerate() {
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(i) = self.names[..j]
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(name))
+            {
+                let column = self
+                    .starts
+                    .as_ref()
+                    .and_then(|s| s.get(j).copied())
+                    .unwrap_or(1);
+                return Err(Error::invalid(
+                    Location::file(self.file.clone())
+                        .at(1, column)
+                        .path(format!("header, columns {} and {}", i + 1, j + 1)),
+                    format!(
+                        "the header names column `{}` twice: column {} `{}` and column {} `{name}` (names are matched in any case)",
+                        self.names[i],
+                        i + 1,
+                        self.names[i],
+                        j + 1
+                    ),
+                    Some("keep one of the two columns, or rename the other".to_owned()),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn at(&self, line: usize, col: Option<usize>) -> Location {
@@ -128,10 +165,26 @@ impl Table {
             .iter()
             .map(|h| h.trim_start_matches('\u{feff}').trim_ascii().to_owned())
             .collect();
+        let line = text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('\u{feff}');
+        let starts = (!line.contains('"')).then(|| {
+            let mut at = 1;
+            line.split(',')
+                .map(|f| {
+                    let start = at;
+                    at += f.chars().count() + 1;
+                    start
+                })
+                .collect()
+        });
         Ok((
             Header {
                 file: file.to_owned(),
                 names,
+                starts,
             },
             Records {
                 file: file.to_owned(),
@@ -181,6 +234,7 @@ struct Sheet {
 
 fn read(text: &str, file: &str) -> Result<Sheet> {
     let (header, mut records) = Table::open(text, file)?;
+    header.refuse_duplicates()?;
     let mut record = csv::StringRecord::new();
     let mut rows = Vec::new();
     while let Some(line) = records.next(&mut record)? {
@@ -311,6 +365,7 @@ pub fn parse(
             Some("start the file with a header such as `from,to,weight`".to_owned()),
         ));
     }
+    ties.refuse_duplicates()?;
     let from_col = ties.col(&["from"]);
     let (from, source_is_origin) = match from_col {
         Some(c) => (Some(c), false),
