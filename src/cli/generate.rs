@@ -17,17 +17,17 @@ use leverage::generate::{generate, GenerateParams};
     after_help = "Examples:\n  leverage generate --actors 2000 --ties 20000 --seed 1 -o g.json\n  leverage generate --actors 20000 --ties 200000 --format csv -o g.csv\n  leverage --graph g.json suggest --from sources --target n1"
 )]
 pub struct GenerateArgs {
-    /// Number of actors
-    #[arg(long, default_value_t = 2000)]
+    /// Number of actors, 2 to 500,000 (the reader's limit, docs/FORMAT.md)
+    #[arg(long, default_value_t = 2000, value_parser = parse_actors)]
     actors: usize,
-    /// Number of ties
-    #[arg(long, default_value_t = 20_000)]
+    /// Number of ties, at most 5,000,000 (the reader's limit) and actors x (actors - 1)
+    #[arg(long, default_value_t = 20_000, value_parser = parse_ties)]
     ties: usize,
     /// Seed
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Degree skew exponent (0: uniform)
-    #[arg(long, default_value_t = 0.7)]
+    /// Degree skew exponent, 0 to 3 (0: uniform; higher: a few actors hold most ties)
+    #[arg(long, default_value_t = 0.7, value_parser = parse_skew)]
     skew: f64,
     /// Output file (default: standard output). With `--format csv`, the actors go to
     /// `NAME.nodes.csv` beside it (on standard output, actors without ties are lost)
@@ -86,6 +86,52 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
     batch
         .commit()
         .with_context(|| format!("writing `{}`", path.display()))
+}
+
+/// `--actors`: a whole number within the reader's limit.
+fn parse_actors(s: &str) -> Result<usize, String> {
+    let max = leverage::io::validate::MAX_ACTORS;
+    match s.parse::<usize>() {
+        Ok(n) if (2..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{s}` is not a whole number from 2 to {} (the reader's limit, docs/FORMAT.md)",
+            thousands(max)
+        )),
+    }
+}
+
+/// `--ties`: a whole number within the reader's limit.
+fn parse_ties(s: &str) -> Result<usize, String> {
+    let max = leverage::io::validate::MAX_TIES;
+    match s.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!(
+            "`{s}` is not a whole number from 0 to {} (the reader's limit, docs/FORMAT.md)",
+            thousands(max)
+        )),
+    }
+}
+
+/// `n` with commas between thousands: `500,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `--skew`: a finite number in [0, 3].
+fn parse_skew(s: &str) -> Result<f64, String> {
+    let max = leverage::generate::MAX_SKEW;
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=max).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number from 0 to {max}")),
+    }
 }
 
 /// An actors table `id,groups` listing every actor, in order (groups separated by `;`).
