@@ -506,7 +506,7 @@ pub fn columns_in_tie_order(columns: &[Column], order: &[String]) -> Vec<usize> 
 pub fn text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::io::json_text::compact(other),
     }
 }
 
@@ -514,7 +514,7 @@ pub fn text(v: &Value) -> String {
 /// strings, so that an importer can tell `"1"` from `1`.
 pub fn cell_text(kind: Kind, v: &Value) -> String {
     if kind == Kind::Json {
-        v.to_string()
+        crate::io::json_text::compact(v)
     } else {
         text(v)
     }

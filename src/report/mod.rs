@@ -33,7 +33,7 @@ pub enum OutputFormat {
 
 /// Serialises any result as pretty JSON with a final newline.
 pub fn json<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("result structs serialise");
+    let mut s = crate::io::json_text::to_string_pretty(value).expect("result structs serialise");
     s.push('\n');
     s
 }
@@ -472,6 +472,9 @@ pub fn paths(r: &PathsResult, format: OutputFormat) -> String {
 fn csv_number(x: f64) -> String {
     if x.is_nan() {
         String::new()
+    } else if x == 0.0 {
+        // Also for -0.0, which `to_string` writes `-0`.
+        "0".to_owned()
     } else {
         x.to_string()
     }

@@ -100,7 +100,11 @@ pub fn percent(x: f64) -> String {
 
 /// `x` with `digits` significant digits, in plain decimal notation.
 pub fn significant(x: f64, digits: usize) -> String {
-    if x == 0.0 || !x.is_finite() {
+    if x == 0.0 {
+        // Also for -0.0, which `format!` writes `-0`.
+        return "0".to_owned();
+    }
+    if !x.is_finite() {
         return format!("{x}");
     }
     let magnitude = x.abs().log10().floor() as i32;

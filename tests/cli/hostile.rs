@@ -219,3 +219,59 @@ fn machine_formats_keep_the_exact_text() {
     let exported = crate::common::json(&["--graph", g, "export", "--format", "json"]);
     assert_eq!(exported["meta"]["title"], "Five \u{1b}[2J\u{0}actors");
 }
+
+/// Whether `text` holds a negative zero written as a number: `-0`, `-0.0`, `-0e0`...
+fn has_negative_zero(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if !before_ok || b[i] != b'-' || b.get(i + 1) != Some(&b'0') {
+            return false;
+        }
+        // `-0` followed by zeros after a point, an exponent, or the end of the number.
+        let mut j = i + 2;
+        if b.get(j) == Some(&b'.') {
+            j += 1;
+            while b.get(j) == Some(&b'0') {
+                j += 1;
+            }
+        }
+        !b.get(j).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+// See: #16
+#[test]
+fn no_output_writes_a_negative_zero() {
+    assert!(has_negative_zero("\"hubs\": -0.0,") && has_negative_zero("x,-0\n"));
+    assert!(!has_negative_zero("-0.05 -0.001 n-0 -10"));
+    // HITS hub scores of actors without out-ties were `-0.0` on the bundled graph.
+    for args in [
+        vec!["--format", "json", "centrality", "--measure", "all"],
+        vec!["--format", "json", "centrality", "--measure", "hubs"],
+        vec!["--format", "csv", "centrality", "--measure", "all"],
+        vec!["centrality", "--measure", "all"],
+        vec!["centrality", "--measure", "hubs"],
+    ] {
+        let out = crate::common::leverage().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!has_negative_zero(&text), "{args:?}:\n{text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["nodelink.json", "cy.json", "graphml", "gexf", "csv"] {
+        let out = dir.path().join(format!("g.{ext}"));
+        crate::common::leverage()
+            .args([
+                "export",
+                "--with",
+                "centrality",
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!has_negative_zero(&text), "{ext}");
+    }
+}
