@@ -150,19 +150,21 @@ impl Batch {
             path: path.to_owned(),
             source: e,
         };
-        let target = follow_links(path).map_err(err)?;
-        let existing = std::fs::metadata(&target).ok();
-        if let Some(m) = &existing {
+        // What the path names, as the kernel resolves it: this also sees through links that are
+        // no paths, such as `/dev/stdout` -> `/proc/self/fd/1` -> `pipe:[...]`.
+        if let Ok(m) = std::fs::metadata(path) {
             if m.is_dir() {
                 return Err(err(std::io::Error::new(
                     std::io::ErrorKind::IsADirectory,
                     "it is a folder",
                 )));
             }
-            if is_special(m) {
-                return write_in_place(&target, fill).map_err(err);
+            if is_special(&m) {
+                return write_in_place(path, fill).map_err(err);
             }
         }
+        let target = follow_links(path).map_err(err)?;
+        let existing = std::fs::metadata(&target).ok();
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),

@@ -357,3 +357,38 @@ fn a_symlinked_output_replaces_its_target_and_stays_a_link() {
     assert_eq!(names(dir.path()), ["out.graphml", "real"]);
     assert_eq!(names(&dir.path().join("real")), ["out.graphml"]);
 }
+
+// See: #16
+#[test]
+fn dev_stdout_as_output_writes_into_the_pipe() {
+    // `/dev/stdout` is a link to `/proc/self/fd/1`, itself a link to `pipe:[...]`, no path: made
+    // here as a link of our own, so that a program that replaced its output would replace this
+    // link rather than `/dev/stdout`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stdout.json");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &out).unwrap();
+    let g = fixture("five.json");
+    let run = leverage()
+        .args([
+            "--graph",
+            g.to_str().unwrap(),
+            "export",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("\"Five actors\""));
+    assert_eq!(names(dir.path()), ["stdout.json"]);
+    assert!(std::fs::symlink_metadata(&out)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
