@@ -521,6 +521,12 @@ fn csv_formulas_are_neutralised_in_both_files_and_numbers_are_not() {
     assert_eq!(cell(&nodes, "AAA", "lon"), "-70.6");
     assert_eq!(cell(&nodes, "AAA", "n"), "-2.5");
     let edges = csv_records(&out);
+    // Ids are text too, in both files.
+    assert_eq!(
+        cell(&nodes, "'-2-3", "Label"),
+        "an id a spreadsheet would compute"
+    );
+    assert_eq!(cell(&edges, "'-2-3", "Target"), "RUS");
     assert_eq!(cell(&edges, "AAA", "ch_weight_source"), "'=cmd source");
     assert_eq!(cell(&edges, "AAA", "ch_dist_source"), "'-lead");
     assert_eq!(cell(&edges, "AAA", "note"), "'=note");
@@ -611,7 +617,8 @@ fn channels_named_like_edge_columns_keep_their_names_through_csv() {
         [
             vec!["dist", "weight"],
             vec!["highlighted", "note", "year"],
-            vec!["ch_weight"]
+            vec!["ch_weight"],
+            vec!["trade"]
         ]
     );
 }
