@@ -2,10 +2,10 @@
 //! a broken pipe never panics, and data that cannot reach standard output is never reported as
 //! written.
 //!
-//! | stream      | closed (`>&-`)                 | full or failing              | broken pipe |
-//! |-------------|--------------------------------|------------------------------|-------------|
-//! | stdout      | exit 1, "standard output is closed" | exit 1, the I/O error   | exit 0      |
-//! | stderr      | messages dropped, same exit code | messages dropped, same exit code | same |
+//! | stream | closed (`>&-`)                         | full or failing (`/dev/full`) | broken pipe |
+//! |--------|----------------------------------------|-------------------------------|-------------|
+//! | stdout | exit 1, "standard output is closed"    | exit 1, the I/O error         | exit 0      |
+//! | stderr | message dropped, exit code unchanged   | the same                      | the same    |
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
