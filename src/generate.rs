@@ -7,6 +7,7 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
 use crate::error::{Error, Result};
+use crate::io::validate::{MAX_ACTORS, MAX_TIES};
 use crate::model::{Actor, Channel, Figure, InfluenceGraph, Meta, Tie};
 
 /// Options of [`generate`].
@@ -18,10 +19,15 @@ pub struct GenerateParams {
     pub ties: usize,
     /// Seed.
     pub seed: u64,
-    /// Exponent of the degree skew: actor `i` is picked as an end with probability proportional
-    /// to `(i + 1)^-skew` (0: uniform; the default 0.7 gives heavy-tailed degrees).
+    /// Exponent of the degree skew, in [0, [`MAX_SKEW`]]: actor `i` is picked as an end with
+    /// probability proportional to `(i + 1)^-skew` (0: uniform; the default 0.7 gives
+    /// heavy-tailed degrees).
     pub skew: f64,
 }
+
+/// The largest degree skew: beyond it nearly every draw picks the first few actors, so distinct
+/// pairs are found only by luck (at 1e300 every draw picks the first actor).
+pub const MAX_SKEW: f64 = 3.0;
 
 impl Default for GenerateParams {
     fn default() -> Self {
@@ -41,26 +47,44 @@ impl Default for GenerateParams {
 /// are `n0`, `n1`, ...; a group `sources` holds the first 1% of actors (at least one) and the
 /// suggested target is any actor the caller picks. Same parameters, same graph.
 ///
+/// The draws are bounded, so that no parameter makes it run forever: when the skewed draws have
+/// been rejected (a self-tie or a repeat) more than `10 ties + 1000` times, the remaining ties are
+/// drawn uniformly over the actors, and after as many rejections again, the first free pairs in
+/// order `(0, 1), (0, 2), ...` are taken.
+///
 /// # Errors
-/// [`Error::InvalidParameter`] if `actors` < 2, or `ties` exceeds `actors (actors - 1)`.
+/// [`Error::InvalidParameter`] if `actors` is not in 2..=[`MAX_ACTORS`], `ties` exceeds
+/// `actors (actors - 1)` or [`MAX_TIES`] (the limits the reader enforces), or `skew` is not a
+/// number in [0, [`MAX_SKEW`]].
 ///
 /// # Complexity
-/// O(actors + ties log actors) expected time.
+/// O(actors + ties log actors) expected time; at most O(ties + actors²) when the bounded draws
+/// run out.
 pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
     let n = params.actors;
-    if !(2..=50_000_000).contains(&n) {
+    if !(2..=MAX_ACTORS).contains(&n) {
         return Err(Error::InvalidParameter {
             name: "--actors".into(),
             value: n.to_string(),
-            expected: "it must be between 2 and 50,000,000".into(),
+            expected: "it must be between 2 and 500,000 (the reader's limit, docs/FORMAT.md)"
+                .into(),
         });
     }
     let max = n.saturating_mul(n - 1);
-    if params.ties > max || params.ties > 500_000_000 {
+    if params.ties > max || params.ties > MAX_TIES {
         return Err(Error::InvalidParameter {
             name: "--ties".into(),
             value: params.ties.to_string(),
-            expected: format!("it must be at most actors x (actors - 1) = {max} (and 500,000,000)"),
+            expected: format!(
+                "it must be at most actors x (actors - 1) = {max} (and 5,000,000, the reader's limit, docs/FORMAT.md)"
+            ),
+        });
+    }
+    if !(0.0..=MAX_SKEW).contains(&params.skew) {
+        return Err(Error::InvalidParameter {
+            name: "--skew".into(),
+            value: params.skew.to_string(),
+            expected: format!("it must be a number from 0 to {MAX_SKEW}"),
         });
     }
     let mut rng = Pcg64::seed_from_u64(params.seed);
@@ -103,13 +127,27 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
     let mut seen: HashSet<(usize, usize)> = HashSet::with_capacity(params.ties);
     let mut k = 0usize;
     let dense = params.ties * 2 > max;
+    // Draws rejected so far; past `budget` the skewed draws give way to uniform ones, past twice
+    // `budget` to a sweep over the pairs in order (see the doc: no parameter can hang it).
+    let budget = params.ties.saturating_mul(10).saturating_add(1000);
+    let mut rejected = 0usize;
+    let mut sweep = (0usize, 0usize);
     while seen.len() < params.ties {
-        let (f, t) = if dense {
+        let (f, t) = if rejected >= budget.saturating_mul(2) {
+            let pair = sweep;
+            sweep = if sweep.1 + 1 < n {
+                (sweep.0, sweep.1 + 1)
+            } else {
+                (sweep.0 + 1, 0)
+            };
+            pair
+        } else if dense || rejected >= budget {
             (rng.random_range(0..n), rng.random_range(0..n))
         } else {
             (pick(&mut rng), pick(&mut rng))
         };
         if f == t || !seen.insert((f, t)) {
+            rejected += 1;
             continue;
         }
         let mut tie = Tie::default();
@@ -164,6 +202,42 @@ mod tests {
         assert_eq!((g.actor_count(), g.tie_count()), (50, 300));
         let c = generate(&GenerateParams { seed: 4, ..p }).unwrap();
         assert_ne!(a, crate::io::json::to_string(&c));
+    }
+
+    // See: #16
+    #[test]
+    fn no_skew_hangs_and_nan_is_refused() {
+        for skew in [0.0, 1.0, MAX_SKEW] {
+            for (actors, ties) in [(10, 10), (10, 90), (200, 2000)] {
+                let g = generate(&GenerateParams {
+                    actors,
+                    ties,
+                    seed: 5,
+                    skew,
+                })
+                .unwrap();
+                assert_eq!(g.tie_count(), ties, "skew {skew}, {actors} actors");
+            }
+        }
+        for skew in [f64::NAN, f64::INFINITY, -0.5, 5.0, 1e300] {
+            let r = generate(&GenerateParams {
+                skew,
+                ..GenerateParams::default()
+            });
+            assert!(matches!(r, Err(Error::InvalidParameter { .. })), "{skew}");
+        }
+        assert!(generate(&GenerateParams {
+            actors: MAX_ACTORS + 1,
+            ties: 10,
+            ..GenerateParams::default()
+        })
+        .is_err());
+        assert!(generate(&GenerateParams {
+            actors: 10_000,
+            ties: MAX_TIES + 1,
+            ..GenerateParams::default()
+        })
+        .is_err());
     }
 
     #[test]

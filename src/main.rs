@@ -13,17 +13,18 @@ mod cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    cli::guard_streams();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return ExitCode::from(cli::clap_exit(&e)),
+    };
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if cli::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
-            if let Some(hint) = cli::hint(&err) {
-                eprintln!("\nhint: {hint}");
-            }
+            cli::print_error(&err);
             ExitCode::from(cli::exit_code(&err))
         }
     }

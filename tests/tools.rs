@@ -450,3 +450,35 @@ fn rsvg_renders_the_map() {
     assert!(ok, "rsvg-convert failed: {err}");
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
 }
+
+// See: #16
+#[test]
+fn networkx_reads_centrality_of_an_actor_without_ties() {
+    if !python_has("networkx") {
+        return missing("python3 with networkx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let g = repo().join("tests/fixtures/hostile-cells.json");
+    let gml = dir.path().join("c.graphml");
+    let gexf = dir.path().join("c.gexf");
+    for out in [&gml, &gexf] {
+        run(&[
+            "--graph",
+            s(&g),
+            "export",
+            "-o",
+            s(out),
+            "--with",
+            "centrality",
+        ]);
+    }
+    // The actor without ties (ISO) has no constraint, the others a number.
+    let script = "import sys, networkx as nx\n\
+        for g in (nx.read_graphml(sys.argv[1]), nx.read_gexf(sys.argv[2])):\n\
+        \x20   assert 'constraint' not in g.nodes['ISO'], g.nodes['ISO']\n\
+        \x20   assert isinstance(g.nodes['AAA']['constraint'], float), g.nodes['AAA']\n\
+        print('networkx: constraint absent for ISO, a float for AAA')\n";
+    let (ok, out, err) = tool("python3", &["-c", script, s(&gml), s(&gexf)]);
+    assert!(ok, "NetworkX cannot read the export:\n{out}{err}");
+    println!("{}", out.trim());
+}

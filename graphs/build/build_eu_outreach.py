@@ -2403,6 +2403,20 @@ def check(doc, bundled=True):
     return errs
 
 
+def one_cite_as_string(obj):
+    """A `cite` of one id is written as a string, as leverage writes it back (docs/FORMAT.md)."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if k == "cite" and isinstance(v, list) and len(v) == 1:
+                obj[k] = v[0]
+            else:
+                one_cite_as_string(v)
+    elif isinstance(obj, list):
+        for x in obj:
+            one_cite_as_string(x)
+    return obj
+
+
 def dumps(obj, level=0):
     """JSON with 2-space indent; arrays of numbers or short strings (ranges, members, cites) on one line."""
     pad, inner = "  " * level, "  " * (level + 1)
@@ -2592,7 +2606,7 @@ def main():
             print(f"error: {e}", file=sys.stderr)
         raise SystemExit(f"{len(errs)} rule violation(s); nothing written")
 
-    text = dumps(doc) + "\n"
+    text = dumps(one_cite_as_string(doc)) + "\n"
     if json.loads(text) != doc:
         raise SystemExit("error: serialisation does not round-trip")
     if not args.check_only:

@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::{print, usage, Context};
+use super::{print, usage, warn, Context};
 use leverage::analysis::centrality::{
     centrality, centrality_table, CentralityParams, KatzParams, Measure, PageRankParams,
     PowerParams, DEFAULT_MAX_ITER,
@@ -116,8 +116,9 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
         MeasureArg::All => {
             let table = centrality_table(&graph, Measure::ALL, &params)?;
             for (measure, why) in &table.failed {
-                eprintln!(
-                    "warning: {measure} left out: {why}\n  hint: raise `--max-iter` or loosen `--tolerance`"
+                warn(
+                    &format!("{measure} left out: {why}"),
+                    Some("raise `--max-iter` or loosen `--tolerance`"),
                 );
             }
             return print(&report::centrality::render_all(&table, format));

@@ -58,6 +58,9 @@ pub fn to_cli(err: anyhow::Error) -> anyhow::Error {
 
 /// The fix to print after the error, if there is one beyond the problems' own hints.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
+    if err.chain().any(|e| e.is::<super::streams::StdoutClosed>()) {
+        return Some(super::streams::StdoutClosed::HINT.to_owned());
+    }
     let e = err.chain().find_map(|e| e.downcast_ref::<Error>())?;
     match e {
         Error::Read { .. } => Some(

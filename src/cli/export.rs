@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::question::resolve_question;
-use super::{print_bytes, usage, Context, Format};
+use super::{print_bytes, usage, warn, Context, Format};
 use leverage::analysis::centrality::CentralityParams;
 use leverage::analysis::suggest::SuggestParams;
 use leverage::export::annotate::{attach_centrality, suggest_and_attach};
@@ -55,6 +55,10 @@ pub struct ExportArgs {
     /// SVG: the title (default: the graph's title)
     #[arg(long)]
     title: Option<String>,
+    /// CSV: write text cells exactly, without the `'` that keeps a spreadsheet from running a
+    /// cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula (docs/EXPORTS.md)
+    #[arg(long)]
+    csv_raw: bool,
 }
 
 /// `--with` values.
@@ -92,6 +96,12 @@ fn format_of(ctx: &Context, out: Option<&Path>) -> anyhow::Result<ExportFormat> 
 pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     let out = args.output.clone().filter(|p| p.as_os_str() != "-");
     let format = format_of(ctx, out.as_deref())?;
+    if args.csv_raw && format != ExportFormat::Csv {
+        return Err(usage(format!(
+            "`--csv-raw` applies to `--format csv`, not `{}`",
+            format.name()
+        )));
+    }
     let mut targets: Vec<PathBuf> = out.iter().cloned().collect();
     if let (ExportFormat::Csv, Some(p)) = (format, &out) {
         targets.push(nodes_path(p));
@@ -132,7 +142,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             ..CentralityParams::default()
         };
         for (measure, why) in attach_centrality(&mut g, &cp)? {
-            eprintln!("warning: {measure} left out of the export: {why}");
+            warn(&format!("{measure} left out of the export: {why}"), None);
         }
     }
     if let Some(name) = &args.size_by {
@@ -151,25 +161,33 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     };
     let exporter: Box<dyn Exporter> = match format {
         ExportFormat::Svg => Box::new(svg),
+        ExportFormat::Csv => Box::new(CsvExporter {
+            tables: CsvTables::Both,
+            raw: args.csv_raw,
+        }),
         f => f.exporter(),
     };
     match out {
         None => print_bytes(&exporter_bytes(&g, exporter.as_ref())?),
         Some(path) if format == ExportFormat::Csv => {
+            // Both tables or neither: the ties file without its actors would reload differently.
+            let mut batch = leverage::io::atomic::Batch::new();
             for (p, tables) in [
                 (path.clone(), CsvTables::Edges),
                 (nodes_path(&path), CsvTables::Nodes),
             ] {
-                let bytes = exporter_bytes(&g, &CsvExporter { tables })?;
-                leverage::io::atomic::write(&p, &bytes)
+                batch
+                    .add(&p, |w| {
+                        let raw = args.csv_raw;
+                        CsvExporter { tables, raw }.write(&g, w)
+                    })
                     .with_context(|| format!("exporting csv to `{}`", p.display()))?;
             }
-            Ok(())
+            batch
+                .commit()
+                .with_context(|| format!("exporting csv to `{}`", path.display()))
         }
-        Some(path) => {
-            let bytes = exporter_bytes(&g, exporter.as_ref())?;
-            leverage::io::atomic::write(&path, &bytes)
-                .with_context(|| format!("exporting {} to `{}`", format.name(), path.display()))
-        }
+        Some(path) => leverage::io::atomic::write_with(&path, |w| exporter.write(&g, w))
+            .with_context(|| format!("exporting {} to `{}`", format.name(), path.display())),
     }
 }

@@ -12,13 +12,14 @@ mod info;
 mod paths;
 mod question;
 mod roles;
+#[cfg(unix)]
+mod signals;
+mod streams;
 mod suggest;
 mod validate;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use leverage::io::{GraphSource, LoadOptions};
@@ -323,6 +324,8 @@ fn usage(message: String) -> anyhow::Error {
 /// # Errors
 /// Any library error, with context.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    signals::install();
     let source = match cli.global.graph.as_deref() {
         None => GraphSource::Bundled,
         Some(p) if p.as_os_str() == "-" => GraphSource::Stdin,
@@ -357,21 +360,62 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     result.map_err(errors::to_cli)
 }
 
+pub use streams::{clap_exit, guard as guard_streams};
+
 /// Prints to stdout; a closed pipe ends the program quietly (see [`is_broken_pipe`]).
 fn print(text: &str) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .context("writing to standard output")?;
-    out.flush().context("writing to standard output")?;
-    Ok(())
+    streams::print_bytes(text.as_bytes())
 }
 
 /// Prints bytes to stdout.
 fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes).context("writing to standard output")?;
-    out.flush().context("writing to standard output")?;
-    Ok(())
+    streams::print_bytes(bytes)
+}
+
+/// Prints a warning and its hint on stderr (dropped if stderr cannot take them), made safe for a
+/// terminal.
+fn warn(text: &str, hint: Option<&str>) {
+    use leverage::report::terminal_safe as safe;
+    let mut line = format!("warning: {}", safe(text));
+    if let Some(h) = hint {
+        line.push_str("\n  hint: ");
+        line.push_str(&safe(h));
+    }
+    streams::eprint_line(&line);
+}
+
+/// Prints `err` on stderr as `error: {:#}` (the chain of causes joined by `: `), then its hint
+/// after a blank line. Text from the inputs (names, titles, file names) is made safe for a
+/// terminal ([`leverage::report::terminal_safe`]) piece by piece, so that the lines of a message
+/// with several problems stay lines and a name cannot forge one.
+pub fn print_error(err: &anyhow::Error) {
+    use leverage::report::terminal_safe as safe;
+    let mut text = String::from("error: ");
+    for (i, cause) in err.chain().enumerate() {
+        if i > 0 {
+            text.push_str(": ");
+        }
+        match cause.downcast_ref::<leverage::Error>() {
+            Some(leverage::Error::Invalid { problems }) => {
+                for (k, p) in problems.iter().enumerate() {
+                    if k > 0 {
+                        text.push('\n');
+                    }
+                    text.push_str(&safe(&p.to_string()));
+                    if let Some(h) = &p.hint {
+                        text.push_str("\n  hint: ");
+                        text.push_str(&safe(h));
+                    }
+                }
+            }
+            _ => text.push_str(&safe(&cause.to_string())),
+        }
+    }
+    if let Some(h) = hint(err) {
+        text.push_str("\n\nhint: ");
+        text.push_str(&safe(&h));
+    }
+    streams::eprint_line(&text);
 }
 
 /// Whether the error is a closed stdout pipe (`leverage ... | head`), which is not a failure.

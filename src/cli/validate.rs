@@ -26,7 +26,7 @@ pub fn exec(args: ValidateArgs, ctx: &Context) -> anyhow::Result<()> {
     let graph = load(&source)?;
     print(&format!(
         "{}: valid ({} actors, {} ties, {} groups)\n",
-        source.display_name(),
+        leverage::report::terminal_safe(&source.display_name()),
         graph.actor_count(),
         graph.tie_count(),
         graph.groups().count()

@@ -10,10 +10,21 @@
 //! `-o FILE.csv` writes the edges to `FILE.csv` and the nodes to `FILE.nodes.csv` (the sibling
 //! that `--graph FILE.csv` reads back); on standard output the nodes table comes first, then one
 //! empty line, then the edges table.
+//!
+//! **Formulas.** A text cell (ids, names, sources, notes, text and JSON attributes; never a
+//! numeric column, so `-0.5` stays a number) that a spreadsheet would run as a formula, one
+//! starting with `=`, `+`, `-`, `@`, a tab or a carriage return, gets a leading `'` (the OWASP
+//! advice), and so does one that already starts with `'`s followed by such a character, so that
+//! the reader ([`crate::io::csv`]), which removes one leading `'` before such a character, gives
+//! back the exact text. [`CsvExporter::raw`] (`--csv-raw`) turns this off.
+//!
+//! **Attributes** keep their types: a value whose plain text would be read back as another value
+//! (a text `true` or `12`, an empty or space-padded text, a text in quotes) is written as JSON text
+//! (`"12"`), which the reader decodes.
 
 use std::io::Write;
 
-use super::flat::{cell_text, flatten, FlatGraph, Role};
+use super::flat::{cell_text, flatten, FlatGraph, Kind, Role};
 use super::{AnnotatedGraph, Exporter};
 
 /// Which tables to write.
@@ -33,9 +44,87 @@ pub enum CsvTables {
 pub struct CsvExporter {
     /// Which tables.
     pub tables: CsvTables,
+    /// Write text cells as they are, without neutralising formulas (see the module doc).
+    pub raw: bool,
 }
 
-fn nodes(flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
+/// Whether a spreadsheet would take a cell starting with `c` for a formula.
+pub fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// Whether `cell` gets the leading `'` of [`neutralise`]: it starts with a formula character,
+/// possibly after leading `'`s.
+fn needs_quote(cell: &str) -> bool {
+    cell.trim_start_matches('\'')
+        .chars()
+        .next()
+        .is_some_and(starts_formula)
+}
+
+/// `cell` with a leading `'` if a spreadsheet would run it as a formula (or it would read back
+/// without one of its own leading `'`s); see the module doc. [`crate::io::csv`] undoes it.
+///
+/// ```
+/// use leverage::export::csv::neutralise;
+/// assert_eq!(neutralise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(neutralise("'=1"), "''=1");
+/// assert_eq!(neutralise("Turkey"), "Turkey");
+/// ```
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_quote(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Removes the `'` that [`neutralise`] added: one leading `'` before a formula character (after
+/// any further `'`s).
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote(rest) => rest,
+        _ => cell,
+    }
+}
+
+impl CsvExporter {
+    /// A text cell, neutralised unless raw.
+    fn text(&self, cell: String) -> String {
+        if self.raw || !needs_quote(&cell) {
+            cell
+        } else {
+            format!("'{cell}")
+        }
+    }
+
+    /// A cell of `column`: text cells neutralised, attributes written so that they read back as
+    /// the same value.
+    fn cell(&self, column: &super::flat::Column, v: &serde_json::Value) -> String {
+        let plain = if matches!(column.role, Role::Attribute(_)) {
+            attribute_text(v)
+        } else {
+            cell_text(column.kind, v)
+        };
+        match column.kind {
+            Kind::String | Kind::Json => self.text(plain),
+            Kind::Double | Kind::Int | Kind::Boolean => plain,
+        }
+    }
+}
+
+/// An attribute value as the text the CSV reader reads back as the same value: its plain text
+/// if that reads back so, else its JSON text.
+fn attribute_text(v: &serde_json::Value) -> String {
+    let plain = super::flat::text(v);
+    if crate::io::csv::attribute_value(&plain).as_ref() == Some(v) {
+        plain
+    } else {
+        crate::io::json_text::compact(v)
+    }
+}
+
+fn nodes(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let name = flat.nodes.columns.iter().position(|c| c.role == Role::Name);
     let mut header = vec!["Id".to_owned(), "Label".to_owned()];
@@ -50,11 +139,11 @@ fn nodes(flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
             .and_then(|i| row[i].as_ref())
             .map(super::flat::text)
             .unwrap_or_default();
-        let mut rec = vec![id.clone(), label];
+        let mut rec = vec![this.text(id.clone()), this.text(label)];
         rec.extend(rest.iter().map(|&i| {
             row[i]
                 .as_ref()
-                .map(|v| cell_text(flat.nodes.columns[i].kind, v))
+                .map(|v| this.cell(&flat.nodes.columns[i], v))
                 .unwrap_or_default()
         }));
         w.write_record(&rec)?;
@@ -62,7 +151,7 @@ fn nodes(flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
     w.flush()
 }
 
-fn edges(flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
+fn edges(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let weight = flat
         .edges
@@ -85,15 +174,15 @@ fn edges(flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
             .map(super::flat::text)
             .unwrap_or_default();
         let mut rec = vec![
-            flat.node_ids[f].clone(),
-            flat.node_ids[t].clone(),
+            this.text(flat.node_ids[f].clone()),
+            this.text(flat.node_ids[t].clone()),
             "Directed".to_owned(),
             wv,
         ];
         rec.extend(rest.iter().map(|&i| {
             row[i]
                 .as_ref()
-                .map(|v| cell_text(flat.edges.columns[i].kind, v))
+                .map(|v| this.cell(&flat.edges.columns[i], v))
                 .unwrap_or_default()
         }));
         w.write_record(&rec)?;
@@ -127,12 +216,12 @@ impl Exporter for CsvExporter {
     fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         let flat = flatten(g);
         match self.tables {
-            CsvTables::Nodes => nodes(&flat, out),
-            CsvTables::Edges => edges(&flat, out),
+            CsvTables::Nodes => nodes(self, &flat, out),
+            CsvTables::Edges => edges(self, &flat, out),
             CsvTables::Both => {
-                nodes(&flat, out)?;
+                nodes(self, &flat, out)?;
                 writeln!(out)?;
-                edges(&flat, out)
+                edges(self, &flat, out)
             }
         }
     }
@@ -142,6 +231,21 @@ impl Exporter for CsvExporter {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    // See: #16
+    #[test]
+    fn unneutralise_undoes_neutralise() {
+        for cell in [
+            "=1", "+1", "-1", "@a", "\tx", "\rx", "'=1", "''-1", "'", "''", "'a", "a=", "", "x",
+        ] {
+            let written = neutralise(cell);
+            assert!(
+                !written.starts_with(starts_formula),
+                "{cell:?} -> {written:?}"
+            );
+            assert_eq!(unneutralise(&written), cell, "{cell:?}");
+        }
+    }
 
     #[test]
     fn sibling_names() {

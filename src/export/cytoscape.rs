@@ -115,7 +115,7 @@ impl Exporter for CytoscapeExporter {
             data: flat.graph,
             elements: Elements { nodes, edges },
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+        crate::io::json_text::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)
     }
 }

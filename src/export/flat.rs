@@ -253,6 +253,8 @@ pub struct FlatGraph {
     pub graph: IndexMap<String, Value>,
 }
 
+/// Node column names an attribute cannot take: the fixed columns, and those the CSV reader
+/// gives a meaning (`latitude`, `lng`...).
 const NODE_FIXED: &[&str] = &[
     "name",
     "groups",
@@ -267,7 +269,12 @@ const NODE_FIXED: &[&str] = &[
     "label",
     "colour",
     "size",
+    "latitude",
+    "lng",
+    "longitude",
 ];
+/// Edge column names a channel cannot take: the fixed columns, and those the CSV reader gives a
+/// meaning (`from`, `type`, `year`, `citation`...), so that a CSV export reads back.
 const EDGE_FIXED: &[&str] = &[
     "weight",
     "dist",
@@ -279,17 +286,57 @@ const EDGE_FIXED: &[&str] = &[
     "source",
     "target",
     "colour",
+    "from",
+    "to",
+    "type",
+    "low",
+    "high",
+    "year",
+    "citation",
+    "kind",
+    "interval",
+    "timeset",
 ];
+/// The prefix of a channel column renamed for a collision.
+const CHANNEL_PREFIX: &str = "ch_";
 
-/// Whether `name` is taken by a fixed column or would look like a figure part of one.
-fn collides(name: &str, fixed: &[&str], taken: &[String]) -> bool {
+/// Whether `name` is a fixed column, would look like a figure part of one, or is `prefix` before
+/// such a name (so that `ch_weight`, the renamed `weight`, cannot also be a channel's own name).
+fn collides_fixed(name: &str, fixed: &[&str], prefix: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     fixed.iter().any(|f| {
         lower == *f
             || Part::ALL
                 .iter()
                 .any(|p| !p.suffix().is_empty() && lower == format!("{f}{}", p.suffix()))
-    }) || taken.iter().any(|t| t.eq_ignore_ascii_case(name))
+    }) || lower
+        .strip_prefix(prefix)
+        .is_some_and(|rest| collides_fixed(rest, fixed, prefix))
+}
+
+/// The column name for `name`: `prefix` before it if it collides with a fixed column (once: the
+/// prefixed name is the one that may stand there, so [`channel_of_column`] can undo it), then
+/// more `prefix`es while an earlier column has it.
+fn column_name(name: &str, fixed: &[&str], prefix: &str, taken: &[String]) -> String {
+    let mut out = if collides_fixed(name, fixed, prefix) {
+        format!("{prefix}{name}")
+    } else {
+        name.to_owned()
+    };
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&out)) {
+        out = format!("{prefix}{out}");
+    }
+    out
+}
+
+/// The channel an edge column named `column` holds: `column` itself, or, for `ch_NAME` where
+/// `NAME` collides with a fixed column, `NAME` (the rename [`flatten`] made). The inverse of
+/// the naming of channel columns, for the CSV reader.
+pub fn channel_of_column(column: &str) -> &str {
+    match column.strip_prefix(CHANNEL_PREFIX) {
+        Some(rest) if collides_fixed(rest, EDGE_FIXED, CHANNEL_PREFIX) => rest,
+        _ => column,
+    }
 }
 
 /// The kind of a free attribute from all its values.
@@ -348,10 +395,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
     }
     let mut taken: Vec<String> = g.node_values.keys().cloned().collect();
     for (k, vs) in &attr_values {
-        let mut name = (*k).to_owned();
-        while collides(&name, NODE_FIXED, &taken) {
-            name = format!("attr_{name}");
-        }
+        let name = column_name(k, NODE_FIXED, "attr_", &taken);
         taken.push(name.clone());
         push(
             &mut node_cols,
@@ -388,15 +432,22 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
                     .as_ref()
                     .map(|o| serde_json::to_value(o).expect("facts serialise")),
                 Role::Attribute(k) => a.attributes.get(k).filter(|v| !v.is_null()).cloned(),
-                Role::Annotation(k) => g.node_values.get(k).and_then(|m| m.get(&n)).map(|&x| {
-                    if c.kind == Kind::Int {
-                        // Ranks are whole numbers stored as f64.
-                        #[allow(clippy::cast_possible_truncation)]
-                        Value::from(x as i64)
-                    } else {
-                        x.into()
-                    }
-                }),
+                // An undefined value (NaN: constraint of an actor without ties) is absent, as
+                // GraphML and GEXF allow, never the text `null` in a numeric attribute.
+                Role::Annotation(k) => g
+                    .node_values
+                    .get(k)
+                    .and_then(|m| m.get(&n))
+                    .filter(|x| x.is_finite())
+                    .map(|&x| {
+                        if c.kind == Kind::Int {
+                            // Ranks are whole numbers stored as f64.
+                            #[allow(clippy::cast_possible_truncation)]
+                            Value::from(x as i64)
+                        } else {
+                            x.into()
+                        }
+                    }),
                 _ => None,
             })
             .collect();
@@ -418,10 +469,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
     );
     let mut taken = Vec::new();
     for c in graph.channels() {
-        let mut name = c.as_str().to_owned();
-        while collides(&name, EDGE_FIXED, &taken) {
-            name = format!("ch_{name}");
-        }
+        let name = column_name(c.as_str(), EDGE_FIXED, CHANNEL_PREFIX, &taken);
         taken.push(name.clone());
         for p in Part::ALL {
             push(
@@ -540,7 +588,7 @@ pub fn columns_in_tie_order(columns: &[Column], order: &[String]) -> Vec<usize> 
 pub fn text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::io::json_text::compact(other),
     }
 }
 
@@ -548,7 +596,7 @@ pub fn text(v: &Value) -> String {
 /// strings, so that an importer can tell `"1"` from `1`.
 pub fn cell_text(kind: Kind, v: &Value) -> String {
     if kind == Kind::Json {
-        v.to_string()
+        crate::io::json_text::compact(v)
     } else {
         text(v)
     }

@@ -88,7 +88,7 @@ fn manifest(flat: &FlatGraph, edge_cols: &[usize]) -> String {
     // `>` only stands inside JSON strings, where `\u003e` means the same; XML forbids U+FFFE and
     // U+FFFF, which JSON writes as they are.
     let mut out = String::new();
-    for ch in Value::Object(m).to_string().chars() {
+    for ch in crate::io::json_text::compact(&Value::Object(m)).chars() {
         match ch {
             '>' => out.push_str("\\u003e"),
             '\u{FFFE}' => out.push_str("\\ufffe"),

@@ -121,11 +121,14 @@ impl Exporter for GraphmlExporter {
         for (k, v) in &flat.graph {
             let text = match v {
                 Value::String(s) => s.clone(),
-                other => other.to_string(),
+                other => crate::io::json_text::compact(other),
             };
             graph_data.insert(nmtoken(k), text);
         }
-        graph_data.insert(MANIFEST_KEY.into(), Value::Object(manifest).to_string());
+        graph_data.insert(
+            MANIFEST_KEY.into(),
+            crate::io::json_text::compact(&Value::Object(manifest)),
+        );
 
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(out, r#"<graphml xmlns="{NAMESPACE}">"#)?;

@@ -78,7 +78,7 @@ impl Exporter for NodeLinkExporter {
             nodes,
             edges,
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+        crate::io::json_text::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)
     }
 }

@@ -17,6 +17,13 @@
 //! `receptiveness` (with `_low`, `_high`, `_source`, `_year`); every other column is an attribute
 //! (`true`/`false` become booleans, numbers numbers, JSON arrays arrays, empty cells nothing).
 //! Without an actors table, the actors are those the ties name.
+//!
+//! **leverage's own exports** read back exactly: a cell starting with `'` followed (after any
+//! further `'`s) by `=`, `+`, `-`, `@`, a tab or a carriage return loses that first `'`, which
+//! the export adds against spreadsheet formulas ([`crate::export::csv::neutralise`]); an
+//! attribute cell holding a JSON string (`"12"`) is that text; and a channel column `ch_NAME`
+//! whose `NAME` is a known column (`ch_weight`, `ch_note`...) is the channel `NAME`, which the
+//! export renamed ([`crate::export::flat`]).
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -29,6 +36,7 @@ use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
 use std::sync::Arc;
 
+use crate::export::csv::unneutralise;
 use crate::model::shared::{share, Pooling};
 use crate::model::{Channel, Channels, Figure, InfluenceGraph};
 
@@ -57,6 +65,9 @@ const KNOWN: &[&str] = &[
 struct Header {
     file: String,
     names: Vec<String>,
+    /// The character column where each field starts on the header line, when the line has no
+    /// quotes (with quotes, fields cannot be placed by counting commas).
+    starts: Option<Vec<usize>>,
 }
 
 impl Header {
@@ -64,6 +75,40 @@ impl Header {
         names
             .iter()
             .find_map(|n| self.names.iter().position(|h| h.eq_ignore_ascii_case(n)))
+    }
+
+    /// Refuses a header that names a column twice (in any case): which of the two holds the
+    /// figures would be a guess.
+    fn refuse_duplicates(&self) -> Result<()> {
+        for (j, name) in self.names.iter().enumerate() {
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(i) = self.names[..j]
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(name))
+            {
+                let column = self
+                    .starts
+                    .as_ref()
+                    .and_then(|s| s.get(j).copied())
+                    .unwrap_or(1);
+                return Err(Error::invalid(
+                    Location::file(self.file.clone())
+                        .at(1, column)
+                        .path(format!("header, columns {} and {}", i + 1, j + 1)),
+                    format!(
+                        "the header names column `{}` twice: column {} `{}` and column {} `{name}` (names are matched in any case)",
+                        self.names[i],
+                        i + 1,
+                        self.names[i],
+                        j + 1
+                    ),
+                    Some("keep one of the two columns, or rename the other".to_owned()),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn at(&self, line: usize, col: Option<usize>) -> Location {
@@ -120,10 +165,26 @@ impl Table {
             .iter()
             .map(|h| h.trim_start_matches('\u{feff}').trim_ascii().to_owned())
             .collect();
+        let line = text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('\u{feff}');
+        let starts = (!line.contains('"')).then(|| {
+            let mut at = 1;
+            line.split(',')
+                .map(|f| {
+                    let start = at;
+                    at += f.chars().count() + 1;
+                    start
+                })
+                .collect()
+        });
         Ok((
             Header {
                 file: file.to_owned(),
                 names,
+                starts,
             },
             Records {
                 file: file.to_owned(),
@@ -157,10 +218,11 @@ impl Records<'_> {
     }
 }
 
-/// Field `c` of `record`, without surrounding ASCII white space; `None` if absent or blank.
+/// Field `c` of `record`, without surrounding ASCII white space and without the `'` of a
+/// neutralised formula; `None` if absent or blank.
 fn field(record: &csv::StringRecord, c: Option<usize>) -> Option<&str> {
     c.and_then(|c| record.get(c))
-        .map(str::trim_ascii)
+        .map(|f| unneutralise(f.trim_ascii()))
         .filter(|s| !s.is_empty())
 }
 
@@ -172,12 +234,16 @@ struct Sheet {
 
 fn read(text: &str, file: &str) -> Result<Sheet> {
     let (header, mut records) = Table::open(text, file)?;
+    header.refuse_duplicates()?;
     let mut record = csv::StringRecord::new();
     let mut rows = Vec::new();
     while let Some(line) = records.next(&mut record)? {
         rows.push((
             line,
-            record.iter().map(|f| f.trim_ascii().to_owned()).collect(),
+            record
+                .iter()
+                .map(|f| unneutralise(f.trim_ascii()).to_owned())
+                .collect(),
         ));
     }
     Ok(Sheet { header, rows })
@@ -238,6 +304,13 @@ fn number(s: &str) -> std::result::Result<f64, String> {
     })
 }
 
+/// The value an attribute cell holding `cell` is read as (after trimming and removing a
+/// neutralised formula's `'`, as the reader does); the CSV export uses it to write attributes
+/// that read back as themselves.
+pub fn attribute_value(cell: &str) -> Option<Value> {
+    infer(unneutralise(cell.trim_ascii()))
+}
+
 fn infer(s: &str) -> Option<Value> {
     if s.is_empty() {
         return None;
@@ -247,6 +320,11 @@ fn infer(s: &str) -> Option<Value> {
     }
     if s.starts_with('[') {
         if let Ok(v @ Value::Array(_)) = serde_json::from_str::<Value>(s) {
+            return Some(v);
+        }
+    }
+    if s.starts_with('"') {
+        if let Ok(v @ Value::String(_)) = serde_json::from_str::<Value>(s) {
             return Some(v);
         }
     }
@@ -287,6 +365,7 @@ pub fn parse(
             Some("start the file with a header such as `from,to,weight`".to_owned()),
         ));
     }
+    ties.refuse_duplicates()?;
     let from_col = ties.col(&["from"]);
     let (from, source_is_origin) = match from_col {
         Some(c) => (Some(c), false),
@@ -411,7 +490,7 @@ pub fn parse(
     let columns: Vec<ChannelColumn> = channel_cols
         .iter()
         .map(|(ch, c)| ChannelColumn {
-            channel: Channel::from(ch.as_str()),
+            channel: Channel::from(crate::export::flat::channel_of_column(ch)),
             value: *c,
             low: companion(ch, "_low"),
             high: companion(ch, "_high"),
@@ -431,7 +510,10 @@ pub fn parse(
                 .into_iter()
                 .collect()
         } else {
-            channel_cols.clone()
+            channel_cols
+                .iter()
+                .map(|(ch, c)| (crate::export::flat::channel_of_column(ch).to_owned(), *c))
+                .collect()
         },
     );
     // One sourced figure per tie and channel; the citations are shared, not copied per tie.

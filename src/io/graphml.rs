@@ -116,8 +116,18 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                             ));
                         }
                         raw.graph_offset = start;
-                        raw.edgedefault_directed =
-                            a(b"edgedefault")?.as_deref() != Some("undirected");
+                        raw.edgedefault_directed = match a(b"edgedefault")?.as_deref() {
+                            None | Some("directed") => true,
+                            Some("undirected") => false,
+                            Some(other) => {
+                                return Err(bad(
+                                    format!(
+                                        "`edgedefault` is `{other}`, but GraphML allows `directed` or `undirected`"
+                                    ),
+                                    "write `edgedefault=\"directed\"` (leverage's ties point from holder to dependent) or `edgedefault=\"undirected\"`",
+                                ))
+                            }
+                        };
                     }
                     (Some("graph"), "node") => {
                         let id = node_id(text, file, start, e)?;
@@ -132,7 +142,19 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                     }
                     (Some("graph"), "edge") => {
                         let (source, target) = edge_ends(text, file, start, e)?;
-                        let directed = a(b"directed")?.map(|d| d == "true" || d == "1");
+                        let directed = match a(b"directed")?.as_deref() {
+                            None => None,
+                            Some("true" | "1") => Some(true),
+                            Some("false" | "0") => Some(false),
+                            Some(other) => {
+                                return Err(bad(
+                                    format!(
+                                        "`directed` is `{other}`, but GraphML allows `true` or `false`"
+                                    ),
+                                    "write `directed=\"true\"` or `directed=\"false\"`, or leave it out to follow the graph's `edgedefault`",
+                                ))
+                            }
+                        };
                         item = Some((
                             false,
                             Item {

@@ -527,7 +527,7 @@ pub fn to_doc(graph: &InfluenceGraph) -> GraphDoc {
 
 /// Writes the graph in the native format, pretty-printed, with a final newline.
 pub fn to_string(graph: &InfluenceGraph) -> String {
-    let mut s = serde_json::to_string_pretty(&to_doc(graph))
+    let mut s = super::json_text::to_string_pretty(&to_doc(graph))
         .expect("serialising plain structs with string keys cannot fail"); // ok: invariant
     s.push('\n');
     s

@@ -7,6 +7,7 @@ pub mod embedded;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod json_text;
 pub mod location;
 pub mod places;
 pub mod validate;
@@ -107,6 +108,7 @@ pub fn load(source: &GraphSource) -> Result<InfluenceGraph> {
 /// # Errors
 /// [`Error::Read`] if a file cannot be read; [`Error::Invalid`] with the place of every problem.
 pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<InfluenceGraph> {
+    refuse_unused_options(source, options)?;
     if let GraphSource::File(path) = source {
         let format = InputFormat::of(path);
         if format != InputFormat::Json {
@@ -158,6 +160,31 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
             json::parse(text, &name)
         }
     }
+}
+
+/// Refuses options that the source's format would ignore: `--weight-attr` for a native JSON
+/// graph (bundled, standard input or a `.json` file), `--actors-table` for anything but CSV.
+fn refuse_unused_options(source: &GraphSource, options: &LoadOptions) -> Result<()> {
+    let format = source.path().map_or(InputFormat::Json, InputFormat::of);
+    let what = match (source, format) {
+        (GraphSource::Bundled, _) => "the bundled graph, native JSON".to_owned(),
+        (GraphSource::Stdin, _) => "standard input, read as native JSON".to_owned(),
+        (GraphSource::File(p), InputFormat::Json) => format!("`{}`, native JSON", p.display()),
+        (GraphSource::File(p), InputFormat::Graphml) => format!("`{}`, GraphML", p.display()),
+        (GraphSource::File(p), InputFormat::Gexf) => format!("`{}`, GEXF", p.display()),
+        (GraphSource::File(_), InputFormat::Csv) => return Ok(()),
+    };
+    if options.weight_attr.is_some() && format == InputFormat::Json {
+        return Err(Error::Usage(format!(
+            "`--weight-attr` applies to CSV, GraphML and GEXF graphs only, and the graph is {what}, whose ties name their channels"
+        )));
+    }
+    if options.actors.is_some() {
+        return Err(Error::Usage(format!(
+            "`--actors-table` applies to CSV graphs only, and the graph is {what}, which holds its actors"
+        )));
+    }
+    Ok(())
 }
 
 /// Reads a file, refusing it if it is larger than [`MAX_INPUT_BYTES`].

@@ -8,6 +8,9 @@ use crate::analysis::centrality::{CentralityRanking, CentralityTable};
 fn csv_number(x: f64) -> String {
     if x.is_nan() {
         String::new()
+    } else if x == 0.0 {
+        // Also for -0.0, which `to_string` writes `-0`.
+        "0".to_owned()
     } else {
         x.to_string()
     }

@@ -1,7 +1,7 @@
 //! `leverage compare`: a ranking before and after scenarios.
 
 use super::table::{significant, Align, Table};
-use super::{csv_string, json, OutputFormat};
+use super::{csv_string, json, terminal_safe as safe, OutputFormat};
 use crate::analysis::compare::Comparison;
 use crate::analysis::suggest::ScoreRule;
 
@@ -37,12 +37,20 @@ pub fn render(r: &Comparison, format: OutputFormat) -> String {
         OutputFormat::Table => {
             let mut out = String::new();
             for s in &r.scenarios {
-                out.push_str(&format!("Scenario: {} ({})\n", s.title, s.file));
+                out.push_str(&format!(
+                    "Scenario: {} ({})\n",
+                    safe(&s.title),
+                    safe(&s.file)
+                ));
                 for a in &s.assumptions {
-                    out.push_str(&format!("  assumes: {a}\n"));
+                    out.push_str(&format!("  assumes: {}\n", safe(a)));
                 }
                 for e in &s.edits {
-                    out.push_str(&format!("  edit: {} ({} changed)\n", e.edit, e.changed));
+                    out.push_str(&format!(
+                        "  edit: {} ({} changed)\n",
+                        safe(&e.edit),
+                        e.changed
+                    ));
                 }
             }
             out.push_str(&format!(

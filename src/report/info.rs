@@ -1,7 +1,7 @@
 //! `leverage info`: the graph at a glance.
 
 use super::table::{Align, Table};
-use super::{csv_string, json, OutputFormat};
+use super::{csv_string, json, terminal_safe as safe, OutputFormat};
 
 /// Figures by channel (rows) and basis (columns), with totals.
 fn basis_table(r: &GraphInfo) -> String {
@@ -47,9 +47,9 @@ pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
             r.groups.iter().map(|(g, m)| vec![g.clone(), m.join(" ")]),
         ),
         OutputFormat::Table => {
-            let mut out = format!("{} ({})\n", r.title, r.date);
+            let mut out = format!("{} ({})\n", safe(&r.title), safe(&r.date));
             if let Some(d) = &r.description {
-                out.push_str(d);
+                out.push_str(&safe(d));
                 out.push('\n');
             }
             out.push_str(&format!(
@@ -62,7 +62,12 @@ pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
                     .map_or(String::new(), |[a, b]| format!(", years {a}-{b}"))
             ));
             for (g, m) in &r.groups {
-                out.push_str(&format!("  {g} ({}): {}\n", m.len(), m.join(" ")));
+                out.push_str(&format!(
+                    "  {} ({}): {}\n",
+                    safe(g),
+                    m.len(),
+                    safe(&m.join(" "))
+                ));
             }
             out.push_str(&basis_table(r));
             for (target, classes) in &r.stances {
@@ -94,7 +99,7 @@ pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
                 r.sources.len()
             ));
             for s in r.sources.iter().take(10) {
-                out.push_str(&format!("  {:>4}  {}\n", s.figures, s.source));
+                out.push_str(&format!("  {:>4}  {}\n", s.figures, safe(&s.source)));
             }
             if r.sources.len() > 10 {
                 out.push_str(&format!(

@@ -10,6 +10,9 @@ pub mod robustness;
 pub mod roles;
 pub mod suggest;
 pub mod table;
+pub mod terminal;
+
+pub use terminal::terminal_safe;
 
 use serde::Serialize;
 
@@ -27,7 +30,7 @@ pub enum OutputFormat {
 
 /// Serialises any result as pretty JSON with a final newline.
 pub fn json<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("result structs serialise");
+    let mut s = crate::io::json_text::to_string_pretty(value).expect("result structs serialise");
     s.push('\n');
     s
 }

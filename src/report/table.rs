@@ -27,9 +27,17 @@ impl Table {
         }
     }
 
-    /// Adds a row (missing cells are empty, extra cells are dropped).
+    /// Adds a row (missing cells are empty, extra cells are dropped). Control characters in a
+    /// cell are shown escaped ([`super::terminal_safe`]), so that text from an input file cannot
+    /// drive the terminal or break the alignment.
     pub fn row(&mut self, cells: Vec<String>) {
-        let mut cells = cells;
+        let mut cells: Vec<String> = cells
+            .into_iter()
+            .map(|c| match super::terminal_safe(&c) {
+                std::borrow::Cow::Borrowed(_) => c,
+                std::borrow::Cow::Owned(shown) => shown,
+            })
+            .collect();
         cells.resize(self.headers.len(), String::new());
         self.rows.push(cells);
     }
@@ -92,7 +100,11 @@ pub fn percent(x: f64) -> String {
 
 /// `x` with `digits` significant digits, in plain decimal notation.
 pub fn significant(x: f64, digits: usize) -> String {
-    if x == 0.0 || !x.is_finite() {
+    if x == 0.0 {
+        // Also for -0.0, which `format!` writes `-0`.
+        return "0".to_owned();
+    }
+    if !x.is_finite() {
         return format!("{x}");
     }
     let magnitude = x.abs().log10().floor() as i32;

@@ -203,3 +203,192 @@ fn stdin_works_for_validate_and_every_reader() {
         "{err}"
     );
 }
+
+// See: #16
+#[test]
+fn a_two_file_csv_write_is_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("w.nodes.csv")).unwrap();
+    let out = dir.path().join("w.csv");
+    let g = fixture("five.json");
+    let err = fails(
+        &[
+            "--graph",
+            g.to_str().unwrap(),
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(err.contains("w.nodes.csv"), "{err}");
+    assert_eq!(names(dir.path()), ["w.nodes.csv"]);
+    let err = fails(
+        &[
+            "generate",
+            "--actors",
+            "10",
+            "--ties",
+            "20",
+            "--format",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(err.contains("w.nodes.csv"), "{err}");
+    assert_eq!(names(dir.path()), ["w.nodes.csv"]);
+}
+
+// See: #16
+#[test]
+fn a_fifo_is_written_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader_path = fifo.clone();
+    std::thread::spawn(move || {
+        let text = std::fs::read_to_string(&reader_path);
+        let _ = tx.send(text);
+    });
+    let g = fixture("five.json");
+    let out = leverage()
+        .args([
+            "--graph",
+            g.to_str().unwrap(),
+            "export",
+            "--format",
+            "json",
+            "-o",
+            fifo.to_str().unwrap(),
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the reader got the export through the FIFO")
+        .unwrap();
+    assert!(text.contains("\"Five actors\""), "{text}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    assert_eq!(names(dir.path()), ["pipe.json"]);
+}
+
+// See: #16
+#[test]
+fn dev_null_stays_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    // Through a link to it: a program that replaced its output would replace the link, not
+    // `/dev/null` itself (which, run as root, it would otherwise destroy).
+    let dir = tempfile::tempdir().unwrap();
+    let null = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    let g = fixture("five.json");
+    for format in ["json", "graphml", "csv"] {
+        leverage()
+            .args([
+                "--graph",
+                g.to_str().unwrap(),
+                "export",
+                "--format",
+                format,
+                "-o",
+                null.to_str().unwrap(),
+            ])
+            .assert()
+            .success();
+        assert!(std::fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+    // The csv export's second file, `null.nodes.csv`, is an ordinary file beside it.
+    assert_eq!(names(dir.path()), ["null", "null.nodes.csv"]);
+}
+
+// See: #16
+#[test]
+fn a_symlinked_output_replaces_its_target_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/out.graphml");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("out.graphml");
+    std::os::unix::fs::symlink("real/out.graphml", &link).unwrap();
+    let g = fixture("five.json");
+    leverage()
+        .args([
+            "--graph",
+            g.to_str().unwrap(),
+            "export",
+            "-o",
+            link.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .contains("<graphml"));
+    assert_eq!(names(dir.path()), ["out.graphml", "real"]);
+    assert_eq!(names(&dir.path().join("real")), ["out.graphml"]);
+}
+
+// See: #16
+#[test]
+fn dev_stdout_as_output_writes_into_the_pipe() {
+    // `/dev/stdout` is a link to `/proc/self/fd/1`, itself a link to `pipe:[...]`, no path: made
+    // here as a link of our own, so that a program that replaced its output would replace this
+    // link rather than `/dev/stdout`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stdout.json");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &out).unwrap();
+    let g = fixture("five.json");
+    let run = leverage()
+        .args([
+            "--graph",
+            g.to_str().unwrap(),
+            "export",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("\"Five actors\""));
+    assert_eq!(names(dir.path()), ["stdout.json"]);
+    assert!(std::fs::symlink_metadata(&out)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}

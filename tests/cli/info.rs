@@ -5,7 +5,7 @@ use crate::common::json;
 #[test]
 fn bundled_counts_and_groups() {
     let v = json(&["info", "--format", "json"]);
-    assert_eq!(v["actors"], 67);
+    assert_eq!(v["actors"], 68);
     assert!(v["ties"].as_u64().unwrap() > 500);
     let groups = &v["groups"];
     assert_eq!(groups["EU"].as_array().unwrap().len(), 27);
@@ -22,8 +22,24 @@ fn bundled_counts_and_groups() {
     for m in ["ARG", "BRA", "PRY", "URY"] {
         assert!(mercosur.contains(&m));
     }
-    // every figure carries a range in the bundled graph
-    assert_eq!(v["figures"], v["figures_with_range"]);
+    // every tie figure carries a range in the bundled graph (stance signals need not)
+    let ranged = v["figures_with_range"].as_u64().unwrap();
+    let stance: u64 = v["by_channel_and_basis"]["stance"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_u64().unwrap())
+        .sum();
+    assert!(ranged >= v["figures"].as_u64().unwrap() - stance, "{ranged}");
+    // See: #10. Figures are counted by basis, and every bundled figure has one.
+    let by_basis: u64 = v["by_basis"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_u64().unwrap())
+        .sum();
+    assert_eq!(by_basis, v["figures"].as_u64().unwrap());
+    assert!(v["by_basis"].get("unknown").is_none());
 }
 
 /// A generated CSV keeps every actor, also those that drew no tie, through its actors table,

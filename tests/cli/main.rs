@@ -8,6 +8,7 @@ mod compare;
 mod errors;
 mod export;
 mod files;
+mod hostile;
 mod info;
 mod paths;
 mod robustness;
