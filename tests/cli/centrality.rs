@@ -75,7 +75,7 @@ fn all_measures_table() {
     ] {
         assert!(text.lines().next().unwrap().contains(m), "{m} missing");
     }
-    assert_eq!(text.lines().count(), 2 + 67);
+    assert_eq!(text.lines().count(), 2 + 68);
 }
 
 /// Every measure, including the parallel ones (betweenness, closeness, harmonic: the bundled

@@ -5,7 +5,7 @@ use crate::common::json;
 #[test]
 fn bundled_counts_and_groups() {
     let v = json(&["info", "--format", "json"]);
-    assert_eq!(v["actors"], 67);
+    assert_eq!(v["actors"], 68);
     assert!(v["ties"].as_u64().unwrap() > 500);
     let groups = &v["groups"];
     assert_eq!(groups["EU"].as_array().unwrap().len(), 27);
