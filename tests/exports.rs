@@ -467,7 +467,7 @@ fn suggest_draws_a_map() {
     assert!(table.contains("TUR"));
     let svg = std::fs::read_to_string(&p).unwrap();
     assert!(
-        svg.contains("<svg") && svg.contains("1 Turkey"),
+        svg.contains("<svg") && svg.contains("1 Türkiye"),
         "the top partner is labelled"
     );
 }

@@ -51,15 +51,28 @@ fn schemas_accept_good_and_reject_bad_files() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The bundled graph and the worked example of docs/FORMAT.md are version 2; the catalogue's
+    // valid case is version 1, which the schema still accepts.
     let graphs = [
         root.join("graphs/eu-outreach-2025.json"),
         root.join("tests/fixtures/five.json"),
+        root.join("tests/catalogue/json/ok-valid.json"),
     ];
     let (ok, out) = validate(
         "docs/graph.schema.json",
         &graphs.iter().map(|p| p.as_path()).collect::<Vec<_>>(),
     );
     assert!(ok, "{out}");
+    let five = std::fs::read_to_string(&graphs[1]).expect("fixture");
+    let v1 = std::fs::read_to_string(&graphs[2]).expect("version-1 case");
+    assert!(
+        five.contains("\"version\": 2"),
+        "five.json is the version-2 example"
+    );
+    assert!(
+        v1.contains("\"version\": 1"),
+        "ok-valid.json is a version-1 file"
+    );
     let scenarios: Vec<_> = std::fs::read_dir(root.join("graphs/scenarios"))
         .expect("scenarios folder")
         .map(|e| e.expect("entry").path())
@@ -71,30 +84,105 @@ fn schemas_accept_good_and_reject_bad_files() {
     );
     assert!(ok, "{out}");
 
-    // Broken files must be rejected, so that a pass means something.
+    // Broken files must be rejected, so that a pass means something. Each variant changes one
+    // thing in a valid file; the name says what.
     let dir = tempfile::tempdir().expect("temp dir");
-    let five = std::fs::read_to_string(root.join("tests/fixtures/five.json")).expect("fixture");
-    let broken = [
-        five.replace("\"value\": 0.1,", "\"value\": 1.5,"),
-        five.replace("\"version\": 1", "\"version\": 2"),
-        five.replace(
-            "\"source\": \"example figure\", \"year\": 2023 } } },",
-            "\"year\": 2023 } } },",
+    let broken: Vec<(&str, String)> =
+        vec![
+        (
+            "a channel figure out of [0, 1]",
+            five.replace("\"value\": 0.1,", "\"value\": 1.5,"),
         ),
-        five.replace(
-            "\"name\": \"Austria\"",
-            "\"name\": \"Austria\", \"colour\": \"red\"",
+        (
+            "a stance figure out of [0, 1]",
+            five.replace("\"range\": [0.4, 0.6]", "\"range\": [0.4, 1.6]"),
         ),
+        (
+            "a basis that is not one of the four",
+            five.replace("\"basis\": \"derived\"", "\"basis\": \"estimate\""),
+        ),
+        (
+            "an unknown stance signal",
+            five.replace("\"parade\":", "\"parades\":"),
+        ),
+        (
+            "a malformed citation id",
+            five.replace(
+                "\"basis\": \"derived\", \"cite\": \"example\"",
+                "\"basis\": \"derived\", \"cite\": \"Example Figure\"",
+            ),
+        ),
+        (
+            "a figure without a source",
+            five.replace(
+                "{ \"value\": 0.1, \"source\": \"example figure\", ",
+                "{ \"value\": 0.1, ",
+            ),
+        ),
+        (
+            "an unknown key on an actor",
+            five.replace(
+                "\"name\": \"Austria\"",
+                "\"name\": \"Austria\", \"colour\": \"red\"",
+            ),
+        ),
+        (
+            "the version-2 example relabelled version 1 (citations, stance, basis, cite)",
+            five.replace("\"version\": 2", "\"version\": 1"),
+        ),
+        (
+            "a version-1 file with a version-2 key (basis on a figure)",
+            v1.replace(
+                "\"source\": \"example figure\", \"year\": 2023 } } },",
+                "\"source\": \"example figure\", \"year\": 2023, \"basis\": \"official\" } } },",
+            ),
+        ),
+        (
+            "a version-1 file with a version-2 key (stance on an actor)",
+            v1.replace(
+                "{ \"id\": \"IND\", \"name\": \"India\" }",
+                "{ \"id\": \"IND\", \"name\": \"India\", \"stance\": { \"RUS\": {} } }",
+            ),
+        ),
+        ("an unknown format version", five.replace("\"version\": 2", "\"version\": 3")),
     ];
-    for (i, text) in broken.iter().enumerate() {
-        assert_ne!(*text, five, "broken variant {i} changed the file");
+    for (i, (what, text)) in broken.iter().enumerate() {
+        assert!(
+            *text != five && *text != v1,
+            "broken variant {i} ({what}) changed nothing"
+        );
         let p = dir.path().join(format!("broken{i}.json"));
         std::fs::write(&p, text).expect("write");
         let (ok, out) = validate("docs/graph.schema.json", &[&p]);
-        assert!(!ok, "schema accepted broken variant {i}: {out}");
+        assert!(!ok, "schema accepted broken variant {i} ({what}): {out}");
     }
-    let s = dir.path().join("bad-scenario.json");
-    std::fs::write(&s, r#"{"scenario": 1, "title": "t", "edits": [{"op": "scale", "from": "A", "to": "B", "channel": "trade", "factor": -1}]}"#).expect("write");
-    let (ok, out) = validate("docs/scenario.schema.json", &[&s]);
-    assert!(!ok, "{out}");
+
+    let bad_scenarios = [
+        (
+            "a negative factor",
+            r#"{"scenario": 1, "title": "t", "edits": [{"op": "scale", "from": "A", "to": "B", "channel": "trade", "factor": -1}]}"#,
+        ),
+        (
+            "an unknown stance signal",
+            r#"{"scenario": 1, "title": "t", "edits": [{"op": "stance", "actor": "IND", "target": "RUS", "signal": "votes", "factor": 1}]}"#,
+        ),
+        (
+            "a stance edit with both value and factor",
+            r#"{"scenario": 1, "title": "t", "edits": [{"op": "stance", "actor": "IND", "target": "RUS", "signal": "parade", "value": 0, "source": "s", "year": 2026, "factor": 0}]}"#,
+        ),
+        (
+            "a stance value without a source",
+            r#"{"scenario": 1, "title": "t", "edits": [{"op": "stance", "actor": "IND", "target": "RUS", "signal": "parade", "value": 0, "year": 2026}]}"#,
+        ),
+        (
+            "a stance edit without a target",
+            r#"{"scenario": 1, "title": "t", "edits": [{"op": "stance", "actor": "IND", "signal": "parade", "factor": 0}]}"#,
+        ),
+    ];
+    for (i, (what, text)) in bad_scenarios.iter().enumerate() {
+        let s = dir.path().join(format!("bad-scenario{i}.json"));
+        std::fs::write(&s, text).expect("write");
+        let (ok, out) = validate("docs/scenario.schema.json", &[&s]);
+        assert!(!ok, "scenario schema accepted {what}: {out}");
+    }
 }

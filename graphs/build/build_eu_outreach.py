@@ -126,7 +126,7 @@ ACTORS = {
     "QAT": ("Qatar", "mediator for the return of Ukrainian children; LNG exporter"),
     "ISR": ("Israel", "kept direct channels to Moscow; Russian-speaking diaspora; named transshipment hub"),
     "MDA": ("Moldova", "EU candidate; Russian troops in Transnistria; energy crisis of January 2025"),
-    "HKG": ("Hong Kong", "special administrative region of China; a main route for Chinese dual-use goods to Russia (S&P Global Market Intelligence, 2024); not a UN member, so no UN votes; its stance signals are its own, not China's"),
+    "HKG": ("Hong Kong", "special administrative region of China; a main route for Chinese dual-use goods to Russia (S&P Global Market Intelligence, 2024) and, with the UAE, the base of the traders buying most Russian crude (Public Eye, 2023); not a UN member, so no UN votes; its stance signals are its own, not China's"),
 }
 
 # Hong Kong is not an Admin-0 capital in capitals.csv. Its point is Natural Earth's own feature
@@ -351,6 +351,36 @@ cit("ru-mvd-2023", "Ministry of Internal Affairs of the Russian Federation", "Mi
     table="2023")
 cit("hk-basic-law", "National People's Congress of the People's Republic of China",
     "The Basic Law of the Hong Kong Special Administrative Region", 1990)
+cit("hk-ce-2023-eu", "Chief Executive of the Hong Kong Special Administrative Region (John Lee)",
+    "Statement after meeting the head of the EU Office and EU consuls general: the EU is Hong Kong's "
+    "third-largest trading partner in merchandise trade, HK$524 bn in 2022", 2023,
+    via="Xinhua, 17 August 2023 (People's Daily Online)",
+    url="http://en.people.cn/n3/2023/0818/c90000-20060044.html")
+cit("hk-tid-factsheet", "Trade and Industry Department, Government of the Hong Kong SAR",
+    "Hong Kong: The Facts - Trade and Industry (fact sheet)", 2024,
+    table="value of trade in goods 2019-2023: total HK$9,459 bn in 2022 and HK$8,822.4 bn in 2023 "
+          "(imports HK$4,645.0 bn)",
+    url="https://www.tid.gov.hk/en/our_work/statistics/factsheet/factsheet.html")
+cit("hk-fs-2024", "Financial Secretary of the Hong Kong SAR (Paul Chan)",
+    "Blog post on the diversification of Hong Kong's export markets: the EU took 6.6% of Hong Kong's "
+    "exports in 2023 (10.5% in 2003)", 2024, via="Global Times, 17 March 2024",
+    url="https://www.globaltimes.cn/page/202403/1308980.shtml")
+cit("public-eye-2023", "Public Eye",
+    "Analysis of Russian customs data on the buyers of Russian crude oil: traders registered in the UAE "
+    "bought 51% and traders registered in Hong Kong 30% of the Russian crude sold in July 2023 (3% "
+    "together in April 2022); Swiss traders 5%", 2023,
+    table="seaborne crude exports from Russia's four largest ports, January-July 2023",
+    via="Global Trade Review (GTR)",
+    url="https://www.gtreview.com/news/global/dubai-and-hong-kong-traders-dominating-russian-oil-market-data-reveals/")
+cit("ft-2023-dubai", "Financial Times",
+    "How Dubai became the new Geneva for Russian oil trade: companies registered in the UAE bought at "
+    "least 39 mn tonnes of Russian oil worth more than USD 17 bn in January-April 2023, around a third of "
+    "Russia's oil exports declared to customs", 2023, via="reprint, finsmartnews.com",
+    url="https://finsmartnews.com/markets/commodities/how-dubai-became-the-new-geneva-for-russian-oil-trade")
+cit("crea-2025-02", "Centre for Research on Energy and Clean Air (CREA)",
+    "Russian fossil fuel export revenue in 2024: China EUR 78 bn, India EUR 49 bn and Türkiye EUR 34 bn, "
+    "together 74% of the total", 2025, table="report of February 2025 (third anniversary of the invasion)",
+    via="fdik.org blog, February 2025", url="https://blog.fdik.org/2025-02/s1740463498")
 
 # -- outreach agreements
 cit("ec-2024-mercosur", "European Commission",
@@ -584,10 +614,17 @@ row("CHN", "RUS", "energy", 2.2 / 4.8, (0.443, 0.474),
 row("IND", "RUS", "energy", 1.7 / 4.8, (0.34, 0.37),
     "derived: India's share of Russia's crude and condensate exports in 2024 = 1.7 / 4.8 mb/d (US EIA; "
     "range from rounding); 0.05 mb/d in 2020", 2024, "derived", "eia-2025-rus")
-row("TUR", "RUS", "energy", 0.12 * 0.55, (0.06, 0.072),
-    "derived: Türkiye's share of Russia's crude exports in 2024 = 12% to Europe (US EIA) x 'over half of "
-    "it' Türkiye (0.5-0.6); Türkiye also buys Russian oil products and TurkStream gas, which this crude "
-    "share leaves out", 2024, "derived", "eia-2025-rus")
+# Türkiye buys mostly Russian oil products and TurkStream gas, not crude: its crude share (12% of
+# Russia's crude exports to Europe x 'over half of it' = 0.066, US EIA) leaves most of its purchases
+# out, so its energy weight is its share of Russia's fossil-fuel export revenue (CREA).
+CREA_2024_TOTAL = (78 + 49 + 34) / 0.74   # EUR bn: China, India, Türkiye = 74% of the total
+row("TUR", "RUS", "energy", 34 / CREA_2024_TOTAL, (0.13, 0.17),
+    "derived: Türkiye's share of Russia's 2024 fossil-fuel export revenue = EUR 34 bn / EUR 217.6 bn, the "
+    "total implied by CREA's statement that China (EUR 78 bn), India (EUR 49 bn) and Türkiye (EUR 34 bn) "
+    "took 74% of it (CREA, February 2025). It replaces the crude-only share, 12% of Russia's crude exports "
+    "going to Europe x 'over half of it' Türkiye = 0.066 (US EIA), which left out Türkiye's purchases of "
+    "Russian oil products and TurkStream gas. Range: CREA's tracker methodology and rounding", 2024,
+    "derived", ["crea-2025-02", "eia-2025-rus"])
 S_CREA = ("CREA Russian fossil fuel tracker, 2024: the buyer's share of Russia's fossil-fuel export "
           "revenue")
 for p, v, r, extra in [
@@ -607,6 +644,21 @@ row("BLR", "RUS", "energy", 0.05, (0.03, 0.08),
     "judgement: Russian crude refined in Belarus and the products re-exported; CREA does not list "
     "Belarus as a buyer, so the weight is an analyst's reading of its refinery intake", 2024,
     "judgement", [J, "crea-2024"])
+
+# oil_trading: Russia's dependence on the traders registered in a jurisdiction to sell its crude
+# (buyers of record in Russian customs data), whatever the cargo's destination (Public Eye; FT)
+row("ARE", "RUS", "oil_trading", 0.51, (0.33, 0.55),
+    "Public Eye's analysis of Russian customs data: traders registered in the UAE (largely Dubai) bought "
+    "51% of the Russian crude sold in July 2023 (seaborne crude from Russia's four largest ports; the UAE "
+    "and Hong Kong together 3% in April 2022, as Swiss traders left the market). Low end: the Financial "
+    "Times' reading of Russian customs data, UAE-registered companies about a third of Russia's declared "
+    "oil exports in January-April 2023. US designations of UAE-registered traders in 2024 may have lowered "
+    "the share since; no 2024 figure is in the record", 2023, "published", ["public-eye-2023", "ft-2023-dubai"])
+row("HKG", "RUS", "oil_trading", 0.30, (0.2, 0.35),
+    "Public Eye's analysis of Russian customs data: traders registered in Hong Kong bought 30% of the "
+    "Russian crude sold in July 2023 (seaborne crude from Russia's four largest ports; the UAE and Hong "
+    "Kong together 3% in April 2022). Range: a monthly figure of a fast-moving market; no 2024 figure is "
+    "in the record", 2023, "published", "public-eye-2023")
 
 # oil_market: Saudi Arabia buys no Russian energy, so its weight over Russia is not `energy`
 row("SAU", "RUS", "oil_market", 0.1, (0.04, 0.25),
@@ -670,9 +722,10 @@ row("CHN", "RUS", "finance", (0.25 * 425.1 + 0.34 * 285.1) / (425.1 + 285.1), (0
     "Roubles and yuan carry about 95% of Russia-China payments (Russian deputy prime minister, November "
     "2023)", 2023, "official", ["cbr-2023", "fcs-2024-totals", "ru-dpm-2023"])
 for p, v, r, src, cites in [
-        ("ARE", 0.2, (0.1, 0.35), "judgement: the UAE as hub for Russian oil traders, payments and capital "
-         "(press investigations 2023-24; US Treasury OFAC designations); no statistic measures the share",
-         ["ofac-2024"]),
+        ("ARE", 0.2, (0.1, 0.35), "judgement: UAE banks and exchange houses as a channel for the payments "
+         "of Russia's oil trade and for Russian capital (press investigations 2023-24; US Treasury OFAC "
+         "designations); no statistic measures the share. The oil trading itself, by UAE-registered "
+         "traders, is the published `oil_trading` figure of this tie", ["ofac-2024", "ft-2023-dubai"]),
         ("TUR", 0.12, (0.05, 0.25), "judgement: Turkish banks as a payment channel, tightened after US "
          "secondary sanctions (Executive Order 14114, December 2023)", ["ofac-2024"]),
         ("KAZ", 0.06, (0.03, 0.12), "judgement: parallel imports and payment agents (EBRD and "
@@ -798,6 +851,11 @@ for p, v, r, src, yr, basis, c in [
          "us-census-2023"),
         ("GBR", 0.0015, 0.3, "ONS UK trade 2023: Russia's share of UK goods trade", 2023, "official",
          "ons-2023"),
+        ("HKG", 5.9 / (8822.4 / 7.83), (0.004, 0.007), "derived: Russia's share of Hong Kong's 2023 "
+         "goods trade = USD 5.9 bn (Hong Kong's turnover with Russia, partners' national statistics "
+         "compiled by RIA Novosti) / USD 1,127 bn (Hong Kong's total trade in goods, HK$8,822.4 bn, Trade "
+         "and Industry Department, at HK$7.83 to the US dollar); Russian gold and platinum sold to Hong "
+         "Kong make up much of it", 2023, "derived", ["ria-2024-partners", "hk-tid-factsheet"]),
         ("PRK", 0.03, (0.01, 0.15), "judgement: recorded Russia-DPRK trade (KOTRA, IMF DOTS mirror data "
          "2023) is small and deliveries outside the record are unknown", 2023, "judgement",
          [J, "kotra-2024", "imf-dots-2023"])]:
@@ -1055,6 +1113,10 @@ EU_SHARE = {
     "UKR": (0.52, 0.15, "State Statistics Service of Ukraine 2023", 2023, "ukrstat-2024"),
     "MDA": (0.53, 0.1, "National Bureau of Statistics of Moldova 2023", 2023, "mda-nbs-2024"),
     "BLR": (0.05, 0.5, "IMF DOTS mirror data 2023 (Belstat stopped publishing partner detail)", 2023, "imf-dots-2023"),
+    "HKG": (524 / 9459, 0.15, "Hong Kong C&SD via its Chief Executive: EU-Hong Kong merchandise trade "
+            "HK$524 bn in 2022 over Hong Kong's total HK$9,459 bn (Trade and Industry Department); the EU "
+            "took 6.6% of Hong Kong's exports in 2023 (Financial Secretary)", 2022,
+            ["hk-ce-2023-eu", "hk-tid-factsheet", "hk-fs-2024"]),
 }
 
 # Members' shares of total extra-EU goods trade (exports+imports), 2023, approximate (Eurostat).
@@ -1151,7 +1213,8 @@ def derived_member_trade(min_weight):
                    "member's share spread in proportion to its share of all extra-EU trade (Eurostat 2023)")
             src = (f"derived: EU share of the partner's goods trade {eu:g} ({eu_src}) x the member's share of "
                    f"EU trade with the partner {share:.3f} ({how})")
-            row(m, p, "trade", v, (lo, hi), src, yr, "derived", [eu_cite, "eurostat-comext-2023"])
+            cites = (eu_cite if isinstance(eu_cite, list) else [eu_cite]) + ["eurostat-comext-2023"]
+            row(m, p, "trade", v, (lo, hi), src, yr, "derived", cites)
 
 
 # ---- 4. other channels held by EU members over partners --------------------------------------
@@ -1581,7 +1644,7 @@ TIE_NOTES = {
     ("CHN", "RUS"): "Russia's largest trade partner, crude buyer, arms client, dual-use supplier and settlement currency",
     ("IND", "RUS"): "second buyer of Russian crude and Russia's largest arms client",
     ("TUR", "RUS"): "third trade partner; payments hub; Straits; host of 2025 talks",
-    ("HKG", "RUS"): "re-export route for Chinese dual-use goods",
+    ("HKG", "RUS"): "re-export route for Chinese dual-use goods; base of traders buying Russian crude",
     ("PRK", "RUS"): "munitions, missiles and troops",
     ("IRN", "RUS"): "drones and missiles",
     ("ARE", "RUS"): "payments, trading and re-export hub",
@@ -1682,6 +1745,9 @@ CHANNELS = {
     "security": ("security", "share of `to`'s arms imports from `from` (SIPRI); for Russia as supplier "
                  "also its share of the buyer's imports, for Russia as seller the buyer's share of "
                  "Russia's arms exports; otherwise a judgement of military dependence"),
+    "oil_trading": ("economic", "share of `to`'s crude exports bought by traders registered in `from` "
+                    "(the buyer of record in `to`'s customs data), whatever the cargo's destination; a view "
+                    "of the same oil flow as `energy`, so in the economic family"),
     "oil_market": ("oil_market", "leverage through the oil price, held by a producer that sets output with "
                    "`to` (OPEC+), not through any flow between them; its own family, so it neither "
                    "duplicates nor is hidden by `energy`"),
@@ -1715,6 +1781,8 @@ def figure(value, rng, source, year, basis, cite, places=4):
     f = {"value": v}
     if (lo, hi) != (v, v):
         f["range"] = [lo, hi]
+    if isinstance(cite, list) and len(cite) == 1:
+        cite = cite[0]   # one citation is written as a string, as `leverage export` writes it
     f.update({"source": source, "year": year, "basis": basis, "cite": cite})
     return f
 
@@ -1923,7 +1991,9 @@ def stance_class(stance):
     v = {k: f["value"] for k, f in stance.items()}
     if v.get("sanctions", 0) >= 0.5:
         return "presses"
-    if v.get("war_support", 0) >= 0.5 or v.get("alliance", 0) >= 0.5:
+    # docs/MODEL.md section 5: `supports` is war support alone; an alliance with the target (the
+    # CSTO) lowers movability but does not make a state a supporter of the war
+    if v.get("war_support", 0) >= 0.5:
         return "supports"
     return "between"
 
