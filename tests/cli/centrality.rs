@@ -75,7 +75,9 @@ fn all_measures_table() {
     ] {
         assert!(text.lines().next().unwrap().contains(m), "{m} missing");
     }
-    let actors = json(&["info", "--format", "json"])["actors"].as_u64().unwrap() as usize;
+    let actors = json(&["info", "--format", "json"])["actors"]
+        .as_u64()
+        .unwrap() as usize;
     assert_eq!(text.lines().count(), 2 + actors);
 }
 

@@ -30,7 +30,10 @@ fn bundled_counts_and_groups() {
         .values()
         .map(|x| x.as_u64().unwrap())
         .sum();
-    assert!(ranged >= v["figures"].as_u64().unwrap() - stance, "{ranged}");
+    assert!(
+        ranged >= v["figures"].as_u64().unwrap() - stance,
+        "{ranged}"
+    );
     // See: #10. Figures are counted by basis, and every bundled figure has one.
     let by_basis: u64 = v["by_basis"]
         .as_object()
