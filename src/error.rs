@@ -75,6 +75,16 @@ pub enum Error {
         /// The closest ids.
         suggestions: Vec<String>,
     },
+    /// A name given on the command line or in a scenario could mean several actors or groups.
+    #[error("{context}`{name}` is ambiguous: it names {}", candidates.join(" and "))]
+    AmbiguousName {
+        /// Where the name was used, may be empty.
+        context: String,
+        /// The name as given.
+        name: String,
+        /// What it could mean, in words (`actor `DEU` (Germany)`, `group `germany``).
+        candidates: Vec<String>,
+    },
     /// A parameter given to an analysis is out of its domain.
     #[error("{name} is `{value}`, but {expected}")]
     InvalidParameter {

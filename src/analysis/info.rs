@@ -169,3 +169,86 @@ pub fn info(graph: &InfluenceGraph) -> GraphInfo {
         version: graph.version,
     }
 }
+
+/// One actor, as `leverage actors` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRow {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Groups it belongs to, in file order.
+    pub groups: Vec<String>,
+    /// Its stance class towards the target (`unknown` without a stance or a target).
+    pub stance: crate::model::StanceClass,
+    /// The stance signals towards the target, by name, with their values.
+    pub signals: BTreeMap<String, f64>,
+    /// Ties it holds (`from`) and ties it depends on (`to`).
+    pub ties_out: usize,
+    /// Ties into it.
+    pub ties_in: usize,
+}
+
+/// The result of [`actors`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorList {
+    /// The target whose stance is shown (`null` when none was asked for and the graph has no
+    /// `RUS`).
+    pub target: Option<String>,
+    /// Every actor, in file order.
+    pub actors: Vec<ActorRow>,
+}
+
+/// Every actor of `graph` with its groups and its stance towards `target`.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::info::actors;
+/// use leverage::io::{load, GraphSource};
+/// use leverage::model::ActorId;
+/// let g = load(&GraphSource::Bundled)?;
+/// let list = actors(&g, Some(&ActorId::from("RUS")));
+/// assert_eq!(list.actors.len(), g.actor_count());
+/// # Ok::<(), leverage::Error>(())
+/// ```
+///
+/// # Complexity
+/// O(|V| · groups · members + |E|).
+pub fn actors(graph: &InfluenceGraph, target: Option<&crate::model::ActorId>) -> ActorList {
+    use petgraph::visit::NodeIndexable;
+    let mut out_deg = vec![0usize; graph.graph().node_bound()];
+    let mut in_deg = vec![0usize; graph.graph().node_bound()];
+    for (_, f, t, _) in graph.ties() {
+        out_deg[f.index()] += 1;
+        in_deg[t.index()] += 1;
+    }
+    let rows = graph
+        .actors()
+        .map(|(n, a)| {
+            let stance = target.and_then(|t| a.stance_toward(t));
+            ActorRow {
+                id: a.id.to_string(),
+                name: a.name.clone(),
+                groups: graph
+                    .groups_of(&a.id)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                stance: stance.map_or(crate::model::StanceClass::Unknown, |s| s.class()),
+                signals: stance
+                    .map(|s| {
+                        s.signals()
+                            .map(|(k, f)| (k.name().to_owned(), f.value))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                ties_out: out_deg[n.index()],
+                ties_in: in_deg[n.index()],
+            }
+        })
+        .collect();
+    ActorList {
+        target: target.map(ToString::to_string),
+        actors: rows,
+    }
+}

@@ -73,8 +73,11 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         }
         Error::UnknownName { .. } => Some(
             "ids are ISO 3166-1 alpha-3 codes (`DEU`), names (`germany`) or group ids \
-             (`signatories`), in any case; `leverage info` lists them"
+             (`signatories`), in any case, or aliases (`UK`, `DE`, `Türkiye`); `leverage actors` lists them"
                 .into(),
+        ),
+        Error::AmbiguousName { .. } => Some(
+            "name the actor or group by its exact id (`leverage actors` lists them)".into(),
         ),
         Error::DidNotConverge { .. } => Some(
             "raise `--max-iter` or loosen `--tolerance`; for Katz, lower `--alpha` below \
@@ -93,7 +96,12 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
 /// line), 1 for bad data, a failed analysis or any other error.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     match err.chain().find_map(|e| e.downcast_ref::<Error>()) {
-        Some(Error::UnknownName { .. } | Error::InvalidParameter { .. } | Error::Usage(_)) => 2,
+        Some(
+            Error::UnknownName { .. }
+            | Error::AmbiguousName { .. }
+            | Error::InvalidParameter { .. }
+            | Error::Usage(_),
+        ) => 2,
         _ => 1,
     }
 }

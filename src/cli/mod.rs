@@ -2,6 +2,7 @@
 //! parameters. Nothing here computes; each subcommand file resolves arguments, calls the library
 //! and prints through `report`.
 
+mod actors;
 mod assign;
 mod centrality;
 mod compare;
@@ -167,6 +168,7 @@ enum Command {
     Centrality(centrality::CentralityArgs),
     Roles(roles::RolesArgs),
     Info(info::InfoArgs),
+    Actors(actors::ActorsArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
@@ -353,6 +355,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Centrality(a) => centrality::exec(a, &ctx),
         Command::Roles(a) => roles::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
+        Command::Actors(a) => actors::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),

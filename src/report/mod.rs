@@ -1,6 +1,7 @@
 //! Command results as text for people (tables), JSON for scripts (a documented contract, see
 //! `docs/JSON.md`), and CSV for tabular results. One file per result.
 
+pub mod actors;
 pub mod assign;
 pub mod centrality;
 pub mod compare;

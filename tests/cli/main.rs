@@ -2,6 +2,7 @@
 
 mod common;
 
+mod actors;
 mod assign;
 mod centrality;
 mod compare;
