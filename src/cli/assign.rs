@@ -36,5 +36,12 @@ pub fn exec(args: AssignArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut params = AssignParams::new(args.question.params(ctx, &graph)?);
     params.partners = args.partners;
     params.max_per_messenger = args.max_per_messenger;
-    print(&report::assign::render(&assign(&graph, &params)?, format))
+    let plan = assign(&graph, &params)?;
+    print(&report::assign::render(&plan, format))?;
+    if plan.assignments.is_empty() {
+        return Err(super::errors::no_result(
+            "no partner to assign: the suggestion found none with a positive score".into(),
+        ));
+    }
+    Ok(())
 }

@@ -56,10 +56,28 @@ pub fn to_cli(err: anyhow::Error) -> anyhow::Error {
     }
 }
 
+/// An analysis that found nothing: its output is printed, stderr says why, and the exit code is 1
+/// (README, "Exit codes"). Paths report the same case as [`Error::NoPath`], also exit 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NoResult(pub String);
+
+/// A [`NoResult`] error.
+pub fn no_result(why: String) -> anyhow::Error {
+    NoResult(why).into()
+}
+
 /// The fix to print after the error, if there is one beyond the problems' own hints.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
     if err.chain().any(|e| e.is::<super::streams::StdoutClosed>()) {
         return Some(super::streams::StdoutClosed::HINT.to_owned());
+    }
+    if err.chain().any(|e| e.is::<NoResult>()) {
+        return Some(
+            "widen the question: other sources (`--from`), a longer path (`--max-hops 3`), \
+             `--include-aligned`, or other channels (`--channels`)"
+                .to_owned(),
+        );
     }
     let e = err.chain().find_map(|e| e.downcast_ref::<Error>())?;
     match e {

@@ -132,7 +132,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             Err(e) if want_scores || explicit => return Err(e),
             // The default question does not fit this graph: export without highlights, and
             // say so.
-            Err(e) => eprintln!("note: nothing highlighted: {e:#}"),
+            Err(e) => super::note(&format!("nothing highlighted: {e:#}")),
         }
     }
     if args.with.contains(&WithArg::Centrality) {

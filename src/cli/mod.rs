@@ -6,6 +6,7 @@ mod actors;
 mod assign;
 mod centrality;
 mod compare;
+mod completions;
 mod errors;
 mod export;
 mod generate;
@@ -16,12 +17,13 @@ mod roles;
 #[cfg(unix)]
 mod signals;
 mod streams;
+mod style;
 mod suggest;
 mod validate;
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use leverage::io::{GraphSource, LoadOptions};
 use leverage::model::{BasisSet, ChannelEmphasis, Combine, Distance, InfluenceGraph, StrengthRule};
@@ -84,6 +86,53 @@ pub struct GlobalArgs {
     /// the latest before it, else the earliest after it)
     #[arg(long, global = true, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     year: Option<i32>,
+    /// The format of a graph read from standard input (`--graph -`): `json` (native, the
+    /// default), `graphml`, `gexf` or `csv`
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormatArg>,
+    /// Colour: `auto` (on a terminal, unless `NO_COLOR` is set), `always` or `never`
+    #[arg(long, global = true, value_enum, default_value_t = style::ColorArg::Auto, value_name = "WHEN")]
+    color: style::ColorArg,
+    /// Quiet: no warnings, notes or progress on stderr (errors still print)
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+/// `--input-format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// the native format
+    Json,
+    /// GraphML
+    Graphml,
+    /// GEXF
+    Gexf,
+    /// a CSV ties table
+    Csv,
+}
+
+impl From<InputFormatArg> for leverage::io::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Json => leverage::io::InputFormat::Json,
+            InputFormatArg::Graphml => leverage::io::InputFormat::Graphml,
+            InputFormatArg::Gexf => leverage::io::InputFormat::Gexf,
+            InputFormatArg::Csv => leverage::io::InputFormat::Csv,
+        }
+    }
+}
+
+/// Parses the command line; `--color` applies to clap's own help and errors too.
+///
+/// # Errors
+/// clap's error (a usage error, or help and version to print).
+pub fn parse() -> Result<Cli, clap::Error> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let choice = style::color_in_args(&args);
+    let matches = Cli::command()
+        .color(style::clap_color(choice))
+        .try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// `--combine` values.
@@ -172,6 +221,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
+    Completions(completions::CompletionsArgs),
+    Man(completions::ManArgs),
 }
 
 /// What every subcommand gets: the global options, resolved.
@@ -328,17 +379,24 @@ fn usage(message: String) -> anyhow::Error {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     #[cfg(unix)]
     signals::install();
+    style::init(cli.global.color, cli.global.quiet);
     let source = match cli.global.graph.as_deref() {
         None => GraphSource::Bundled,
         Some(p) if p.as_os_str() == "-" => GraphSource::Stdin,
         Some(p) => GraphSource::File(p.to_owned()),
     };
+    if cli.global.input_format.is_some() && !matches!(source, GraphSource::Stdin) {
+        return Err(usage(
+            "`--input-format` tells how to read standard input (`--graph -`); a file's format follows its extension".into(),
+        ));
+    }
     let ctx = Context {
         source,
         scenarios: cli.global.scenario,
         load: LoadOptions {
             weight_attr: cli.global.weight_attr,
             actors: cli.global.actors_table,
+            stdin_format: cli.global.input_format.map(Into::into),
         },
         format: cli.global.format,
         strength: StrengthRule::new(cli.global.channels.unwrap_or_default())
@@ -359,6 +417,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
+        Command::Completions(a) => completions::completions(a),
+        Command::Man(a) => completions::man(a),
     };
     result.map_err(errors::to_cli)
 }
@@ -379,11 +439,27 @@ fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 /// terminal.
 fn warn(text: &str, hint: Option<&str>) {
     use leverage::report::terminal_safe as safe;
-    let mut line = format!("warning: {}", safe(text));
+    if style::quiet() {
+        return;
+    }
+    let mut line = format!("{} {}", style::label("warning:"), safe(text));
     if let Some(h) = hint {
-        line.push_str("\n  hint: ");
+        line.push_str(&format!("\n  {} ", style::label("hint:")));
         line.push_str(&safe(h));
     }
+    streams::eprint_line(&line);
+}
+
+/// Prints a note on stderr (dropped with `-q`), made safe for a terminal.
+fn note(text: &str) {
+    if style::quiet() {
+        return;
+    }
+    let line = format!(
+        "{} {}",
+        style::label("note:"),
+        leverage::report::terminal_safe(text)
+    );
     streams::eprint_line(&line);
 }
 
@@ -393,7 +469,7 @@ fn warn(text: &str, hint: Option<&str>) {
 /// with several problems stay lines and a name cannot forge one.
 pub fn print_error(err: &anyhow::Error) {
     use leverage::report::terminal_safe as safe;
-    let mut text = String::from("error: ");
+    let mut text = format!("{} ", style::label("error:"));
     for (i, cause) in err.chain().enumerate() {
         if i > 0 {
             text.push_str(": ");
@@ -415,7 +491,7 @@ pub fn print_error(err: &anyhow::Error) {
         }
     }
     if let Some(h) = hint(err) {
-        text.push_str("\n\nhint: ");
+        text.push_str(&format!("\n\n{} ", style::label("hint:")));
         text.push_str(&safe(&h));
     }
     streams::eprint_line(&text);
@@ -433,6 +509,9 @@ pub use errors::{exit_code, hint};
 
 /// A progress bar on stderr for long runs, only when stderr is a terminal.
 fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
+    if style::quiet() {
+        return None;
+    }
     use std::io::IsTerminal;
     if len < 2000 || !std::io::stderr().is_terminal() {
         return None;

@@ -139,5 +139,14 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
         leverage::io::atomic::write(path, &bytes)
             .with_context(|| format!("drawing the map to `{}`", path.display()))?;
     }
-    print(&report::suggest::render(&ranking, format))
+    print(&report::suggest::render(&ranking, format))?;
+    if ranking.partners.is_empty() {
+        // The rule for "no result" (README, "Exit codes"): the output is printed, stderr says
+        // why, and the exit code is 1.
+        return Err(super::errors::no_result(format!(
+            "no partner has a positive score: none is reached by the sources and holds pressure on {} that it does not apply yet",
+            ranking.target
+        )));
+    }
+    Ok(())
 }

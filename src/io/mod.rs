@@ -73,6 +73,9 @@ pub struct LoadOptions {
     pub weight_attr: Option<String>,
     /// The actors table of a CSV graph; default: the `.nodes.csv` sibling, if present.
     pub actors: Option<PathBuf>,
+    /// The format of a graph read from standard input (default: native JSON); a file's format
+    /// follows its extension.
+    pub stdin_format: Option<InputFormat>,
 }
 
 impl GraphSource {
@@ -150,8 +153,19 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
                     source: e,
                 })?;
             let name = source.display_name();
+            check_size(bytes.len() as u64, &name)?;
             let text = decode(&bytes, &name)?;
-            json::parse(text, &name)
+            let defaults = ImportDefaults {
+                file: name.clone(),
+                title: "standard input".to_owned(),
+                date: "2000-01-01".to_owned(),
+            };
+            match options.stdin_format.unwrap_or(InputFormat::Json) {
+                InputFormat::Json => json::parse(text, &name),
+                InputFormat::Graphml => graphml::parse(text, &defaults, options),
+                InputFormat::Gexf => gexf::parse(text, &defaults, options),
+                InputFormat::Csv => csv::parse(text, None, &defaults, options),
+            }
         }
         GraphSource::File(path) => {
             let name = source.display_name();
@@ -165,10 +179,15 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
 /// Refuses options that the source's format would ignore: `--weight-attr` for a native JSON
 /// graph (bundled, standard input or a `.json` file), `--actors-table` for anything but CSV.
 fn refuse_unused_options(source: &GraphSource, options: &LoadOptions) -> Result<()> {
-    let format = source.path().map_or(InputFormat::Json, InputFormat::of);
+    let format = match source {
+        GraphSource::Stdin => options.stdin_format.unwrap_or(InputFormat::Json),
+        _ => source.path().map_or(InputFormat::Json, InputFormat::of),
+    };
     let what = match (source, format) {
         (GraphSource::Bundled, _) => "the bundled graph, native JSON".to_owned(),
-        (GraphSource::Stdin, _) => "standard input, read as native JSON".to_owned(),
+        (GraphSource::Stdin, InputFormat::Json) => "standard input, read as native JSON".to_owned(),
+        (GraphSource::Stdin, InputFormat::Csv) => return Ok(()),
+        (GraphSource::Stdin, _) => "standard input".to_owned(),
         (GraphSource::File(p), InputFormat::Json) => format!("`{}`, native JSON", p.display()),
         (GraphSource::File(p), InputFormat::Graphml) => format!("`{}`, GraphML", p.display()),
         (GraphSource::File(p), InputFormat::Gexf) => format!("`{}`, GEXF", p.display()),

@@ -110,7 +110,7 @@ fn table(r: &AssignmentPlan) -> String {
             "leverage: the messenger's best-path leverage over the partner. {how} `--format json` \
              explains every tie."
         ),
-        100,
+        super::table::prose_width(),
     ));
     out.push('\n');
     out

@@ -78,7 +78,10 @@ pub fn render(r: &Robustness, format: OutputFormat) -> String {
             }
             out.push_str(&t.render());
             out.push('\n');
-            out.push_str(&wrap(&format!("verdict: {}", r.verdict), 100));
+            out.push_str(&wrap(
+                &format!("verdict: {}", r.verdict),
+                super::table::prose_width(),
+            ));
             out.push_str("\nscores in thousandths; a rank past the last partner means no positive score in that sample.\n");
             if let Some(s) = &r.structural {
                 out.push('\n');
@@ -160,7 +163,10 @@ fn structural_table(s: &StructuralCheck) -> String {
     }
     out.push_str(&t.render());
     out.push('\n');
-    out.push_str(&wrap(&format!("verdict: {}", s.verdict), 100));
+    out.push_str(&wrap(
+        &format!("verdict: {}", s.verdict),
+        super::table::prose_width(),
+    ));
     out.push('\n');
     out
 }

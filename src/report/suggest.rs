@@ -117,19 +117,23 @@ fn table(r: &PartnerRanking) -> String {
         Coordination::Unison => "acting in unison",
         Coordination::Alone => "each acting alone",
     };
-    out.push_str(&format!(
-        "Partners to approach: {} ({}) pressing {}, {how}\n",
-        count(r.sources.len(), "source"),
-        abbreviate(&r.sources, 8),
-        r.target
+    out.push_str(&wrap(
+        &format!(
+            "Partners to approach: {} ({}) pressing {}, {how}",
+            count(r.sources.len(), "source"),
+            abbreviate(&r.sources, 8),
+            r.target
+        ),
+        super::table::prose_width(),
     ));
-    out.push_str(&wrap(&left_out_line(&r.pool, &r.target), 100));
+    out.push('\n');
+    out.push_str(&wrap(
+        &left_out_line(&r.pool, &r.target),
+        super::table::prose_width(),
+    ));
     out.push_str("\n\n");
     if r.partners.is_empty() {
-        out.push_str(&format!(
-            "no partner has a positive score: none is reached by the sources and holds pressure on {} that it does not apply yet\n",
-            r.target
-        ));
+        out.push_str("(no partner)\n");
         return out;
     }
     let classic = r.score == ScoreRule::Classic;
@@ -240,7 +244,7 @@ fn table(r: &PartnerRanking) -> String {
     }
     notes.push_str(" `--format json` explains every tie with its channels, basis and citation.");
     out.push('\n');
-    out.push_str(&wrap(&notes, 100));
+    out.push_str(&wrap(&notes, super::table::prose_width()));
     out.push('\n');
     out
 }
@@ -256,12 +260,13 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// Words of `s` wrapped to lines of at most `width` characters.
+/// Words of `s` wrapped to lines of at most `width` display columns (a word wider than a line
+/// keeps a line of its own).
 pub fn wrap(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = 0;
     for word in s.split_whitespace() {
-        let w = word.chars().count();
+        let w = super::table::display_width(word);
         if line > 0 && line + 1 + w > width {
             out.push('\n');
             line = 0;

@@ -13,5 +13,6 @@ mod hostile;
 mod info;
 mod paths;
 mod robustness;
+mod shell;
 mod suggest;
 mod validate;
