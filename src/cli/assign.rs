@@ -41,6 +41,7 @@ pub fn exec(args: AssignArgs, ctx: &Context) -> anyhow::Result<()> {
     if plan.assignments.is_empty() {
         return Err(super::errors::no_result(
             "no partner to assign: the suggestion found none with a positive score".into(),
+            ctx.widen_hint(&args.question),
         ));
     }
     Ok(())

@@ -10,7 +10,7 @@ use leverage::report;
 /// Each partner's rank and score before and after the `--scenario` files, by size of change
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage compare --scenario graphs/scenarios/eu-india-fta.json\n  leverage compare --scenario graphs/scenarios/us-tariffs.json --scenario graphs/scenarios/eu-china-reset.json --top 10"
+    after_help = "Examples:\n  leverage compare --scenario graphs/scenarios/eu-india-fta.json\n  leverage compare --scenario graphs/scenarios/us-tariffs.json --top 10 --format json"
 )]
 pub struct CompareArgs {
     #[command(flatten)]

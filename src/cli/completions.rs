@@ -20,7 +20,7 @@ pub struct CompletionsArgs {
 
 /// Print the manual page (roff), e.g. `leverage man > leverage.1 && man ./leverage.1`
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  leverage man\n  leverage man | man -l -")]
+#[command(after_help = "Examples:\n  leverage man\n  leverage man > leverage.1")]
 pub struct ManArgs {}
 
 pub fn completions(args: CompletionsArgs) -> anyhow::Result<()> {

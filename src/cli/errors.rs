@@ -59,12 +59,17 @@ pub fn to_cli(err: anyhow::Error) -> anyhow::Error {
 /// An analysis that found nothing: its output is printed, stderr says why, and the exit code is 1
 /// (README, "Exit codes"). Paths report the same case as [`Error::NoPath`], also exit 1.
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct NoResult(pub String);
+#[error("{why}")]
+pub struct NoResult {
+    /// Why nothing was found.
+    pub why: String,
+    /// How to widen the question, from the options the user gave.
+    pub hint: String,
+}
 
 /// A [`NoResult`] error.
-pub fn no_result(why: String) -> anyhow::Error {
-    NoResult(why).into()
+pub fn no_result(why: String, hint: String) -> anyhow::Error {
+    NoResult { why, hint }.into()
 }
 
 /// The fix to print after the error, if there is one beyond the problems' own hints.
@@ -72,12 +77,8 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
     if err.chain().any(|e| e.is::<super::streams::StdoutClosed>()) {
         return Some(super::streams::StdoutClosed::HINT.to_owned());
     }
-    if err.chain().any(|e| e.is::<NoResult>()) {
-        return Some(
-            "widen the question: other sources (`--from`), a longer path (`--max-hops 3`), \
-             `--include-aligned`, or other channels (`--channels`)"
-                .to_owned(),
-        );
+    if let Some(n) = err.chain().find_map(|e| e.downcast_ref::<NoResult>()) {
+        return Some(n.hint.clone());
     }
     let e = err.chain().find_map(|e| e.downcast_ref::<Error>())?;
     match e {

@@ -14,7 +14,7 @@ use leverage::generate::{generate, GenerateParams};
 /// channel (and `energy` on every third), strengths skewed towards weak ties, ±20% ranges.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage generate --actors 2000 --ties 20000 --seed 1 -o g.json\n  leverage generate --actors 20000 --ties 200000 --format csv -o g.csv\n  leverage --graph g.json suggest --from sources --target n1"
+    after_help = "Examples:\n  leverage generate --actors 2000 --ties 20000 --seed 1 -o g.json\n  leverage generate --actors 20000 --ties 200000 --format csv -o g.csv\n  leverage --graph g.json suggest --from sources --target n1999"
 )]
 pub struct GenerateArgs {
     /// Number of actors, 2 to 500,000 (the reader's limit, docs/FORMAT.md)

@@ -8,7 +8,9 @@ use leverage::report;
 
 /// Actors, ties, groups, channels and sources at a glance
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  leverage info\n  leverage --graph my.json info --format json")]
+#[command(
+    after_help = "Examples:\n  leverage info\n  leverage --graph graphs/eu-outreach-2025.json info --format json"
+)]
 pub struct InfoArgs {}
 
 pub fn exec(_args: InfoArgs, ctx: &Context) -> anyhow::Result<()> {

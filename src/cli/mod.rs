@@ -38,7 +38,7 @@ use leverage::report::OutputFormat;
 #[derive(Debug, Parser)]
 #[command(name = "leverage", version, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  leverage suggest\n  leverage paths --from AUT --to RUS -k 5\n  leverage centrality --measure betweenness\n  leverage --graph my.json --format json suggest --from germany --top 5"
+    after_help = "Examples:\n  leverage suggest\n  leverage paths --from AUT --to RUS -k 5\n  leverage centrality --measure betweenness\n  leverage --graph graphs/eu-outreach-2025.json --format json suggest --from germany --top 5"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -94,8 +94,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = style::ColorArg::Auto, value_name = "WHEN")]
     color: style::ColorArg,
     /// Quiet: no warnings, notes or progress on stderr (errors still print)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
+    /// Verbose: also say on stderr what was read (file, format, actors, ties, scenarios, the
+    /// `--year` and `--basis` selections) and how long each step took
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 /// `--input-format` values.
@@ -238,6 +242,35 @@ pub struct Context {
 }
 
 impl Context {
+    /// How to widen a question that found nothing, from the options given: what `question`
+    /// fixed (its sources, hops, alignment) and the global filters (`--channels`, `--basis`,
+    /// `--year`, `--scenario`).
+    fn widen_hint(&self, question: &question::QuestionArgs) -> String {
+        let mut ways = vec!["other sources (`--from`)".to_owned()];
+        if question.max_hops < 8 {
+            ways.push(format!(
+                "a longer path (`--max-hops {}`)",
+                question.max_hops + 1
+            ));
+        }
+        if !question.include_aligned {
+            ways.push("`--include-aligned` (states that already press the target)".to_owned());
+        }
+        if self.strength.emphasis.named().next().is_some() {
+            ways.push("all channels (drop `--channels`)".to_owned());
+        }
+        if self.basis.is_some() {
+            ways.push("every basis of figure (drop `--basis`)".to_owned());
+        }
+        if self.year.is_some() {
+            ways.push("the latest figures (drop `--year`)".to_owned());
+        }
+        if !self.scenarios.is_empty() {
+            ways.push("the graph as it is (drop `--scenario`)".to_owned());
+        }
+        format!("widen the question: {}", ways.join(", "))
+    }
+
     /// Loads the graph named by `--graph` (or the bundled one), with the `--scenario` files
     /// applied.
     fn load(&self) -> anyhow::Result<InfluenceGraph> {
@@ -245,7 +278,21 @@ impl Context {
         let g = if self.scenarios.is_empty() {
             base
         } else {
-            leverage::scenario::apply_all(&base, &self.load_scenarios()?)?.0
+            let start = std::time::Instant::now();
+            let (g, outcomes) = leverage::scenario::apply_all(&base, &self.load_scenarios()?)?;
+            if style::verbose() {
+                for o in &outcomes {
+                    note(&format!(
+                        "scenario `{}` ({}): {} edits, {} changes",
+                        o.title,
+                        o.file,
+                        o.edits.len(),
+                        o.edits.iter().map(|e| e.changed).sum::<usize>()
+                    ));
+                }
+                note(&format!("scenarios applied in {:.1?}", start.elapsed()));
+            }
+            g
         };
         self.view(g)
     }
@@ -257,18 +304,48 @@ impl Context {
 
     /// Loads the file as it is.
     fn load_file(&self) -> anyhow::Result<InfluenceGraph> {
-        Ok(leverage::io::load_with(&self.source, &self.load)?)
+        let start = std::time::Instant::now();
+        let g = leverage::io::load_with(&self.source, &self.load)?;
+        if style::verbose() {
+            note(&format!(
+                "read {}: {} actors, {} ties, format version {}, in {:.1?}",
+                self.source.display_name(),
+                g.actor_count(),
+                g.tie_count(),
+                g.version,
+                start.elapsed()
+            ));
+        }
+        Ok(g)
     }
 
     /// The view `--year` and `--basis` ask for, and a check that `--channels` names channels
     /// of the graph.
     fn view(&self, g: InfluenceGraph) -> anyhow::Result<InfluenceGraph> {
         let g = match self.year {
-            Some(y) => g.at_year(y).0,
+            Some(y) => {
+                let (g, sel) = g.at_year(y);
+                if style::verbose() {
+                    note(&format!(
+                        "--year {y}: {} series figures of that year, {} carried forward from an earlier year, {} taken from a later one",
+                        sel.exact, sel.carried_forward, sel.carried_back
+                    ));
+                }
+                g
+            }
             None => g,
         };
         let g = match self.basis {
-            Some(b) => g.with_bases(b).0,
+            Some(b) => {
+                let (g, sel) = g.with_bases(b);
+                if style::verbose() {
+                    note(&format!(
+                        "--basis {}: {} figures, {} ties and {} stance signals left out",
+                        sel.kept, sel.figures_dropped, sel.ties_dropped, sel.signals_dropped
+                    ));
+                }
+                g
+            }
             None => g,
         };
         let known = g.channels();
@@ -298,7 +375,13 @@ impl Context {
         Ok(self
             .scenarios
             .iter()
-            .map(|p| leverage::scenario::load(p))
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    leverage::scenario::load_stdin()
+                } else {
+                    leverage::scenario::load(p)
+                }
+            })
             .collect::<Result<_, _>>()?)
     }
 
@@ -379,12 +462,24 @@ fn usage(message: String) -> anyhow::Error {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     #[cfg(unix)]
     signals::install();
-    style::init(cli.global.color, cli.global.quiet);
+    style::init(cli.global.color, cli.global.quiet, cli.global.verbose);
     let source = match cli.global.graph.as_deref() {
         None => GraphSource::Bundled,
         Some(p) if p.as_os_str() == "-" => GraphSource::Stdin,
         Some(p) => GraphSource::File(p.to_owned()),
     };
+    let stdin_readers = usize::from(matches!(source, GraphSource::Stdin))
+        + cli
+            .global
+            .scenario
+            .iter()
+            .filter(|p| p.as_os_str() == "-")
+            .count();
+    if stdin_readers > 1 {
+        return Err(usage(
+            "standard input (`-`) can feed one input only: the graph (`--graph -`) or one scenario (`--scenario -`); give the others as files".into(),
+        ));
+    }
     if cli.global.input_format.is_some() && !matches!(source, GraphSource::Stdin) {
         return Err(usage(
             "`--input-format` tells how to read standard input (`--graph -`); a file's format follows its extension".into(),

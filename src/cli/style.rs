@@ -21,6 +21,7 @@ pub enum ColorArg {
 
 static COLOR: AtomicBool = AtomicBool::new(false);
 static QUIET: AtomicBool = AtomicBool::new(false);
+static VERBOSE: AtomicBool = AtomicBool::new(false);
 
 /// The colour choice in the raw arguments (`--color X` or `--color=X`), read before clap parses
 /// them, so that clap's own help and errors follow it too.
@@ -68,9 +69,10 @@ pub fn clap_color(choice: ColorArg) -> clap::ColorChoice {
 /// Sets the look for the rest of the run: colour, quiet, and the table width (`COLUMNS` when it
 /// is set to a positive number, else the terminal's width when standard output is a terminal;
 /// no limit in a pipe or a file).
-pub fn init(choice: ColorArg, quiet: bool) {
+pub fn init(choice: ColorArg, quiet: bool, verbose: bool) {
     COLOR.store(decide_color(choice), Ordering::Relaxed);
     QUIET.store(quiet, Ordering::Relaxed);
+    VERBOSE.store(verbose && !quiet, Ordering::Relaxed);
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
@@ -87,6 +89,11 @@ pub fn init(choice: ColorArg, quiet: bool) {
 /// Whether `-q` asked for silence on stderr (warnings, notes, progress).
 pub fn quiet() -> bool {
     QUIET.load(Ordering::Relaxed)
+}
+
+/// Whether `-v` asked for what was read and how long it took, on stderr.
+pub fn verbose() -> bool {
+    VERBOSE.load(Ordering::Relaxed)
 }
 
 /// `label` (`error:`, `warning:`, `hint:`) in its colour when colour is on.

@@ -53,7 +53,8 @@ pub struct SuggestArgs {
     /// basis filter, each channel left out, movability off, acting alone)?
     #[arg(long)]
     structural: bool,
-    /// Also draw the result as an SVG map into FILE (the top 5 partners' paths highlighted)
+    /// Also draw the result as an SVG map into FILE (the top 5 partners' paths highlighted);
+    /// `-` prints the map on standard output in place of the table
     #[arg(long, value_name = "FILE", conflicts_with_all = ["samples", "structural"])]
     svg: Option<PathBuf>,
 }
@@ -76,12 +77,15 @@ enum ScoreArg {
 
 pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
     let format = ctx.output("suggest")?;
-    if let Some(p) = &args.svg {
-        if p.as_os_str() == "-" {
-            return Err(usage(
-                "`--svg -` would mix the map into the table on standard output; give a file name, or use `leverage export --format svg -o -`".into(),
-            ));
-        }
+    // `--svg -` puts the map on standard output in place of the table.
+    let svg_to_stdout = args.svg.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    if svg_to_stdout && ctx.format.is_some() {
+        return Err(usage(
+            "`--svg -` prints the map on standard output in place of the table, so `--format` cannot apply; write the map to a file (`--svg map.svg`) to keep the table"
+                .into(),
+        ));
+    }
+    if let Some(p) = args.svg.as_deref().filter(|_| !svg_to_stdout) {
         ctx.refuse_input_as_output(p)?;
     }
     let graph = ctx.load()?;
@@ -136,17 +140,23 @@ pub fn exec(args: SuggestArgs, ctx: &Context) -> anyhow::Result<()> {
         g.distance = ctx.distance;
         attach_suggestion(&mut g, &ranking, &args.question.sources_name(), 5, true);
         let bytes = exporter_bytes(&g, &SvgExporter::default())?;
-        leverage::io::atomic::write(path, &bytes)
-            .with_context(|| format!("drawing the map to `{}`", path.display()))?;
+        if svg_to_stdout {
+            super::print_bytes(&bytes)?;
+        } else {
+            leverage::io::atomic::write(path, &bytes)
+                .with_context(|| format!("drawing the map to `{}`", path.display()))?;
+        }
     }
-    print(&report::suggest::render(&ranking, format))?;
+    if !svg_to_stdout {
+        print(&report::suggest::render(&ranking, format))?;
+    }
     if ranking.partners.is_empty() {
         // The rule for "no result" (README, "Exit codes"): the output is printed, stderr says
         // why, and the exit code is 1.
         return Err(super::errors::no_result(format!(
             "no partner has a positive score: none is reached by the sources and holds pressure on {} that it does not apply yet",
             ranking.target
-        )));
+        ), ctx.widen_hint(&args.question)));
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use leverage::io::{load, GraphSource};
 /// Check a graph file against every rule of the format; list every problem with its place
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage validate my-graph.json\n  cat my-graph.json | leverage validate -"
+    after_help = "Examples:\n  leverage validate graphs/eu-outreach-2025.json\n  cat graphs/eu-outreach-2025.json | leverage validate -"
 )]
 pub struct ValidateArgs {
     /// The file to check (`-` for standard input); default: the `--graph` file or the bundled graph

@@ -144,16 +144,8 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
     match source {
         GraphSource::Bundled => json::parse(embedded::BUNDLED_JSON, &source.display_name()),
         GraphSource::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .take(MAX_INPUT_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::Read {
-                    path: PathBuf::from("<stdin>"),
-                    source: e,
-                })?;
+            let bytes = read_stdin()?;
             let name = source.display_name();
-            check_size(bytes.len() as u64, &name)?;
             let text = decode(&bytes, &name)?;
             let defaults = ImportDefaults {
                 file: name.clone(),
@@ -204,6 +196,24 @@ fn refuse_unused_options(source: &GraphSource, options: &LoadOptions) -> Result<
         )));
     }
     Ok(())
+}
+
+/// Reads standard input whole, up to [`MAX_INPUT_BYTES`].
+///
+/// # Errors
+/// [`Error::Read`] if standard input cannot be read; [`Error::Invalid`] if it holds more than
+/// the limit.
+pub fn read_stdin() -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Read {
+            path: PathBuf::from("<stdin>"),
+            source: e,
+        })?;
+    check_size(bytes.len() as u64, "<stdin>")?;
+    Ok(bytes)
 }
 
 /// Reads a file, refusing it if it is larger than [`MAX_INPUT_BYTES`].

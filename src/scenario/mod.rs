@@ -24,6 +24,17 @@ pub fn load(path: &Path) -> Result<Scenario> {
     parse(text, &name)
 }
 
+/// Reads and parses a scenario from standard input (named `<stdin>` in errors).
+///
+/// # Errors
+/// As [`load`].
+pub fn load_stdin() -> Result<Scenario> {
+    let name = "<stdin>";
+    let bytes = crate::io::read_stdin()?;
+    let text = crate::io::decode(&bytes, name)?;
+    parse(text, name)
+}
+
 /// Applies scenarios in order to a copy of `graph`.
 ///
 /// # Errors

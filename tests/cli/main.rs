@@ -9,6 +9,7 @@ mod compare;
 mod errors;
 mod export;
 mod files;
+mod help_examples;
 mod hostile;
 mod info;
 mod paths;

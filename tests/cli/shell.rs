@@ -213,3 +213,84 @@ fn no_answer_exits_one_with_a_hint() {
     assert!(err.contains("no partner has a positive score"), "{err}");
     assert!(err.contains("hint:"), "{err}");
 }
+
+// See: #11. `-` is standard input or output for every file argument: `--svg -` prints the map
+// in place of the table, `--scenario -` reads the scenario from standard input, and standard
+// input feeds one input only.
+#[test]
+fn dash_is_a_stream_for_every_file_argument() {
+    let svg = stdout_of(&["suggest", "--svg", "-"]);
+    assert!(svg.starts_with("<?xml"), "{}", &svg[..40.min(svg.len())]);
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(
+        !svg.contains("Partners to approach"),
+        "the table is not mixed in"
+    );
+    let err = fails(&["suggest", "--svg", "-", "--format", "json"], 2);
+    assert!(err.contains("`--format` cannot apply"), "{err}");
+
+    let scenario =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/scenarios/eu-india-fta.json");
+    let from_file = json(&[
+        "compare",
+        "--scenario",
+        scenario.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let out = leverage()
+        .args(["compare", "--scenario", "-", "--format", "json"])
+        .pipe_stdin(&scenario)
+        .unwrap()
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_stdin: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_stdin["changes"], from_file["changes"]);
+    assert!(!from_file["changes"].as_array().unwrap().is_empty());
+
+    let err = fails(&["--graph", "-", "--scenario", "-", "info"], 2);
+    assert!(err.contains("one input only"), "{err}");
+    let err = fails(&["--scenario", "-", "--scenario", "-", "info"], 2);
+    assert!(err.contains("one input only"), "{err}");
+}
+
+// See: #11. `-v` says what was read and selected; `-q -v` is refused; the hint after "no
+// result" names the options that narrowed the question.
+#[test]
+fn verbose_tells_what_was_read_and_selected() {
+    let out = leverage()
+        .args([
+            "-v",
+            "--year",
+            "2022",
+            "--basis",
+            "official,published,derived",
+            "info",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("note: read <bundled"), "{err}");
+    assert!(err.contains("--year 2022:"), "{err}");
+    assert!(err.contains("--basis official,published,derived:"), "{err}");
+    let quiet = leverage()
+        .args(["--year", "2022", "info"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&quiet.stderr),
+        "",
+        "without -v, nothing on stderr"
+    );
+    let err = fails(&["-q", "-v", "info"], 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = fails(&["--basis", "official,published", "suggest"], 1);
+    assert!(err.contains("drop `--basis`"), "{err}");
+    assert!(err.contains("`--max-hops 3`"), "{err}");
+}
