@@ -467,7 +467,16 @@ fn suggest_draws_a_map() {
     assert!(table.contains("TUR"));
     let svg = std::fs::read_to_string(&p).unwrap();
     assert!(
-        svg.contains("<svg") && svg.contains("1 Turkey"),
+        svg.contains("<svg") && svg.contains("1 Türkiye"),
         "the top partner is labelled"
     );
+    // See: #14. The map shows scores in the table's unit (thousandths), with the projection
+    // and the land's credit.
+    let top = table.lines().find(|l| l.contains("TUR Türkiye")).unwrap();
+    let score = top.split_whitespace().nth(3).unwrap();
+    assert!(
+        svg.contains(&format!(">{score}</text>")),
+        "{score} not on the map"
+    );
+    assert!(svg.contains("Natural Earth projection; Made with Natural Earth"));
 }

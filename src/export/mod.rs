@@ -13,6 +13,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod nodelink;
+pub mod style;
 pub mod svg;
 pub mod xml;
 
@@ -34,9 +35,52 @@ pub struct Focus {
     pub sources_name: String,
     /// The target actor.
     pub target: NodeIndex,
-    /// Top partners, best first: the partner, its score, and its best leverage path
-    /// (source -> ... -> partner -> ... -> target).
-    pub partners: Vec<(NodeIndex, f64, Vec<NodeIndex>)>,
+    /// Top partners, best first.
+    pub partners: Vec<FocusPartner>,
+    /// How many of the first `partners` have their paths highlighted; an interactive map also
+    /// holds the others' paths, hidden until the reader picks the partner.
+    pub highlighted: usize,
+    /// The score's formula in words (`reach × headroom × movability`).
+    pub formula: String,
+    /// The robustness run the partners' spreads come from, if any.
+    pub uncertainty: Option<Uncertainty>,
+}
+
+/// A partner a picture shows: its rank, score and best leverage path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FocusPartner {
+    /// The partner.
+    pub node: NodeIndex,
+    /// Its rank.
+    pub rank: usize,
+    /// Its score (a share; pictures show it in thousandths, as the table does).
+    pub score: f64,
+    /// Its best leverage path, source -> ... -> partner -> ... -> target.
+    pub path: Vec<NodeIndex>,
+    /// Its spread over a robustness run, if one was attached.
+    pub spread: Option<RankSpread>,
+}
+
+/// A partner's rank over the samples of a robustness run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankSpread {
+    /// Median rank.
+    pub median: f64,
+    /// 5th and 95th percentile of the rank.
+    pub range: [usize; 2],
+    /// Share of samples in which it is in the top k.
+    pub p_top_k: f64,
+}
+
+/// The robustness run behind the spreads: how many samples, the seed and the k of P(top k).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Uncertainty {
+    /// Samples drawn.
+    pub samples: usize,
+    /// Seed.
+    pub seed: u64,
+    /// The k of P(top k).
+    pub top_k: usize,
 }
 
 /// A graph ready for export: the graph, how strengths and distances are computed, what to
@@ -58,6 +102,8 @@ pub struct AnnotatedGraph<'g> {
     /// The node value that sizes actors in GEXF and SVG (`score`, `strength_out`...); `None`:
     /// `score` when present, else the actor's out-strength.
     pub size_by: Option<String>,
+    /// How actors are coloured and named by role (the target, the sources, groups).
+    pub style: style::Style,
 }
 
 impl<'g> AnnotatedGraph<'g> {
@@ -71,6 +117,7 @@ impl<'g> AnnotatedGraph<'g> {
             node_values: IndexMap::new(),
             focus: None,
             size_by: None,
+            style: style::Style::default(),
         }
     }
 
