@@ -2,7 +2,7 @@
 //! `leverage explain` show, computed once by [`briefing`] from a graph and typed parameters.
 //! Renderers (`report::brief`, `export::html`) only format it; they never run an analysis.
 //!
-//! A [`Briefing`] holds the ranking ([`suggest`]), how sure it is ([`robustness`] on a stated
+//! A [`Briefing`] holds the ranking ([`suggest`](super::suggest::suggest)), how sure it is ([`robustness`] on a stated
 //! seed and number of samples, with the [`structural`] check), the messengers ([`assign`]), what
 //! each what-if scenario changes for each partner ([`compare`]), and for each partner the facts
 //! behind its row: the target's dependence on it channel by channel with its rank among the
@@ -29,6 +29,9 @@ pub const DEFAULT_SAMPLES: usize = 2_000;
 
 /// Default seed of the robustness run of a briefing.
 pub const DEFAULT_SEED: u64 = 1;
+
+/// The percentiles of a rank interval of the robustness run ([`PartnerSpread::rank_range`]).
+pub const RANK_PERCENTILES: [u8; 2] = [5, 95];
 
 /// Options of [`briefing`].
 #[derive(Debug, Clone, PartialEq)]
@@ -104,8 +107,12 @@ pub struct SourcedFigure {
     /// Its citations, each in one line.
     pub cite: Vec<String>,
     /// Who published it, in a few words: the first citation's `via` when the primary source was
-    /// read second-hand, else its publisher (empty without a citation).
+    /// read second-hand, else its publisher, up to the first `;`, `,` or `(` (empty without a
+    /// citation).
     pub by: String,
+    /// The first citation's title up to its first colon (`Order No. 430-r of 5 March 2022`);
+    /// empty without a citation.
+    pub title: String,
 }
 
 /// The target's dependence on a partner through one channel of the tie `partner -> target`.
@@ -242,6 +249,29 @@ pub struct StaleFigure {
     pub year: i32,
 }
 
+/// One kind of stale figure, with the partners whose rows rest on it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StaleKind {
+    /// Where it sits: `DEU -> TUR trade`, or `stance sanctions` for a signal of several
+    /// partners.
+    pub what: String,
+    /// The year it describes.
+    pub year: i32,
+    /// The partners whose rows rest on it, by rank.
+    pub partners: Vec<ActorId>,
+}
+
+/// A messenger and the partners it takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MessengerLoad {
+    /// The messenger's id.
+    pub id: ActorId,
+    /// Its name.
+    pub name: String,
+    /// The partners it takes, by rank.
+    pub partners: Vec<ActorId>,
+}
+
 /// The data's caveats.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Caveats {
@@ -256,6 +286,9 @@ pub struct Caveats {
     /// Figures behind the partners' rows (their paths and stance signals) older than
     /// `stale_before`, by partner rank, then place.
     pub stale: Vec<StaleFigure>,
+    /// The same figures by kind: a tie, or a stance signal (of any partner), and year; in
+    /// order of first appearance.
+    pub stale_kinds: Vec<StaleKind>,
     /// Partners whose stance towards the target is unknown (movability counted as 1).
     pub stance_unknown: Vec<ActorId>,
 }
@@ -278,8 +311,12 @@ pub struct Briefing {
     /// The robustness run (with the structural check); its `deterministic` ranking is left
     /// empty of partners, which [`Self::ranking`] holds.
     pub robustness: Robustness,
+    /// The percentiles of the rank intervals ([`RANK_PERCENTILES`]).
+    pub rank_percentiles: [u8; 2],
     /// The messengers.
     pub assignment: AssignmentPlan,
+    /// Each messenger with the partners it takes, most partners first (then by first partner).
+    pub messengers: Vec<MessengerLoad>,
     /// The partners, in rank order.
     pub partners: Vec<PartnerFacts>,
     /// What each scenario changes.
@@ -335,7 +372,8 @@ impl Briefing {
 /// ```
 pub fn briefing(graph: &InfluenceGraph, params: &BriefingParams) -> Result<Briefing> {
     let mut sp = params.suggest.clone();
-    sp.top = params.partners;
+    // Every ranked partner's spread is kept, so that `explain` can report any of them.
+    sp.top = None;
     let mut rp = RobustnessParams::new(sp.clone(), params.samples, params.seed);
     rp.top_k = params.top_k;
     let mut rob = robustness(graph, &rp, None)?;
@@ -415,6 +453,8 @@ pub fn briefing(graph: &InfluenceGraph, params: &BriefingParams) -> Result<Brief
         ranking,
         ranked,
         robustness: rob,
+        rank_percentiles: RANK_PERCENTILES,
+        messengers: loads(&assignment),
         assignment,
         partners,
         scenarios,
@@ -424,9 +464,27 @@ pub fn briefing(graph: &InfluenceGraph, params: &BriefingParams) -> Result<Brief
     })
 }
 
+/// Each messenger of `plan` with its partners, most partners first.
+fn loads(plan: &AssignmentPlan) -> Vec<MessengerLoad> {
+    let mut out: Vec<MessengerLoad> = Vec::new();
+    for a in &plan.assignments {
+        match out.iter_mut().find(|m| m.id == a.messenger) {
+            Some(m) => m.partners.push(a.partner.clone()),
+            None => out.push(MessengerLoad {
+                id: a.messenger.clone(),
+                name: a.messenger_name.clone(),
+                partners: vec![a.partner.clone()],
+            }),
+        }
+    }
+    // Stable: equal loads keep the order of their first partner.
+    out.sort_by_key(|m| std::cmp::Reverse(m.partners.len()));
+    out
+}
+
 /// `fig` with its citations rendered.
 fn sourced(graph: &InfluenceGraph, fig: &Figure) -> SourcedFigure {
-    let (cite, by) = citations(graph, &fig.cite);
+    let (cite, by, title) = citations(graph, &fig.cite);
     SourcedFigure {
         value: fig.value,
         range: fig.range,
@@ -435,25 +493,40 @@ fn sourced(graph: &InfluenceGraph, fig: &Figure) -> SourcedFigure {
         source: fig.source.to_string(),
         cite,
         by,
+        title,
     }
 }
 
-/// The citations of `cite`, each in one line, and who published the first in a few words.
-pub(crate) fn citations(graph: &InfluenceGraph, cite: &Cite) -> (Vec<String>, String) {
-    let mut by = String::new();
+/// The citations of `cite`, each in one line; who published the first in a few words; and the
+/// first's title up to its first colon.
+pub(crate) fn citations(graph: &InfluenceGraph, cite: &Cite) -> (Vec<String>, String, String) {
+    let (mut by, mut title) = (String::new(), String::new());
     let lines = cite
         .ids()
         .map(|id| match graph.citations.get(id) {
             Some(c) => {
                 if by.is_empty() {
-                    by = c.via.clone().unwrap_or_else(|| c.publisher.clone());
+                    let who = c.via.as_deref().unwrap_or(&c.publisher);
+                    by = who
+                        .split([';', ',', '('])
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
+                    title = c
+                        .title
+                        .split(':')
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
                 }
                 c.render()
             }
             None => id.to_owned(),
         })
         .collect();
-    (lines, by)
+    (lines, by, title)
 }
 
 /// The target's dependence on `partner`, channel by channel, with the partner's rank among the
@@ -636,12 +709,31 @@ fn caveats(
             }
         }
     }
+    let mut stale_kinds: Vec<StaleKind> = Vec::new();
+    for x in &stale {
+        let what = match x.what.split_once(" stance ") {
+            Some((_, signal)) => format!("stance {signal}"),
+            None => x.what.clone(),
+        };
+        match stale_kinds
+            .iter_mut()
+            .find(|k| k.what == what && k.year == x.year)
+        {
+            Some(k) => k.partners.push(x.partner.clone()),
+            None => stale_kinds.push(StaleKind {
+                what,
+                year: x.year,
+                partners: vec![x.partner.clone()],
+            }),
+        }
+    }
     let k = top_k.min(partners.len());
     Caveats {
         judgement_share: weighted(partners),
         judgement_share_top_k: weighted(&partners[..k]),
         stale_before,
         stale,
+        stale_kinds,
         stance_unknown: ranking.pool.stance_unknown.clone(),
     }
 }

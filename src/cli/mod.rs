@@ -3,9 +3,11 @@
 //! and prints through `report`.
 
 mod assign;
+mod brief;
 mod centrality;
 mod compare;
 mod errors;
+mod explain;
 mod export;
 mod generate;
 mod info;
@@ -168,6 +170,8 @@ enum Command {
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
+    Brief(brief::BriefArgs),
+    Explain(explain::ExplainArgs),
     Generate(generate::GenerateArgs),
 }
 
@@ -352,6 +356,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
+        Command::Brief(a) => brief::exec(a, &ctx),
+        Command::Explain(a) => explain::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
     };
     result.map_err(errors::to_cli)

@@ -3,6 +3,7 @@
 mod common;
 
 mod assign;
+mod brief;
 mod centrality;
 mod compare;
 mod errors;
