@@ -132,6 +132,12 @@ pub enum Format {
     NodeLink,
     /// An SVG map (export)
     Svg,
+    /// The briefing page: one self-contained HTML file (export)
+    Html,
+    /// A Kumu import file: elements and connections (export)
+    Kumu,
+    /// Node-link JSON with `links`, for D3 (export)
+    D3,
 }
 
 /// `--distance` values.

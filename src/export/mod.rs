@@ -11,7 +11,9 @@ pub mod dot;
 pub mod flat;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod kumu;
 pub mod nodelink;
 pub mod style;
 pub mod svg;
@@ -186,6 +188,12 @@ pub enum ExportFormat {
     Csv,
     /// An SVG map drawn by leverage itself.
     Svg,
+    /// The briefing page: one self-contained HTML file (table, map, cards; offline).
+    Html,
+    /// A Kumu import file (blueprint JSON: elements and connections matched by label).
+    Kumu,
+    /// Node-link JSON with `links`, as D3's examples read it.
+    D3,
 }
 
 impl ExportFormat {
@@ -199,6 +207,9 @@ impl ExportFormat {
         ExportFormat::NodeLink,
         ExportFormat::Csv,
         ExportFormat::Svg,
+        ExportFormat::Html,
+        ExportFormat::Kumu,
+        ExportFormat::D3,
     ];
 
     /// The format's name on the command line.
@@ -212,11 +223,15 @@ impl ExportFormat {
             ExportFormat::NodeLink => "node-link",
             ExportFormat::Csv => "csv",
             ExportFormat::Svg => "svg",
+            ExportFormat::Html => "html",
+            ExportFormat::Kumu => "kumu",
+            ExportFormat::D3 => "d3",
         }
     }
 
     /// The format a file name implies: `.graphml`, `.gexf`, `.dot`/`.gv`, `.svg`, `.csv`,
-    /// `.cyjs` or `.cy.json` (Cytoscape), `.nodelink.json` or `.node-link.json`, else `.json`.
+    /// `.cyjs` or `.cy.json` (Cytoscape), `.nodelink.json` or `.node-link.json`, `.html` or
+    /// `.htm` (the briefing page), `.kumu.json` (Kumu), `.d3.json` (D3), else `.json`.
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -226,6 +241,12 @@ impl ExportFormat {
         if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") {
             return Some(ExportFormat::NodeLink);
         }
+        if name.ends_with(".kumu.json") {
+            return Some(ExportFormat::Kumu);
+        }
+        if name.ends_with(".d3.json") {
+            return Some(ExportFormat::D3);
+        }
         match ext.as_str() {
             "json" => Some(ExportFormat::Json),
             "graphml" => Some(ExportFormat::Graphml),
@@ -233,11 +254,14 @@ impl ExportFormat {
             "dot" | "gv" => Some(ExportFormat::Dot),
             "csv" => Some(ExportFormat::Csv),
             "svg" => Some(ExportFormat::Svg),
+            "html" | "htm" => Some(ExportFormat::Html),
             _ => None,
         }
     }
 
-    /// The exporter for this format (for CSV: both tables, as on standard output).
+    /// The exporter for this format (for CSV: both tables, as on standard output; for HTML, the
+    /// map alone in a page, since the briefing page needs a briefing the caller computes:
+    /// [`html::HtmlExporter`]).
     pub fn exporter(self) -> Box<dyn Exporter> {
         match self {
             ExportFormat::Json => Box::new(json::JsonExporter),
@@ -248,6 +272,9 @@ impl ExportFormat {
             ExportFormat::NodeLink => Box::new(nodelink::NodeLinkExporter),
             ExportFormat::Csv => Box::new(csv::CsvExporter::default()),
             ExportFormat::Svg => Box::new(svg::SvgExporter::default()),
+            ExportFormat::Html => Box::new(html::MapPage),
+            ExportFormat::Kumu => Box::new(kumu::KumuExporter),
+            ExportFormat::D3 => Box::new(nodelink::D3Exporter),
         }
     }
 }

@@ -337,6 +337,18 @@ pub fn note(b: &Briefing) -> String {
     s
 }
 
+/// The note's sections that the briefing page shows beside its cards, in Markdown: the
+/// question, the answer, how sure, and the data's caveats (each with its `##` heading).
+pub fn sections(b: &Briefing) -> [String; 4] {
+    let k = b.robustness.top_k.min(b.partners.len());
+    let mut out: [String; 4] = Default::default();
+    question(&mut out[0], b);
+    answer(&mut out[1], b, k);
+    how_sure(&mut out[2], b);
+    caveats(&mut out[3], b, k);
+    out
+}
+
 fn question(s: &mut String, b: &Briefing) {
     let q = &b.question;
     let target = &q.target_name;
