@@ -72,7 +72,11 @@
 
   function figure(f, ch, bs) {
     var range = f.r ? ' [' + pct(f.r[0]) + ', ' + pct(f.r[1]) + ']' : '';
-    var cites = f.k.map(function (i) { return esc(data.cites[i]); }).join('<br>');
+    // At most two citations, each cut to a line; the card lists them in full.
+    var cites = f.k.slice(0, 2).map(function (i) {
+      var c = data.cites[i];
+      return esc(c.length > 120 ? c.slice(0, 119) + '…' : c);
+    }).join('<br>') + (f.k.length > 2 ? '<br>and ' + (f.k.length - 2) + ' more' : '');
     var hidden = ch && !(channelOk(ch, f.n) && basisOk(bs, f.b));
     if (hidden) return '';
     return '<p><b>' + esc(f.n) + ' ' + pct(f.v) + '</b>' + range + ' (' + f.y + ', ' + esc(f.b) + ')<br>' +

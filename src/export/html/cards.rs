@@ -78,7 +78,7 @@ pub(super) fn ranking_table(s: &mut String, b: &Briefing) {
     let _ = writeln!(s, "</tbody></table>\n</section>");
 }
 
-/// Citations of a figure, as a list.
+/// Citations of a figure, as a list; past two, folded under their count.
 fn cite_list(cite: &[String]) -> String {
     if cite.is_empty() {
         return String::new();
@@ -87,7 +87,15 @@ fn cite_list(cite: &[String]) -> String {
         .iter()
         .map(|c| format!("<li>{}</li>", escape(c)))
         .collect();
-    format!("<ul class=\"cites\">{}</ul>", items.concat())
+    if items.len() > 2 {
+        format!(
+            "<details class=\"cites\"><summary>{} citations</summary><ul class=\"cites\">{}</ul></details>",
+            items.len(),
+            items.concat()
+        )
+    } else {
+        format!("<ul class=\"cites\">{}</ul>", items.concat())
+    }
 }
 
 /// One channel of a tie, as a table row.
@@ -113,12 +121,25 @@ fn channel_row(c: &ChannelFigure) -> String {
     )
 }
 
-/// A path with each tie's channels.
-fn path_block(s: &mut String, path: &ExplainedPath) {
+/// A path with each tie's channels; a tie into `target` is shown in one line, since the card's
+/// table of the target's dependence holds its figures.
+fn path_block(s: &mut String, path: &ExplainedPath, target: &str) {
     for t in &path.ties {
         let head = t
             .headroom
             .map_or(String::new(), |h| format!(", headroom {}", percent(h)));
+        if t.to == target {
+            let _ = writeln!(
+                s,
+                "<h5 class=\"tie-head\" data-from=\"{}\" data-to=\"{}\">{} → {} <span class=\"n\">strength {}{head}</span>: its figures are under &ldquo;depends on it&rdquo; below</h5>",
+                escape(&t.from),
+                escape(&t.to),
+                escape(&t.from),
+                escape(&t.to),
+                percent(t.strength)
+            );
+            continue;
+        }
         let _ = write!(
             s,
             "<h5 class=\"tie-head\" data-from=\"{}\" data-to=\"{}\">{} → {} <span class=\"n\">strength {}{head}</span></h5>\n<table class=\"figs\"><thead><tr><th>channel</th><th>value</th><th>year</th><th>basis</th><th>source</th></tr></thead><tbody>",
@@ -166,12 +187,11 @@ fn card(s: &mut String, b: &Briefing, p: &PartnerFacts) {
     );
     let _ = writeln!(
         s,
-        "<dl class=\"terms\"><div><dt>reach</dt><dd>{}</dd></div><div><dt>headroom</dt><dd>{}</dd></div><div><dt>pull</dt><dd>{}</dd></div><div><dt>movability</dt><dd>{}</dd></div><div><dt>score</dt><dd>{} ‰</dd></div><div><dt>rests on judgement</dt><dd>{}</dd></div></dl>",
+        "<dl class=\"terms\"><div><dt>reach</dt><dd>{}</dd></div><div><dt>headroom</dt><dd>{}</dd></div><div><dt>pull</dt><dd>{}</dd></div><div><dt>movability</dt><dd>{}</dd></div><div><dt>rests on judgement</dt><dd>{}</dd></div></dl>",
         percent(r.reach),
         percent(r.headroom),
         percent(r.pull),
         r.movability.map_or("unknown (counted as 100.0%)".to_owned(), percent),
-        th(r.score),
         r.judgement_share.map_or("–".to_owned(), percent)
     );
     let mut facts = Vec::new();
@@ -225,7 +245,7 @@ fn card(s: &mut String, b: &Briefing, p: &PartnerFacts) {
         escape(&crate::report::arrow_ids(&r.path))
     );
     for leg in &r.legs {
-        path_block(s, leg);
+        path_block(s, leg, b.question.target.as_str());
     }
     if p.routes.len() > 1 {
         let items: Vec<String> = p
@@ -247,7 +267,7 @@ fn card(s: &mut String, b: &Briefing, p: &PartnerFacts) {
     }
     let _ = write!(
         s,
-        "<h4>{} depends on it</h4>\n<table class=\"figs\"><thead><tr><th>channel</th><th>value</th><th>year</th><th>basis</th><th>source</th></tr></thead><tbody>",
+        "<h4>{} depends on it <span class=\"hint\">(value; unapplied: the part it does not apply yet; its rank among the target's partners)</span></h4>\n<table class=\"figs\"><thead><tr><th>channel</th><th>value</th><th>year</th><th>basis</th><th>source</th></tr></thead><tbody>",
         escape(target)
     );
     for d in &p.dependence {

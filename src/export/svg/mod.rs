@@ -367,9 +367,9 @@ fn ranking_band(
         escape(&f.formula)
     );
     // Columns: badge and name, score, rank interval, P(top k), path.
-    let (score_x, band_x, band_w, p_x) = (x + 250.0, x + 290.0, 200.0, x + 520.0);
+    let (score_x, band_x, band_w, p_x) = (x + 250.0, x + 290.0, 200.0, x + 550.0);
     let path_x = if f.uncertainty.is_some() {
-        x + 600.0
+        x + 625.0
     } else {
         x + 290.0
     };
