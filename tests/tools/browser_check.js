@@ -168,6 +168,9 @@ function fail(why) {
     await top.screenshot({ path: path.join(shotDir, 'brief-table.png') });
     await page.emulateMediaType('print');
     await page.pdf({ path: path.join(shotDir, 'brief.pdf'), format: 'A4' });
+    // The print view at A4's width (794 CSS pixels), its first two pages' worth.
+    await page.setViewport({ width: 794, height: 1123 });
+    await page.screenshot({ path: path.join(shotDir, 'brief-print.png'), clip: { x: 0, y: 0, width: 794, height: 2246 } });
     results.screenshot = shot;
     console.log(JSON.stringify(results));
   } finally {
