@@ -470,6 +470,56 @@ fn suggest_draws_a_map() {
         svg.contains("<svg") && svg.contains("1 Türkiye"),
         "the top partner is labelled"
     );
+    // See: #14. The map shows scores in the table's unit (thousandths), with the projection
+    // and the land's credit.
+    let top = table.lines().find(|l| l.contains("TUR Türkiye")).unwrap();
+    let score = top.split_whitespace().nth(3).unwrap();
+    assert!(
+        svg.contains(&format!(">{score}</text>")),
+        "{score} not on the map"
+    );
+    assert!(svg.contains("Natural Earth projection; Made with Natural Earth"));
+}
+
+#[test]
+fn the_briefing_page_is_one_small_offline_file() {
+    // See: #14. Inferred from `.html`; everything inline; under 1 MB for the bundled graph; the
+    // table holds the briefing's partners in rank order.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("brief.html");
+    run(&["export", "--samples", "100", "-o", p.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&p).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.len() < 1_000_000, "{} bytes", html.len());
+    // Nothing to fetch: no src or href attribute, no stylesheet link, no URL in the script.
+    for banned in [" src=", " href=", "<link", "<iframe", "@import"] {
+        assert!(!html.contains(banned), "{banned}");
+    }
+    let script = html.rsplit("<script>").next().unwrap();
+    assert!(!script.contains("http"), "the script names an address");
+    assert!(html.contains("Natural Earth projection; Made with Natural Earth"));
+    let b = parse(&run(&[
+        "--format",
+        "json",
+        "brief",
+        "--samples",
+        "100",
+        "--no-what-if",
+    ]));
+    let ids: Vec<&str> = b["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["partner"]["id"].as_str().unwrap())
+        .collect();
+    let rows: Vec<&str> = html
+        .split("<tr data-id=\"")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+        .collect();
+    assert_eq!(rows, ids);
+    // No state that already sanctions Russia has a card.
+    assert!(!html.contains("id=\"card-USA\""));
 }
 
 /// The hostile-cells fixture's path.

@@ -482,3 +482,39 @@ fn networkx_reads_centrality_of_an_actor_without_ties() {
     assert!(ok, "NetworkX cannot read the export:\n{out}{err}");
     println!("{}", out.trim());
 }
+
+#[test]
+fn kumu_and_d3_exports_read_back_by_their_conventions() {
+    // See: #14. Kumu by a schema written from its documentation, D3's `links` by NetworkX's
+    // loader with edges="links"; a blueprint with a connection to an unknown label must fail.
+    if !python_has("networkx, jsonschema") {
+        return missing("python3 with networkx and jsonschema");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = repo().join("tests/tools/kumu_d3_check.py");
+    let schema = repo().join("docs/kumu.schema.json");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    for g in graphs(dir.path()) {
+        let kumu = export(&g, "kumu.json", &[]);
+        let d3 = export(&g, "d3.json", &[]);
+        let (ok, out, err) = tool(
+            "python3",
+            &[&s(&script), &s(&g), &s(&kumu), &s(&d3), &s(&schema)],
+        );
+        assert!(ok, "{out}{err}");
+        println!("{}: {out}", g.display());
+    }
+    let g = dir.path().join("bundled.json");
+    let kumu = export(&g, "kumu.json", &[]);
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&kumu).unwrap()).unwrap();
+    doc["connections"][0]["to"] = "Atlantis".into();
+    let bad = dir.path().join("bad.kumu.json");
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let d3 = export(&g, "d3.json", &[]);
+    let (ok, out, _) = tool(
+        "python3",
+        &[&s(&script), &s(&g), &s(&bad), &s(&d3), &s(&schema)],
+    );
+    assert!(!ok && out.contains("names no element"), "{out}");
+}

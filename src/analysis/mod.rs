@@ -3,6 +3,7 @@
 
 pub mod assign;
 pub mod blocs;
+pub mod briefing;
 pub mod brokerage_roles;
 pub mod centrality;
 pub mod compare;

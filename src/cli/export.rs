@@ -3,14 +3,17 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use clap::builder::TypedValueParser as _;
 use clap::{Args, ValueEnum};
 
 use super::question::resolve_question;
 use super::{print_bytes, usage, warn, Context, Format};
+use leverage::analysis::briefing::{briefing, BriefingParams, DEFAULT_SAMPLES};
 use leverage::analysis::centrality::CentralityParams;
 use leverage::analysis::suggest::SuggestParams;
-use leverage::export::annotate::{attach_centrality, suggest_and_attach};
+use leverage::export::annotate::{attach_briefing, attach_centrality, suggest_and_attach};
 use leverage::export::csv::{nodes_path, CsvExporter, CsvTables};
+use leverage::export::html::HtmlExporter;
 use leverage::export::svg::SvgExporter;
 use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
 
@@ -59,6 +62,19 @@ pub struct ExportArgs {
     /// cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula (docs/EXPORTS.md)
     #[arg(long)]
     csv_raw: bool,
+    /// HTML, SVG: samples of the robustness run whose rank intervals the map and page show
+    /// (HTML default 2000; SVG: none unless given)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000).map(|x| x as usize))]
+    samples: Option<usize>,
+    /// HTML, SVG: seed of the robustness run
+    #[arg(long, default_value_t = leverage::analysis::briefing::DEFAULT_SEED)]
+    seed: u64,
+    /// HTML: how many partners the page covers (table, cards)
+    #[arg(long, default_value_t = leverage::analysis::briefing::DEFAULT_PARTNERS, value_parser = clap::value_parser!(u64).range(1..=1000).map(|x| x as usize))]
+    partners: usize,
+    /// HTML: scenario files whose effect the cards show (repeatable; default: the shipped ones)
+    #[arg(long, value_name = "FILE")]
+    what_if: Vec<PathBuf>,
 }
 
 /// `--with` values.
@@ -80,12 +96,15 @@ fn format_of(ctx: &Context, out: Option<&Path>) -> anyhow::Result<ExportFormat> 
         (Some(Format::NodeLink), _) => ExportFormat::NodeLink,
         (Some(Format::Csv), _) => ExportFormat::Csv,
         (Some(Format::Svg), _) => ExportFormat::Svg,
+        (Some(Format::Html), _) => ExportFormat::Html,
+        (Some(Format::Kumu), _) => ExportFormat::Kumu,
+        (Some(Format::D3), _) => ExportFormat::D3,
         (Some(Format::Table), _) => {
-            return Err(usage("`export` writes graph files, not `table`; use json, graphml, gexf, dot, cytoscape, node-link, csv or svg".into()))
+            return Err(usage("`export` writes graph files, not `table`; use json, graphml, gexf, dot, cytoscape, node-link, d3, kumu, csv, svg or html".into()))
         }
         (None, Some(p)) => ExportFormat::from_extension(p).ok_or_else(|| {
             usage(format!(
-                "cannot tell the format from `{}`: give `--format graphml|gexf|dot|cytoscape|node-link|csv|svg|json`",
+                "cannot tell the format from `{}`: give `--format graphml|gexf|dot|cytoscape|node-link|d3|kumu|csv|svg|html|json`",
                 p.display()
             ))
         })?,
@@ -114,9 +133,33 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     g.strength = ctx.strength.clone();
     g.distance = ctx.distance;
     g.size_by = args.size_by.clone();
+    let briefed =
+        format == ExportFormat::Html || (format == ExportFormat::Svg && args.samples.is_some());
+    let mut brief = None;
+    if briefed {
+        let (sources, target, exclude) =
+            resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None)?;
+        let mut params = SuggestParams::new(sources, target);
+        params.exclude = exclude;
+        params.strength = ctx.strength.clone();
+        params.distance = ctx.distance;
+        let name = args.from.clone().unwrap_or_else(|| "signatories".into());
+        let mut bp = BriefingParams::new(params, &name);
+        bp.partners = Some(args.partners);
+        bp.samples = args.samples.unwrap_or(DEFAULT_SAMPLES);
+        bp.seed = args.seed;
+        bp.scenarios = if format == ExportFormat::Html {
+            super::brief::what_if(&args.what_if, false)?
+        } else {
+            Vec::new()
+        };
+        let b = briefing(&graph, &bp)?;
+        attach_briefing(&mut g, &b, args.highlight.min(args.partners));
+        brief = Some(b);
+    }
     let want_scores = args.with.contains(&WithArg::Suggest);
     let explicit = args.from.is_some() || args.target.is_some();
-    if want_scores || explicit || args.highlight > 0 || format == ExportFormat::Svg {
+    if !briefed && (want_scores || explicit || args.highlight > 0 || format == ExportFormat::Svg) {
         let question = resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None);
         match question {
             Ok((sources, target, exclude)) => {
@@ -159,13 +202,17 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         title: args.title.clone(),
         ..SvgExporter::default()
     };
-    let exporter: Box<dyn Exporter> = match format {
-        ExportFormat::Svg => Box::new(svg),
-        ExportFormat::Csv => Box::new(CsvExporter {
+    let exporter: Box<dyn Exporter> = match (format, &brief) {
+        (ExportFormat::Html, Some(b)) => Box::new(HtmlExporter {
+            briefing: b,
+            map: svg,
+        }),
+        (ExportFormat::Svg, _) => Box::new(svg),
+        (ExportFormat::Csv, _) => Box::new(CsvExporter {
             tables: CsvTables::Both,
             raw: args.csv_raw,
         }),
-        f => f.exporter(),
+        (f, _) => f.exporter(),
     };
     match out {
         None => print_bytes(&exporter_bytes(&g, exporter.as_ref())?),

@@ -4,10 +4,12 @@
 
 mod actors;
 mod assign;
+mod brief;
 mod centrality;
 mod compare;
 mod completions;
 mod errors;
+mod explain;
 mod export;
 mod generate;
 mod info;
@@ -185,6 +187,12 @@ pub enum Format {
     NodeLink,
     /// An SVG map (export)
     Svg,
+    /// The briefing page: one self-contained HTML file (export)
+    Html,
+    /// A Kumu import file: elements and connections (export)
+    Kumu,
+    /// Node-link JSON with `links`, for D3 (export)
+    D3,
 }
 
 /// `--distance` values.
@@ -224,6 +232,8 @@ enum Command {
     Actors(actors::ActorsArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
+    Brief(brief::BriefArgs),
+    Explain(explain::ExplainArgs),
     Generate(generate::GenerateArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
@@ -511,6 +521,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Actors(a) => actors::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
+        Command::Brief(a) => brief::exec(a, &ctx),
+        Command::Explain(a) => explain::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
         Command::Completions(a) => completions::completions(a),
         Command::Man(a) => completions::man(a),

@@ -4,9 +4,11 @@
 use indexmap::IndexMap;
 use petgraph::stable_graph::NodeIndex;
 
-use super::{AnnotatedGraph, Focus};
+use super::style::Style;
+use super::{AnnotatedGraph, Focus, FocusPartner, RankSpread, Uncertainty};
+use crate::analysis::briefing::Briefing;
 use crate::analysis::centrality::{centrality_table, CentralityParams, Measure};
-use crate::analysis::suggest::{suggest, PartnerRanking, SuggestParams};
+use crate::analysis::suggest::{suggest, PartnerRanking, ScoreRule, SuggestParams};
 use crate::error::Result;
 use crate::model::InfluenceGraph;
 
@@ -23,7 +25,8 @@ pub enum Annotation {
 
 /// Attaches a partner ranking: its values as node attributes (`score`, `rank`, `reach`, `pull`,
 /// `brokerage`), the best paths of its first `top` partners as highlighted ties and as the
-/// [`Focus`] of pictures.
+/// [`Focus`] of pictures, and the [`Style`] of its question (its target and sources, the
+/// sources' role named after `sources_name`).
 pub fn attach_suggestion(
     g: &mut AnnotatedGraph<'_>,
     ranking: &PartnerRanking,
@@ -71,17 +74,71 @@ pub fn attach_suggestion(
             g.highlighted.insert((w[0], w[1]));
         }
         if let Some(n) = node(&p.id) {
-            partners.push((n, p.score, path));
+            partners.push(FocusPartner {
+                node: n,
+                rank: p.rank,
+                score: p.score,
+                path,
+                spread: None,
+            });
         }
     }
     let sources = ranking.sources.iter().filter_map(&node).collect();
+    g.style = Style::for_question(
+        graph,
+        ranking.target.clone(),
+        &ranking.sources,
+        sources_name,
+    );
     if let Some(target) = node(&ranking.target) {
         g.focus = Some(Focus {
             sources,
             sources_name: sources_name.to_owned(),
             target,
+            highlighted: partners.len(),
             partners,
+            formula: match ranking.score {
+                ScoreRule::Outreach => "reach × headroom × movability".into(),
+                ScoreRule::Classic => "reach × pull × receptiveness".into(),
+            },
+            uncertainty: None,
         });
+    }
+}
+
+/// Attaches a briefing: its ranking as [`attach_suggestion`] does, every partner of the
+/// briefing in the [`Focus`] (the first `highlight` highlighted), and each partner's rank
+/// spread over the briefing's robustness run.
+pub fn attach_briefing(g: &mut AnnotatedGraph<'_>, b: &Briefing, highlight: usize) {
+    attach_suggestion(g, &b.ranking, &b.question.sources_name, usize::MAX, true);
+    g.highlighted.clear();
+    let graph = g.graph;
+    for p in b.ranking.partners.iter().take(highlight) {
+        let path: Vec<NodeIndex> = p.path.iter().filter_map(|id| graph.node(id)).collect();
+        for w in path.windows(2) {
+            g.highlighted.insert((w[0], w[1]));
+        }
+    }
+    if let Some(f) = g.focus.as_mut() {
+        f.highlighted = highlight.min(f.partners.len());
+        f.uncertainty = Some(Uncertainty {
+            samples: b.robustness.samples,
+            seed: b.robustness.seed,
+            top_k: b.robustness.top_k,
+        });
+        for fp in &mut f.partners {
+            let id = &graph.actor(fp.node).id;
+            fp.spread = b
+                .partners
+                .iter()
+                .find(|p| p.partner.id == *id)
+                .and_then(|p| p.spread.as_ref())
+                .map(|s| RankSpread {
+                    median: s.median_rank,
+                    range: s.rank_range,
+                    p_top_k: s.p_top_k,
+                });
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::flat::{flatten, Role};
-use super::{dot, AnnotatedGraph, Exporter};
+use super::{AnnotatedGraph, Exporter};
 
 /// Writes Cytoscape.js JSON.
 #[derive(Debug, Clone, Copy, Default)]
@@ -65,7 +65,7 @@ impl Exporter for CytoscapeExporter {
             let mut data = IndexMap::new();
             data.insert("id".to_owned(), flat.node_ids[i].clone().into());
             data.insert("label".to_owned(), a.name.clone().into());
-            data.insert("colour".to_owned(), dot::role(graph, a).1.into());
+            data.insert("colour".to_owned(), g.style.role(graph, a).1.into());
             let size = if max > 0.0 {
                 10.0 + 50.0 * (sizes[i] / max).sqrt()
             } else {
@@ -81,7 +81,7 @@ impl Exporter for CytoscapeExporter {
                     x: c.lon * UNITS_PER_DEGREE,
                     y: -c.lat * UNITS_PER_DEGREE,
                 }),
-                classes: dot::role(graph, a).0.replace(' ', "-").to_lowercase(),
+                classes: g.style.role(graph, a).0.replace(' ', "-").to_lowercase(),
             });
         }
         let mut edges = Vec::new();

@@ -1,4 +1,4 @@
-//! Graphviz DOT export: every id quoted, colours by group, pen width by strength, `pos` from the
+//! Graphviz DOT export: every id quoted, colours by role ([`super::style::Style`]), pen width by strength, `pos` from the
 //! capitals' longitude/latitude (so `neato -n` draws a map; actors without coordinates in a row
 //! below it), highlighted leverage paths. Straight edges (`splines="false"`): Graphviz 2.42 crashes
 //! routing splines around overlapping nodes, and a map has overlapping capitals. Never `strict` (it would merge the two directions of a
@@ -7,7 +7,6 @@
 use std::io::Write;
 
 use super::{tie_weight, AnnotatedGraph, Exporter};
-use crate::model::{Actor, InfluenceGraph};
 
 /// Points per degree of longitude/latitude in `pos`.
 pub const POINTS_PER_DEGREE: f64 = 12.0;
@@ -32,29 +31,6 @@ pub fn quote(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The colour role of an actor: which group it is shown as, and the colour.
-pub fn role(graph: &InfluenceGraph, a: &Actor) -> (&'static str, &'static str) {
-    let groups = graph.groups_of(&a.id);
-    let has = |g: &str| groups.iter().any(|x| x.eq_ignore_ascii_case(g));
-    if a.id.as_str() == "RUS" {
-        ("Russia", "#c0392b")
-    } else if has("signatories") {
-        ("signatory", "#1f4e9c")
-    } else if has("EU") {
-        ("EU member", "#6c8ebf")
-    } else if has("BRICS") {
-        ("BRICS", "#e67e22")
-    } else if has("CentralAsia") {
-        ("Central Asia", "#16a085")
-    } else if has("Mercosur") {
-        ("Mercosur", "#27ae60")
-    } else if has("G7") {
-        ("G7", "#7f8c8d")
-    } else {
-        ("other", "#95a5a6")
-    }
 }
 
 impl Exporter for DotExporter {
@@ -85,7 +61,7 @@ impl Exporter for DotExporter {
         };
         let mut unplaced = 0.0;
         for (_, a) in graph.actors() {
-            let (role, colour) = role(graph, a);
+            let (role, colour) = g.style.role(graph, a);
             let mut attrs = vec![
                 format!("label={}", quote(a.id.as_str())),
                 format!("tooltip={}", quote(&format!("{} ({role})", a.name))),

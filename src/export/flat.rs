@@ -420,7 +420,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
             .map(|c| match &c.role {
                 Role::Name => Some(a.name.clone().into()),
                 Role::Groups => Some(graph.groups_of(&a.id).join(",").into()),
-                Role::Colour => Some(super::dot::role(graph, a).0.into()),
+                Role::Colour => Some(g.style.role(graph, a).0.into()),
                 Role::Lat => a.coordinates.map(|c| c.lat.into()),
                 Role::Lon => a.coordinates.map(|c| c.lon.into()),
                 Role::Receptiveness(p) => a.receptiveness.as_ref().and_then(|f| p.of(f)),

@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::flat::{cell_text, columns_in_tie_order, flatten, FlatGraph, Kind, Role};
 use super::xml::escape;
-use super::{dot, AnnotatedGraph, Exporter};
+use super::{AnnotatedGraph, Exporter};
 use crate::io::gexf::{MANIFEST_FORMAT, MANIFEST_TARGET};
 
 /// Writes GEXF 1.3.
@@ -189,7 +189,7 @@ impl Exporter for GexfExporter {
                 }
             }
             writeln!(out, "        </attvalues>")?;
-            let (r, gr, b) = rgb(dot::role(graph, a).1);
+            let (r, gr, b) = rgb(g.style.role(graph, a).1);
             writeln!(
                 out,
                 r#"        <viz:color r="{r}" g="{gr}" b="{b}" a="1.0"/>"#

@@ -11,8 +11,11 @@ pub mod dot;
 pub mod flat;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod kumu;
 pub mod nodelink;
+pub mod style;
 pub mod svg;
 pub mod xml;
 
@@ -34,9 +37,52 @@ pub struct Focus {
     pub sources_name: String,
     /// The target actor.
     pub target: NodeIndex,
-    /// Top partners, best first: the partner, its score, and its best leverage path
-    /// (source -> ... -> partner -> ... -> target).
-    pub partners: Vec<(NodeIndex, f64, Vec<NodeIndex>)>,
+    /// Top partners, best first.
+    pub partners: Vec<FocusPartner>,
+    /// How many of the first `partners` have their paths highlighted; an interactive map also
+    /// holds the others' paths, hidden until the reader picks the partner.
+    pub highlighted: usize,
+    /// The score's formula in words (`reach × headroom × movability`).
+    pub formula: String,
+    /// The robustness run the partners' spreads come from, if any.
+    pub uncertainty: Option<Uncertainty>,
+}
+
+/// A partner a picture shows: its rank, score and best leverage path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FocusPartner {
+    /// The partner.
+    pub node: NodeIndex,
+    /// Its rank.
+    pub rank: usize,
+    /// Its score (a share; pictures show it in thousandths, as the table does).
+    pub score: f64,
+    /// Its best leverage path, source -> ... -> partner -> ... -> target.
+    pub path: Vec<NodeIndex>,
+    /// Its spread over a robustness run, if one was attached.
+    pub spread: Option<RankSpread>,
+}
+
+/// A partner's rank over the samples of a robustness run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankSpread {
+    /// Median rank.
+    pub median: f64,
+    /// 5th and 95th percentile of the rank.
+    pub range: [usize; 2],
+    /// Share of samples in which it is in the top k.
+    pub p_top_k: f64,
+}
+
+/// The robustness run behind the spreads: how many samples, the seed and the k of P(top k).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Uncertainty {
+    /// Samples drawn.
+    pub samples: usize,
+    /// Seed.
+    pub seed: u64,
+    /// The k of P(top k).
+    pub top_k: usize,
 }
 
 /// A graph ready for export: the graph, how strengths and distances are computed, what to
@@ -58,6 +104,8 @@ pub struct AnnotatedGraph<'g> {
     /// The node value that sizes actors in GEXF and SVG (`score`, `strength_out`...); `None`:
     /// `score` when present, else the actor's out-strength.
     pub size_by: Option<String>,
+    /// How actors are coloured and named by role (the target, the sources, groups).
+    pub style: style::Style,
 }
 
 impl<'g> AnnotatedGraph<'g> {
@@ -71,6 +119,7 @@ impl<'g> AnnotatedGraph<'g> {
             node_values: IndexMap::new(),
             focus: None,
             size_by: None,
+            style: style::Style::default(),
         }
     }
 
@@ -139,6 +188,12 @@ pub enum ExportFormat {
     Csv,
     /// An SVG map drawn by leverage itself.
     Svg,
+    /// The briefing page: one self-contained HTML file (table, map, cards; offline).
+    Html,
+    /// A Kumu import file (blueprint JSON: elements and connections matched by label).
+    Kumu,
+    /// Node-link JSON with `links`, as D3's examples read it.
+    D3,
 }
 
 impl ExportFormat {
@@ -152,6 +207,9 @@ impl ExportFormat {
         ExportFormat::NodeLink,
         ExportFormat::Csv,
         ExportFormat::Svg,
+        ExportFormat::Html,
+        ExportFormat::Kumu,
+        ExportFormat::D3,
     ];
 
     /// The format's name on the command line.
@@ -165,11 +223,15 @@ impl ExportFormat {
             ExportFormat::NodeLink => "node-link",
             ExportFormat::Csv => "csv",
             ExportFormat::Svg => "svg",
+            ExportFormat::Html => "html",
+            ExportFormat::Kumu => "kumu",
+            ExportFormat::D3 => "d3",
         }
     }
 
     /// The format a file name implies: `.graphml`, `.gexf`, `.dot`/`.gv`, `.svg`, `.csv`,
-    /// `.cyjs` or `.cy.json` (Cytoscape), `.nodelink.json` or `.node-link.json`, else `.json`.
+    /// `.cyjs` or `.cy.json` (Cytoscape), `.nodelink.json` or `.node-link.json`, `.html` or
+    /// `.htm` (the briefing page), `.kumu.json` (Kumu), `.d3.json` (D3), else `.json`.
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -179,6 +241,12 @@ impl ExportFormat {
         if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") {
             return Some(ExportFormat::NodeLink);
         }
+        if name.ends_with(".kumu.json") {
+            return Some(ExportFormat::Kumu);
+        }
+        if name.ends_with(".d3.json") {
+            return Some(ExportFormat::D3);
+        }
         match ext.as_str() {
             "json" => Some(ExportFormat::Json),
             "graphml" => Some(ExportFormat::Graphml),
@@ -186,11 +254,14 @@ impl ExportFormat {
             "dot" | "gv" => Some(ExportFormat::Dot),
             "csv" => Some(ExportFormat::Csv),
             "svg" => Some(ExportFormat::Svg),
+            "html" | "htm" => Some(ExportFormat::Html),
             _ => None,
         }
     }
 
-    /// The exporter for this format (for CSV: both tables, as on standard output).
+    /// The exporter for this format (for CSV: both tables, as on standard output; for HTML, the
+    /// map alone in a page, since the briefing page needs a briefing the caller computes:
+    /// [`html::HtmlExporter`]).
     pub fn exporter(self) -> Box<dyn Exporter> {
         match self {
             ExportFormat::Json => Box::new(json::JsonExporter),
@@ -201,6 +272,9 @@ impl ExportFormat {
             ExportFormat::NodeLink => Box::new(nodelink::NodeLinkExporter),
             ExportFormat::Csv => Box::new(csv::CsvExporter::default()),
             ExportFormat::Svg => Box::new(svg::SvgExporter::default()),
+            ExportFormat::Html => Box::new(html::MapPage),
+            ExportFormat::Kumu => Box::new(kumu::KumuExporter),
+            ExportFormat::D3 => Box::new(nodelink::D3Exporter),
         }
     }
 }

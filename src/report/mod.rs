@@ -3,6 +3,7 @@
 
 pub mod actors;
 pub mod assign;
+pub mod brief;
 pub mod centrality;
 pub mod compare;
 pub mod info;

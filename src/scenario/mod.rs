@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod format;
+pub mod shipped;
 
 use std::path::Path;
 

@@ -4,6 +4,7 @@ mod common;
 
 mod actors;
 mod assign;
+mod brief;
 mod centrality;
 mod compare;
 mod errors;

@@ -1,24 +1,35 @@
 //! A map drawn by leverage itself, as SVG: no external program needed.
 //!
-//! - **Projection:** equirectangular from the capitals' coordinates ([`projection`]), standard
-//!   parallel at the middle latitude, cropped to the actors drawn with 5 degrees of margin, and a
-//!   light 10- or 20-degree graticule. Actors without coordinates are not drawn (the footnote
-//!   counts them); a graph with no coordinates at all is drawn on a circle.
-//! - **Actors:** coloured by their colour role ([`super::dot::role`]), with area proportional to
-//!   the size measure ([`AnnotatedGraph::sizes`]: the suggestion score by default). The target is
-//!   drawn large with a dark ring, the top partners with an orange ring and their rank.
+//! - **Base map:** the land of Natural Earth's 1:110m data in the Natural Earth projection
+//!   ([`crate::geo`]), cropped to the actors drawn ([`frame::view_bounds`]), with a light
+//!   graticule; where the sources crowd (the EU's capitals on a world map), an inset enlarges
+//!   their region ([`frame::inset_bounds`]: Europe), outlined on the main map. The map says
+//!   "Natural Earth projection; Made with Natural Earth". Actors without coordinates are not
+//!   drawn (the footnote counts them); a graph with no coordinates at all is drawn on a circle,
+//!   without land.
+//! - **Actors:** coloured by their role ([`super::style::Style`]: the target, the sources,
+//!   groups), with area proportional to the size measure ([`AnnotatedGraph::sizes`]: the
+//!   suggestion score by default). The target is drawn large with a dark ring, the top partners
+//!   with an orange ring and their rank.
 //! - **Ties:** arrows `from -> to` (from holds leverage over to), slightly curved so that the two
 //!   directions of a pair stay apart, width by strength. Only the `max_ties` strongest ties are
 //!   drawn in grey (default 40; a world graph has over a thousand), plus every tie on the best
-//!   leverage path of a top partner, in orange.
+//!   leverage path of a highlighted partner, in orange.
 //! - **Labels:** placed greedily without collisions ([`labels`]): the target, the partners in rank
 //!   order and the actors on their paths first, then the others by size; a label that fits
 //!   nowhere is left out (an ISO code on a dense cluster), never drawn over another.
-//! - **Panel:** the ranking of the top partners with their scores and paths, a legend and a
-//!   footnote naming the graph, its date and what was left out.
+//! - **Ranking band:** the partners with their scores in thousandths (the table's unit), their
+//!   rank interval over a robustness run when one is attached ([`super::Focus::uncertainty`]),
+//!   and their paths; a legend; a footnote naming the graph, its date, what was left out, the
+//!   projection and the data's credit.
+//!
+//! Numbers follow the table of `leverage suggest`: scores in thousandths, shares (strengths,
+//! P(top k)) in percent. With [`SvgExporter::interactive`] the map carries what the briefing page
+//! needs: `data-` attributes on ties, actors and ranking rows, and the paths of the partners
+//! beyond the highlighted ones, hidden (class `latent`).
 
+pub mod frame;
 pub mod labels;
-pub mod projection;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -27,9 +38,12 @@ use std::io::Write;
 use petgraph::stable_graph::NodeIndex;
 
 use super::xml::escape;
-use super::{dot, tie_weight, AnnotatedGraph, Exporter};
+use super::{tie_weight, AnnotatedGraph, Exporter, Focus};
+use crate::geo::{
+    bounds_path, graticule_path, sphere_path, GeoBounds, Land, MapFrame, Viewport, ATTRIBUTION,
+    PROJECTION_NAME,
+};
 use labels::{place, Rect, Wanted};
-use projection::Projection;
 
 /// Draws the SVG map.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +54,8 @@ pub struct SvgExporter {
     pub title: Option<String>,
     /// Width of the picture in pixels.
     pub width: f64,
+    /// Whether to add what an interactive page needs (module docs).
+    pub interactive: bool,
 }
 
 impl Default for SvgExporter {
@@ -48,6 +64,7 @@ impl Default for SvgExporter {
             max_ties: 40,
             title: None,
             width: 1600.0,
+            interactive: false,
         }
     }
 }
@@ -55,18 +72,23 @@ impl Default for SvgExporter {
 const MARGIN: f64 = 20.0;
 const TITLE_H: f64 = 74.0;
 const INSET_W: f64 = 440.0;
-const BAND_H: f64 = 210.0;
-const HIGHLIGHT: &str = "#d35400";
+const ROW_H: f64 = 24.0;
 const FONT: &str = "Helvetica, Arial, 'Liberation Sans', sans-serif";
+const SEA: &str = "#eaf1f6";
+const LAND: &str = "#e6e1d3";
+const COAST: &str = "#b3ab98";
+const GRID: &str = "#d3dde6";
+const INK: &str = "#1c2833";
+const MUTED: &str = "#566573";
 
 /// `x` with 3 significant digits.
 fn sig3(x: f64) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return "0".into();
-    }
-    let digits = 2 - x.abs().log10().floor() as i32;
-    let d = usize::try_from(digits.max(0)).unwrap_or(0);
-    format!("{x:.d$}")
+    crate::report::table::significant(x, 3)
+}
+
+/// A score as the table shows it: in thousandths, 3 significant digits.
+fn thousandths(score: f64) -> String {
+    sig3(score * 1000.0)
 }
 
 /// Approximate width of `text` at `size` px in a sans-serif font.
@@ -75,6 +97,7 @@ fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     text.chars().count() as f64 * size * per
 }
 
+/// An actor placed on a view.
 struct Node {
     n: NodeIndex,
     x: f64,
@@ -82,11 +105,69 @@ struct Node {
     r: f64,
 }
 
-impl Exporter for SvgExporter {
-    #[allow(clippy::too_many_lines)]
-    fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+/// A view of the map: where it draws, how degrees become pixels, and whether it has land.
+struct View {
+    frame: MapFrame,
+    area: Rect,
+    bounds: GeoBounds,
+}
+
+impl View {
+    fn new(bounds: GeoBounds, x: f64, y: f64, w: f64, h: f64) -> View {
+        let frame = MapFrame::fit(
+            &bounds,
+            Viewport {
+                x,
+                y,
+                width: w,
+                height: h,
+            },
+        );
+        View {
+            frame,
+            area: Rect { x, y, w, h },
+            bounds,
+        }
+    }
+}
+
+/// Where everything goes: the main view, the inset, the band below and the picture's size.
+struct Layout {
+    width: f64,
+    height: f64,
+    main: View,
+    inset: Option<View>,
+    band_y: f64,
+    /// Actors with their `(lon, lat)`: real coordinates, or places on a circle (`geo` false).
+    placed: Vec<(NodeIndex, f64, f64)>,
+    geo: bool,
+    missing: usize,
+}
+
+impl Layout {
+    /// Fits the main view to the actors and, where the sources crowd, an inset of their region.
+    fn new(g: &AnnotatedGraph<'_>, width: f64, band_rows: usize) -> Layout {
         let graph = g.graph;
-        let width = self.width.max(800.0);
+        let coords: Vec<(NodeIndex, f64, f64)> = graph
+            .actors()
+            .filter_map(|(n, a)| a.coordinates.map(|c| (n, c.lon, c.lat)))
+            .collect();
+        let geo = !coords.is_empty();
+        let placed: Vec<(NodeIndex, f64, f64)> = if geo {
+            coords
+        } else {
+            let k = graph.actor_count().max(1) as f64;
+            graph
+                .actors()
+                .enumerate()
+                .map(|(i, (n, _))| {
+                    let t = std::f64::consts::TAU * i as f64 / k;
+                    (n, 60.0 * t.cos(), 30.0 * t.sin())
+                })
+                .collect()
+        };
+        let missing = graph.actor_count() - placed.len();
+        let pts: Vec<(f64, f64)> = placed.iter().map(|&(_, lon, lat)| (lon, lat)).collect();
         let source_pts: Vec<(f64, f64)> = g
             .focus
             .as_ref()
@@ -97,87 +178,445 @@ impl Exporter for SvgExporter {
                     .collect()
             })
             .unwrap_or_default();
-        let crowded = {
-            let all: Vec<f64> = graph
-                .actors()
-                .filter_map(|(_, a)| a.coordinates.map(|c| c.lon))
-                .collect();
-            let span = |v: &[f64]| {
-                v.iter().copied().fold(f64::MIN, f64::max)
-                    - v.iter().copied().fold(f64::MAX, f64::min)
-            };
-            let src: Vec<f64> = source_pts.iter().map(|p| p.0).collect();
-            source_pts.len() >= 4 && span(&src) + 10.0 < 0.3 * (span(&all) + 10.0)
+        let inset_bounds = if geo {
+            frame::inset_bounds(&source_pts, &pts)
+        } else {
+            None
         };
-        let map_w = if crowded {
+        let bounds = frame::view_bounds(&pts);
+        let map_w = if inset_bounds.is_some() {
             width - INSET_W - 3.0 * MARGIN
         } else {
             width - 2.0 * MARGIN
         };
-        let map_x = MARGIN;
-        let map_y = TITLE_H;
-        let coords: Vec<(NodeIndex, f64, f64)> = graph
-            .actors()
-            .filter_map(|(n, a)| a.coordinates.map(|c| (n, c.lon, c.lat)))
-            .collect();
-        let circle = coords.is_empty();
-        let placed: Vec<(NodeIndex, f64, f64)> = if circle {
-            let k = graph.actor_count().max(1) as f64;
-            graph
-                .actors()
-                .enumerate()
-                .map(|(i, (n, _))| {
-                    let t = std::f64::consts::TAU * i as f64 / k;
-                    (n, 60.0 * t.cos(), 30.0 * t.sin())
-                })
-                .collect()
-        } else {
-            coords
-        };
-        let missing = graph.actor_count() - placed.len();
-        let pts: Vec<(f64, f64)> = placed.iter().map(|&(_, lon, lat)| (lon, lat)).collect();
-        let proj = Projection::fit(&pts, map_w, map_x, map_y);
-        // The inset of the sources' region, right of the map, at most as tall as the map.
-        let inset = crowded.then(|| {
-            let x = map_x + map_w + MARGIN;
-            let mut ip = Projection::fit(&source_pts, INSET_W, x, map_y);
-            if ip.height > proj.height {
-                let w = INSET_W * proj.height / ip.height;
-                ip = Projection::fit(&source_pts, w, x + (INSET_W - w) / 2.0, map_y);
+        let map_h = (map_w / bounds.aspect().max(0.3)).min(1.2 * map_w);
+        let main = View::new(bounds, MARGIN, TITLE_H, map_w, map_h);
+        let inset = inset_bounds.map(|b| {
+            let (mut w, mut h) = (INSET_W, INSET_W / b.aspect().max(0.3));
+            if h > map_h {
+                w *= map_h / h;
+                h = map_h;
             }
-            let (lo0, lo1, la0, la1) = ip.bounds();
-            let (x0, y0) = proj.project(lo0, la1);
-            let (x1, y1) = proj.project(lo1, la0);
-            let frame = Rect {
-                x: ip.project(lo0, la1).0,
-                y: map_y,
-                w: ip.width,
-                h: ip.height,
-            };
-            (
-                ip,
-                frame,
-                Rect {
-                    x: x0,
-                    y: y0,
-                    w: x1 - x0,
-                    h: y1 - y0,
-                },
-            )
+            let x = MARGIN + map_w + MARGIN + (INSET_W - w) / 2.0;
+            View::new(b, x, TITLE_H, w, h)
         });
-        let views_h = inset
-            .as_ref()
-            .map_or(proj.height, |(ip, _, _)| ip.height.max(proj.height));
-        let band_y = map_y + views_h + 18.0;
-        let height = band_y + BAND_H;
-        let map_area = Rect {
-            x: map_x,
-            y: map_y,
-            w: map_w,
-            h: proj.height,
-        };
+        let views_h = inset.as_ref().map_or(map_h, |i| i.area.h.max(map_h));
+        let band_y = TITLE_H + views_h + 22.0;
+        let band_h = (58.0 + ROW_H * band_rows as f64).max(250.0) + 20.0;
+        Layout {
+            width,
+            height: band_y + band_h,
+            main,
+            inset,
+            band_y,
+            placed,
+            geo,
+            missing,
+        }
+    }
+}
 
-        // Sizes.
+impl Exporter for SvgExporter {
+    fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+        let rows = g
+            .focus
+            .as_ref()
+            .map_or(0, |f| band_rows(f, self.interactive));
+        let layout = Layout::new(g, self.width.max(800.0), rows);
+        let scene = Scene::new(g, &layout, self);
+        let mut s = String::new();
+        let title = self
+            .title
+            .clone()
+            .unwrap_or_else(|| g.graph.meta.title.clone());
+        open_svg(&mut s, &layout, &title, &g.style.highlight);
+        if layout.geo {
+            basemap(&mut s, &layout.main, "main");
+        } else {
+            plain_background(&mut s, &layout.main.area);
+        }
+        let mut dropped = scene.draw_main(&mut s, &layout);
+        if let Some(inset) = &layout.inset {
+            dropped += scene.draw_inset(&mut s, &layout, inset);
+        }
+        heading(&mut s, g, &title);
+        let legend_x = match &g.focus {
+            Some(f) => ranking_band(&mut s, g, f, &layout, self.interactive),
+            None => MARGIN,
+        };
+        let y = legend(&mut s, &scene, legend_x, layout.band_y);
+        footnote(&mut s, g, &layout, &scene, dropped, legend_x, y);
+        s.push_str("</svg>\n");
+        out.write_all(s.as_bytes())
+    }
+}
+
+/// How many rows the ranking band shows: the highlighted partners, or every partner of an
+/// interactive map.
+fn band_rows(f: &Focus, interactive: bool) -> usize {
+    if interactive {
+        f.partners.len()
+    } else {
+        f.highlighted.min(f.partners.len())
+    }
+}
+
+/// The `<svg>` element, its arrow markers and the white page.
+fn open_svg(s: &mut String, layout: &Layout, title: &str, highlight: &str) {
+    let (w, h) = (layout.width, layout.height);
+    let _ = writeln!(
+        s,
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{FONT}">
+<title>{}</title>
+<defs>
+  <marker id="arrow-grey" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L10,5 L0,9 z" fill="#7f8c8d"/></marker>
+  <marker id="arrow-hl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="13" markerHeight="13" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L10,5 L0,9 z" fill="{highlight}"/></marker>
+</defs>
+<rect width="100%" height="100%" fill="#ffffff"/>"##,
+        escape(title)
+    );
+}
+
+/// Sea, graticule and land of a view, clipped to its area.
+fn basemap(s: &mut String, v: &View, id: &str) {
+    let a = &v.area;
+    let world = v.bounds.lon_max - v.bounds.lon_min > 300.0;
+    let step = if v.bounds.lon_max - v.bounds.lon_min > 120.0 {
+        20.0
+    } else {
+        10.0
+    };
+    let _ = writeln!(
+        s,
+        r##"<g id="basemap-{id}">
+<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"##,
+        a.x,
+        a.y,
+        a.w,
+        a.h,
+        if world { "#ffffff" } else { SEA }
+    );
+    if world {
+        let _ = writeln!(s, r#"<path d="{}" fill="{SEA}"/>"#, sphere_path(&v.frame));
+    }
+    let _ = writeln!(
+        s,
+        r#"<path d="{}" fill="none" stroke="{GRID}" stroke-width="0.7"/>
+<path d="{}" fill="{LAND}" fill-rule="evenodd" stroke="{COAST}" stroke-width="0.6" stroke-linejoin="round"/>
+</g>"#,
+        graticule_path(&v.frame, step),
+        Land::embedded().svg_path(&v.frame)
+    );
+}
+
+/// The background of a map without coordinates (actors on a circle).
+fn plain_background(s: &mut String, a: &Rect) {
+    let _ = writeln!(
+        s,
+        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#f4f7fa" stroke="#d5dde5"/>"##,
+        a.x, a.y, a.w, a.h
+    );
+}
+
+/// The title and the question under it.
+fn heading(s: &mut String, g: &AnnotatedGraph<'_>, title: &str) {
+    let graph = g.graph;
+    let subtitle = match &g.focus {
+        Some(f) => format!(
+            "Whom should the {} approach to press {}? Best leverage paths of the top {} partners",
+            f.sources_name,
+            graph.actor(f.target).name,
+            f.highlighted
+        ),
+        None => format!(
+            "{} actors, {} ties, data as of {}",
+            graph.actor_count(),
+            graph.tie_count(),
+            graph.meta.date
+        ),
+    };
+    let _ = writeln!(
+        s,
+        r#"<text x="{MARGIN}" y="34" font-size="24" font-weight="bold" fill="{INK}">{}</text>
+<text x="{MARGIN}" y="58" font-size="14" fill="{MUTED}">{}</text>"#,
+        escape(title),
+        escape(&subtitle)
+    );
+}
+
+/// The ranking band: one row per partner with its score in thousandths, its rank interval and
+/// its path. Returns where the legend starts.
+fn ranking_band(
+    s: &mut String,
+    g: &AnnotatedGraph<'_>,
+    f: &Focus,
+    layout: &Layout,
+    interactive: bool,
+) -> f64 {
+    let graph = g.graph;
+    let hl = &g.style.highlight;
+    let rows = &f.partners[..band_rows(f, interactive)];
+    let x = MARGIN;
+    let y0 = layout.band_y;
+    let _ = writeln!(
+        s,
+        r#"<g id="ranking" fill="{INK}">
+  <text x="{x}" y="{:.1}" font-size="15" font-weight="bold">Top partners <tspan font-weight="normal" font-size="12" fill="{MUTED}">score = {} (in thousandths, as in the table); path from the best-placed source</tspan></text>"#,
+        y0 + 12.0,
+        escape(&f.formula)
+    );
+    // Columns: badge and name, score, rank interval, P(top k), path.
+    let (score_x, band_x, band_w, p_x) = (x + 250.0, x + 290.0, 200.0, x + 550.0);
+    let path_x = if f.uncertainty.is_some() {
+        x + 625.0
+    } else {
+        x + 290.0
+    };
+    let max_rank = rows
+        .iter()
+        .filter_map(|p| p.spread.map(|sp| sp.range[1]))
+        .chain(rows.iter().map(|p| p.rank))
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    let rank_x = |r: f64| band_x + band_w * (r - 1.0) / (max_rank as f64 - 1.0);
+    let mut y = y0 + 26.0;
+    if let Some(u) = &f.uncertainty {
+        let _ = writeln!(
+            s,
+            r#"  <text x="{band_x}" y="{:.1}" font-size="10.5" fill="{MUTED}">rank, 5–95% of {} samples (seed {}) ● median</text>
+  <text x="{p_x}" y="{:.1}" font-size="10.5" fill="{MUTED}">P(top {})</text>"#,
+            y + 4.0,
+            group_thousands(u.samples),
+            u.seed,
+            y + 4.0,
+            u.top_k
+        );
+        y += 14.0;
+    }
+    for p in rows {
+        let a = graph.actor(p.node);
+        let ids: Vec<&str> = p.path.iter().map(|&n| graph.actor(n).id.as_str()).collect();
+        let data = if interactive {
+            format!(r#" class="band-row" data-id="{}""#, escape(a.id.as_str()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            s,
+            r##"  <g{data}><circle cx="{:.1}" cy="{:.1}" r="9" fill="{hl}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="#ffffff" text-anchor="middle">{}</text>
+  <text x="{:.1}" y="{:.1}" font-size="13" font-weight="bold">{}</text>
+  <text x="{score_x:.1}" y="{:.1}" font-size="13" text-anchor="end">{}</text>"##,
+            x + 9.0,
+            y + 8.0,
+            x + 9.0,
+            y + 12.0,
+            p.rank,
+            x + 24.0,
+            y + 12.5,
+            escape(&a.name),
+            y + 12.5,
+            thousandths(p.score)
+        );
+        if let Some(sp) = p.spread {
+            let (lo, hi) = (rank_x(sp.range[0] as f64), rank_x(sp.range[1] as f64));
+            let _ = writeln!(
+                s,
+                r##"  <line x1="{band_x:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#e5e8eb" stroke-width="1"/><line x1="{lo:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{hl}" stroke-width="5" stroke-linecap="round" stroke-opacity="0.45"/><circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{hl}"/><text x="{:.1}" y="{:.1}" font-size="10" fill="{MUTED}">{}</text>
+  <text x="{p_x:.1}" y="{:.1}" font-size="12">{}</text>"##,
+                y + 8.0,
+                band_x + band_w,
+                y + 8.0,
+                y + 8.0,
+                hi.max(lo + 0.1),
+                y + 8.0,
+                rank_x(sp.median),
+                y + 8.0,
+                hi + 8.0,
+                y + 11.5,
+                rank_span(sp.range),
+                y + 12.5,
+                crate::report::table::percent(sp.p_top_k)
+            );
+        }
+        let _ = writeln!(
+            s,
+            r#"  <text x="{path_x:.1}" y="{:.1}" font-size="12" fill="{MUTED}">{}</text></g>"#,
+            y + 12.5,
+            escape(&ids.join(" → "))
+        );
+        y += ROW_H;
+    }
+    let _ = writeln!(s, "</g>");
+    x + 920.0
+}
+
+/// `1–3`, or `2` when both ends agree.
+fn rank_span(r: [usize; 2]) -> String {
+    if r[0] == r[1] {
+        r[0].to_string()
+    } else {
+        format!("{}–{}", r[0], r[1])
+    }
+}
+
+/// `2000` as `2,000`.
+fn group_thousands(n: usize) -> String {
+    let d = n.to_string();
+    let mut out = String::new();
+    for (i, c) in d.chars().enumerate() {
+        if i > 0 && (d.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The legend: the colour roles shown, what circles and arrows mean. Returns where it ends.
+fn legend(s: &mut String, scene: &Scene<'_, '_>, x: f64, y0: f64) -> f64 {
+    let g = scene.g;
+    let graph = g.graph;
+    let _ = writeln!(
+        s,
+        r#"<g id="legend" fill="{INK}">
+  <text x="{x}" y="{:.1}" font-size="15" font-weight="bold">Legend</text>"#,
+        y0 + 12.0
+    );
+    let mut roles: Vec<(&str, &str)> = Vec::new();
+    for &(n, _, _) in &scene.placed {
+        let r = g.style.role(graph, graph.actor(n));
+        if !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
+    let mut y = y0 + 30.0;
+    for (i, (role, colour)) in roles.iter().enumerate() {
+        let cx = x + 8.0 + (i % 2) as f64 * 130.0;
+        let cy = y + (i / 2) as f64 * 20.0;
+        let _ = writeln!(
+            s,
+            r#"  <circle cx="{cx:.1}" cy="{cy:.1}" r="6" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12">{}</text>"#,
+            cx + 12.0,
+            cy + 4.0,
+            escape(role)
+        );
+    }
+    y += roles.len().div_ceil(2) as f64 * 20.0 + 6.0;
+    let size_text = if scene.size_name == "score" {
+        "circle area: suggestion score".to_owned()
+    } else {
+        format!("circle area: {}", scene.size_name)
+    };
+    let lines = [
+        size_text,
+        "arrow A → B: A holds leverage over B, width by strength".to_owned(),
+        format!(
+            "grey: the {} strongest of {} ties",
+            scene.grey.len(),
+            scene.total_ties
+        ),
+    ];
+    for l in &lines {
+        let _ = writeln!(
+            s,
+            r#"  <text x="{x}" y="{:.1}" font-size="12">{}</text>"#,
+            y + 4.0,
+            escape(l)
+        );
+        y += 18.0;
+    }
+    if g.focus.is_some() {
+        let _ = writeln!(
+            s,
+            r#"  <line x1="{x}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{}" stroke-width="4"/><text x="{:.1}" y="{:.1}" font-size="12">best leverage paths of the top partners</text>"#,
+            x + 30.0,
+            g.style.highlight,
+            x + 38.0,
+            y + 4.0
+        );
+        y += 18.0;
+    }
+    let _ = writeln!(s, "</g>");
+    y
+}
+
+/// The footnote: the graph and its date, what was left out, the projection and the credit.
+fn footnote(
+    s: &mut String,
+    g: &AnnotatedGraph<'_>,
+    layout: &Layout,
+    scene: &Scene<'_, '_>,
+    dropped: usize,
+    x: f64,
+    y: f64,
+) {
+    let graph = g.graph;
+    let mut foot = vec![format!(
+        "{}: data as of {}",
+        graph.meta.title, graph.meta.date
+    )];
+    if layout.missing > 0 {
+        foot.push(format!(
+            "{} actors without coordinates not drawn",
+            layout.missing
+        ));
+    }
+    if dropped > 0 {
+        let labels = if dropped == 1 { "label" } else { "labels" };
+        foot.push(format!(
+            "{dropped} {labels} left out where actors crowd (hover for names)"
+        ));
+    }
+    if layout.geo {
+        foot.push(format!(
+            "{PROJECTION_NAME}; {ATTRIBUTION} (land, 1:110m); drawn by leverage {}",
+            env!("CARGO_PKG_VERSION")
+        ));
+    } else {
+        foot.push(format!(
+            "no coordinates: actors on a circle; drawn by leverage {}",
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
+    let _ = scene;
+    let mut fy = (layout.height - MARGIN - 14.0 * foot.len() as f64).max(y + 10.0);
+    let _ = writeln!(s, r##"<g id="footnote" font-size="10.5" fill="#6b7a87">"##);
+    for l in &foot {
+        let _ = writeln!(s, r#"  <text x="{x}" y="{fy:.1}">{}</text>"#, escape(l));
+        fy += 14.0;
+    }
+    let _ = writeln!(s, "</g>");
+}
+
+/// A tie to draw: its ends and strength.
+type Arrow = (NodeIndex, NodeIndex, f64);
+
+/// What every view of the map draws from: the actors' sizes, classes and the ties to draw.
+struct Scene<'a, 'g> {
+    g: &'a AnnotatedGraph<'g>,
+    placed: Vec<(NodeIndex, f64, f64)>,
+    radius: HashMap<NodeIndex, f64>,
+    size_of: HashMap<NodeIndex, f64>,
+    size_name: String,
+    target: Option<NodeIndex>,
+    rank_of: HashMap<NodeIndex, usize>,
+    on_path: HashSet<NodeIndex>,
+    grey: Vec<Arrow>,
+    orange: Vec<Arrow>,
+    /// Ties of the paths of partners beyond the highlighted ones (interactive maps only).
+    latent: Vec<Arrow>,
+    /// For each path tie, the partners whose path uses it.
+    partners_of: HashMap<(NodeIndex, NodeIndex), Vec<NodeIndex>>,
+    total_ties: usize,
+    interactive: bool,
+}
+
+impl<'a, 'g> Scene<'a, 'g> {
+    /// Sizes the actors and chooses the ties to draw.
+    fn new(g: &'a AnnotatedGraph<'g>, layout: &Layout, ex: &SvgExporter) -> Self {
+        let graph = g.graph;
         let (size_name, sizes) = g.sizes();
         let max_size = sizes.iter().copied().fold(0.0, f64::max);
         let size_of: HashMap<NodeIndex, f64> = graph
@@ -186,31 +625,40 @@ impl Exporter for SvgExporter {
             .zip(sizes.iter().copied())
             .collect();
         let focus = g.focus.as_ref();
+        let shown = focus.map_or(0, |f| band_rows(f, ex.interactive));
         let rank_of: HashMap<NodeIndex, usize> = focus
             .map(|f| {
-                f.partners
+                f.partners[..f.highlighted.min(f.partners.len())]
                     .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.0, i + 1))
+                    .map(|p| (p.node, p.rank))
                     .collect()
             })
             .unwrap_or_default();
-        let on_path: HashSet<NodeIndex> = focus
-            .map(|f| {
-                f.partners
-                    .iter()
-                    .flat_map(|p| p.2.iter().copied())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut on_path = HashSet::new();
+        let mut partners_of: HashMap<(NodeIndex, NodeIndex), Vec<NodeIndex>> = HashMap::new();
+        let mut latent_set = HashSet::new();
+        if let Some(f) = focus {
+            for (i, p) in f.partners.iter().take(shown).enumerate() {
+                if i < f.highlighted {
+                    on_path.extend(p.path.iter().copied());
+                }
+                for w in p.path.windows(2) {
+                    partners_of.entry((w[0], w[1])).or_default().push(p.node);
+                    if i >= f.highlighted {
+                        latent_set.insert((w[0], w[1]));
+                    }
+                }
+            }
+        }
         let sources: HashSet<NodeIndex> = focus
             .map(|f| f.sources.iter().copied().collect())
             .unwrap_or_default();
         let target = focus.map(|f| f.target);
-        let nodes: Vec<Node> = placed
+        let placed_set: HashSet<NodeIndex> = layout.placed.iter().map(|p| p.0).collect();
+        let radius = layout
+            .placed
             .iter()
-            .map(|&(n, lon, lat)| {
-                let (x, y) = proj.project(lon, lat);
+            .map(|&(n, _, _)| {
                 let v = size_of.get(&n).copied().unwrap_or(0.0);
                 let mut r = if max_size > 0.0 && v > 0.0 {
                     4.0 + 14.0 * (v / max_size).sqrt()
@@ -222,361 +670,125 @@ impl Exporter for SvgExporter {
                 } else if sources.contains(&n) {
                     r = r.max(4.5);
                 }
-                Node { n, x, y, r }
+                (n, r)
             })
             .collect();
-        let pos: HashMap<NodeIndex, &Node> = nodes.iter().map(|nd| (nd.n, nd)).collect();
-
-        // Ties: highlighted ones, and the strongest others.
-        let mut grey: Vec<(NodeIndex, NodeIndex, f64)> = Vec::new();
-        let mut orange: Vec<(NodeIndex, NodeIndex, f64)> = Vec::new();
+        let (mut grey, mut orange, mut latent) = (Vec::new(), Vec::new(), Vec::new());
         for (_, f, t, tie) in graph.ties() {
             let (w, _) = tie_weight(g, tie);
-            if w <= 0.0 || !pos.contains_key(&f) || !pos.contains_key(&t) {
+            if w <= 0.0 || !placed_set.contains(&f) || !placed_set.contains(&t) {
                 continue;
             }
             if g.highlighted.contains(&(f, t)) {
                 orange.push((f, t, w));
+            } else if latent_set.contains(&(f, t)) {
+                latent.push((f, t, w));
+                grey.push((f, t, w));
             } else {
                 grey.push((f, t, w));
             }
         }
         let total_ties = grey.len() + orange.len();
         grey.sort_by(|a, b| b.2.total_cmp(&a.2));
-        grey.truncate(self.max_ties);
+        grey.truncate(ex.max_ties);
         orange.sort_by(|a, b| a.2.total_cmp(&b.2));
-
-        let mut s = String::new();
-        let title = self
-            .title
-            .clone()
-            .unwrap_or_else(|| graph.meta.title.clone());
-        let _ = writeln!(
-            s,
-            r##"<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT}">
-<title>{}</title>
-<defs>
-  <marker id="arrow-grey" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L10,5 L0,9 z" fill="#7f8c8d"/></marker>
-  <marker id="arrow-hl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="13" markerHeight="13" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L10,5 L0,9 z" fill="{HIGHLIGHT}"/></marker>
-</defs>
-<rect width="100%" height="100%" fill="#ffffff"/>
-<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#f4f7fa" stroke="#d5dde5"/>"##,
-            escape(&title),
-            map_area.x,
-            map_area.y,
-            map_area.w,
-            map_area.h
-        );
-
-        // Graticule.
-        if !circle {
-            let (lo0, lo1, la0, la1) = proj.bounds();
-            let step = if lo1 - lo0 > 120.0 { 20.0 } else { 10.0 };
-            let _ = writeln!(s, r##"<g stroke="#e1e7ed" stroke-width="1">"##);
-            let mut lon = (lo0 / step).ceil() * step;
-            while lon <= lo1 {
-                let (x, _) = proj.project(lon, 0.0);
-                let _ = writeln!(
-                    s,
-                    r#"  <line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}"/>"#,
-                    map_area.y,
-                    map_area.y + map_area.h
-                );
-                lon += step;
-            }
-            let mut lat = (la0 / step).ceil() * step;
-            while lat <= la1 {
-                let (_, y) = proj.project(0.0, lat);
-                let _ = writeln!(
-                    s,
-                    r#"  <line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}"/>"#,
-                    map_area.x,
-                    map_area.x + map_area.w
-                );
-                lat += step;
-            }
-            let _ = writeln!(s, "</g>");
-            // Degree labels along the bottom and left edges.
-            let _ = writeln!(s, r##"<g font-size="9" fill="#9aa7b3">"##);
-            let mut lon = (lo0 / step).ceil() * step;
-            while lon <= lo1 {
-                let (x, _) = proj.project(lon, 0.0);
-                let t = if lon < 0.0 {
-                    format!("{}°W", -lon)
-                } else {
-                    format!("{lon}°E")
-                };
-                let _ = writeln!(
-                    s,
-                    r#"  <text x="{:.1}" y="{:.1}">{t}</text>"#,
-                    x + 2.0,
-                    map_area.y + map_area.h - 3.0
-                );
-                lon += step;
-            }
-            let mut lat = (la0 / step).ceil() * step;
-            while lat <= la1 {
-                let (_, y) = proj.project(0.0, lat);
-                let t = if lat < 0.0 {
-                    format!("{}°S", -lat)
-                } else {
-                    format!("{lat}°N")
-                };
-                let _ = writeln!(
-                    s,
-                    r#"  <text x="{:.1}" y="{:.1}">{t}</text>"#,
-                    map_area.x + 3.0,
-                    y - 2.0
-                );
-                lat += step;
-            }
-            let _ = writeln!(s, "</g>");
+        if !ex.interactive {
+            latent.clear();
         }
-
-        let scene = Scene {
+        Scene {
             g,
-            pos: &pos,
-            size_of: &size_of,
-            size_name: &size_name,
+            placed: layout.placed.clone(),
+            radius,
+            size_of,
+            size_name,
             target,
-            rank_of: &rank_of,
-            on_path: &on_path,
-            grey: &grey,
-            orange: &orange,
-        };
-        let in_region = |nd: &Node| {
-            inset.as_ref().is_some_and(|(ip, _, region)| {
-                let _ = ip;
-                let (x, y) = (nd.x, nd.y);
-                x >= region.x
-                    && x <= region.x + region.w
-                    && y >= region.y
-                    && y <= region.y + region.h
-            })
-        };
-        let skip: HashSet<NodeIndex> = nodes
-            .iter()
-            .filter(|nd| in_region(nd) && scene.class(nd.n).0 >= 2)
-            .map(|nd| nd.n)
-            .collect();
-        let reserved = Vec::new();
-        if let Some((_, _, region)) = &inset {
-            let _ = writeln!(
-                s,
-                r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#34495e" stroke-width="1" stroke-dasharray="4 3"/>"##,
-                region.x, region.y, region.w, region.h
-            );
+            rank_of,
+            on_path,
+            grey,
+            orange,
+            latent,
+            partners_of,
+            total_ties,
+            interactive: ex.interactive,
         }
-        let mut dropped = scene.draw(&mut s, &nodes, &map_area, &skip, &reserved, "main");
-        if let Some((ip, frame, region)) = &inset {
-            let (lo0, lo1, la0, la1) = ip.bounds();
-            let members: Vec<Node> = placed
-                .iter()
-                .filter(|&&(_, lon, lat)| lon >= lo0 && lon <= lo1 && lat >= la0 && lat <= la1)
-                .map(|&(n, lon, lat)| {
-                    let (x, y) = ip.project(lon, lat);
-                    let r = pos[&n].r;
-                    Node { n, x, y, r }
-                })
-                .collect();
-            let _ = writeln!(
-                s,
-                r##"<defs><clipPath id="inset-clip"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>
-<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#ffffff" stroke="#34495e" stroke-width="1.5"/>
-<g clip-path="url(#inset-clip)">"##,
-                frame.x, frame.y, frame.w, frame.h, frame.x, frame.y, frame.w, frame.h
-            );
-            let ipos: HashMap<NodeIndex, &Node> = members.iter().map(|nd| (nd.n, nd)).collect();
-            let iscene = Scene {
-                pos: &ipos,
-                ..scene
-            };
-            let caption = Rect {
-                x: frame.x,
-                y: frame.y + frame.h - 20.0,
-                w: 300.0,
-                h: 20.0,
-            };
-            dropped += iscene.draw(
-                &mut s,
-                &members,
-                frame,
-                &HashSet::new(),
-                &[caption],
-                "inset",
-            );
-            let _ = writeln!(s, "</g>");
-            let _ = writeln!(
-                s,
-                r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#34495e" font-style="italic">enlarged: the dashed box, where the sources are</text>"##,
-                frame.x + 6.0,
-                frame.y + frame.h - 6.0
-            );
-            let _ = region;
-        }
-
-        // Title.
-        let subtitle = match focus {
-            Some(f) => format!(
-                "Whom should {} approach to press {}? Best leverage paths of the top {} partners",
-                f.sources_name,
-                graph.actor(f.target).name,
-                f.partners.len()
-            ),
-            None => format!(
-                "{} actors, {} ties, data as of {}",
-                graph.actor_count(),
-                graph.tie_count(),
-                graph.meta.date
-            ),
-        };
-        let _ = writeln!(
-            s,
-            r##"<text x="{MARGIN}" y="34" font-size="24" font-weight="bold" fill="#1c2833">{}</text>
-<text x="{MARGIN}" y="58" font-size="14" fill="#566573">{}</text>"##,
-            escape(&title),
-            escape(&subtitle)
-        );
-
-        // Bottom band: ranking, legend, footnote.
-        let mut px = MARGIN;
-        let mut y = band_y;
-        let _ = writeln!(s, r##"<g id="panel" fill="#1c2833">"##);
-        if let Some(f) = focus {
-            let _ = writeln!(
-                s,
-                r##"  <text x="{px}" y="{:.1}" font-size="15" font-weight="bold">Top partners <tspan font-weight="normal" font-size="12" fill="#566573">score = reach × pull × receptiveness; path from the best-placed source</tspan></text>"##,
-                y + 12.0
-            );
-            y += 26.0;
-            for (i, (n, score, path)) in f.partners.iter().enumerate() {
-                let a = graph.actor(*n);
-                let ids: Vec<&str> = path.iter().map(|&p| graph.actor(p).id.as_str()).collect();
-                let _ = writeln!(
-                    s,
-                    r##"  <circle cx="{:.1}" cy="{:.1}" r="9" fill="{HIGHLIGHT}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="#ffffff" text-anchor="middle">{}</text>
-  <text x="{:.1}" y="{:.1}" font-size="13"><tspan font-weight="bold">{}</tspan> <tspan fill="#566573">{} · {}</tspan></text>"##,
-                    px + 9.0,
-                    y + 8.0,
-                    px + 9.0,
-                    y + 12.0,
-                    i + 1,
-                    px + 24.0,
-                    y + 12.5,
-                    escape(&a.name),
-                    sig3(*score),
-                    escape(&ids.join(" → "))
-                );
-                y += 26.0;
-            }
-            px += 640.0;
-        }
-        let mut y = band_y;
-        let _ = writeln!(
-            s,
-            r#"  <text x="{px}" y="{:.1}" font-size="15" font-weight="bold">Legend</text>"#,
-            y + 12.0
-        );
-        y += 30.0;
-        let mut roles: Vec<(&str, &str)> = Vec::new();
-        for nd in &nodes {
-            let r = dot::role(graph, graph.actor(nd.n));
-            if !roles.contains(&r) {
-                roles.push(r);
-            }
-        }
-        for (i, (role, colour)) in roles.iter().enumerate() {
-            let cx = px + 8.0 + (i % 2) as f64 * 130.0;
-            let cy = y + (i / 2) as f64 * 20.0;
-            let _ = writeln!(
-                s,
-                r#"  <circle cx="{cx:.1}" cy="{cy:.1}" r="6" fill="{colour}"/><text x="{:.1}" y="{:.1}" font-size="12">{}</text>"#,
-                cx + 12.0,
-                cy + 4.0,
-                escape(role)
-            );
-        }
-        px += 280.0;
-        let mut y = band_y + 30.0;
-        let size_text = if size_name == "score" {
-            "circle area: suggestion score".to_owned()
-        } else {
-            format!("circle area: {size_name}")
-        };
-        let lines = [
-            size_text,
-            "arrow A → B: A holds leverage over B, width by strength".to_owned(),
-            format!("grey: the {} strongest of {} ties", grey.len(), total_ties),
-        ];
-        for l in &lines {
-            let _ = writeln!(
-                s,
-                r#"  <text x="{px}" y="{:.1}" font-size="12">{}</text>"#,
-                y + 4.0,
-                escape(l)
-            );
-            y += 20.0;
-        }
-        if focus.is_some() {
-            let _ = writeln!(
-                s,
-                r#"  <line x1="{px}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{HIGHLIGHT}" stroke-width="4"/><text x="{:.1}" y="{:.1}" font-size="12">best leverage paths of the top partners</text>"#,
-                y,
-                px + 30.0,
-                y,
-                px + 38.0,
-                y + 4.0
-            );
-            y += 20.0;
-        }
-        let mut foot = vec![format!(
-            "{}: data as of {}",
-            graph.meta.title, graph.meta.date
-        )];
-        if missing > 0 {
-            foot.push(format!("{missing} actors without coordinates not drawn"));
-        }
-        if dropped > 0 {
-            let labels = if dropped == 1 { "label" } else { "labels" };
-            foot.push(format!(
-                "{dropped} {labels} left out where actors crowd (hover for names)"
-            ));
-        }
-        foot.push(format!(
-            "drawn by leverage {}; equirectangular projection",
-            env!("CARGO_PKG_VERSION")
-        ));
-        let mut fy = (height - MARGIN - 14.0 * foot.len() as f64).max(y + 10.0);
-        for l in &foot {
-            let _ = writeln!(
-                s,
-                r##"  <text x="{px}" y="{fy:.1}" font-size="10" fill="#7b8a97">{}</text>"##,
-                escape(l)
-            );
-            fy += 14.0;
-        }
-        let _ = writeln!(s, "</g>");
-        let _ = writeln!(s, "</svg>");
-        out.write_all(s.as_bytes())
     }
-}
 
-/// What every view of the map draws from.
-#[derive(Clone, Copy)]
-struct Scene<'a, 'g> {
-    g: &'a AnnotatedGraph<'g>,
-    pos: &'a HashMap<NodeIndex, &'a Node>,
-    size_of: &'a HashMap<NodeIndex, f64>,
-    size_name: &'a str,
-    target: Option<NodeIndex>,
-    rank_of: &'a HashMap<NodeIndex, usize>,
-    on_path: &'a HashSet<NodeIndex>,
-    grey: &'a [(NodeIndex, NodeIndex, f64)],
-    orange: &'a [(NodeIndex, NodeIndex, f64)],
-}
+    /// The actors of `view` placed on it: those inside its bounds (every actor on the main view).
+    fn nodes(&self, view: &View, all: bool) -> Vec<Node> {
+        self.placed
+            .iter()
+            .filter(|&&(_, lon, lat)| all || view.bounds.contains(lon, lat))
+            .map(|&(n, lon, lat)| {
+                let (x, y) = view.frame.project(lon, lat);
+                Node {
+                    n,
+                    x,
+                    y,
+                    r: self.radius.get(&n).copied().unwrap_or(3.5),
+                }
+            })
+            .collect()
+    }
 
-impl Scene<'_, '_> {
+    /// The main view: its ties, actors and labels, and the inset's region outlined. Labels of
+    /// minor actors inside the inset's region are left to the inset. Returns the labels dropped.
+    fn draw_main(&self, s: &mut String, layout: &Layout) -> usize {
+        let main = &layout.main;
+        let nodes = self.nodes(main, true);
+        let skip: HashSet<NodeIndex> = match &layout.inset {
+            Some(inset) => self
+                .placed
+                .iter()
+                .filter(|&&(n, lon, lat)| inset.bounds.contains(lon, lat) && self.class(n).0 >= 2)
+                .map(|p| p.0)
+                .collect(),
+            None => HashSet::new(),
+        };
+        if let Some(inset) = &layout.inset {
+            let _ = writeln!(
+                s,
+                r##"<path d="{}" fill="none" stroke="#34495e" stroke-width="1" stroke-dasharray="4 3"/>"##,
+                bounds_path(&inset.bounds, &main.frame)
+            );
+        }
+        self.draw(s, &nodes, &main.area, &skip, &[], "main")
+    }
+
+    /// The inset: its frame, base map, ties, actors and labels, clipped to it, and its caption.
+    fn draw_inset(&self, s: &mut String, layout: &Layout, inset: &View) -> usize {
+        let a = inset.area;
+        let _ = writeln!(
+            s,
+            r#"<defs><clipPath id="inset-clip"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>
+<g clip-path="url(#inset-clip)">"#,
+            a.x, a.y, a.w, a.h
+        );
+        if layout.geo {
+            basemap(s, inset, "inset");
+        }
+        let nodes = self.nodes(inset, false);
+        let caption = Rect {
+            x: a.x,
+            y: a.y + a.h - 20.0,
+            w: 300.0,
+            h: 20.0,
+        };
+        let dropped = self.draw(s, &nodes, &a, &HashSet::new(), &[caption], "inset");
+        let _ = writeln!(
+            s,
+            r##"</g>
+<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#34495e" stroke-width="1.5"/>
+<text x="{:.1}" y="{:.1}" font-size="11" fill="#34495e" font-style="italic">enlarged: the dashed area, where the sources are</text>"##,
+            a.x,
+            a.y,
+            a.w,
+            a.h,
+            a.x + 6.0,
+            a.y + a.h - 6.0
+        );
+        dropped
+    }
+
     /// The label class of an actor: target, partner (with rank), on a path, other.
     fn class(&self, n: NodeIndex) -> (u8, usize) {
         if Some(n) == self.target {
@@ -592,7 +804,6 @@ impl Scene<'_, '_> {
 
     /// Draws ties, actors and labels of `nodes` inside `area`; returns how many labels did not
     /// fit. `skip` actors get no label; `reserved` areas take none.
-    #[allow(clippy::too_many_lines)]
     fn draw(
         &self,
         s: &mut String,
@@ -602,76 +813,119 @@ impl Scene<'_, '_> {
         reserved: &[Rect],
         id: &str,
     ) -> usize {
-        let g = self.g;
-        let graph = g.graph;
-        let pos = self.pos;
-        let target = self.target;
-        let rank_of = self.rank_of;
-        let size_of = self.size_of;
-        let size_name = self.size_name;
-        let map_area = *area;
-        // Ties.
-        let arrow = |s: &mut String, f: NodeIndex, t: NodeIndex, w: f64, hl: bool| {
-            let (a, b) = (pos[&f], pos[&t]);
-            let (dx, dy) = (b.x - a.x, b.y - a.y);
-            let len = (dx * dx + dy * dy).sqrt();
-            if len < 1.0 {
-                return;
-            }
-            let bend = 0.12 * len;
-            let (cx, cy) = (
-                (a.x + b.x) / 2.0 - dy / len * bend,
-                (a.y + b.y) / 2.0 + dx / len * bend,
-            );
-            let unit = |px: f64, py: f64, qx: f64, qy: f64| {
-                let l = ((qx - px).powi(2) + (qy - py).powi(2)).sqrt().max(1e-9);
-                ((qx - px) / l, (qy - py) / l)
-            };
-            let (ux, uy) = unit(a.x, a.y, cx, cy);
-            let (vx, vy) = unit(cx, cy, b.x, b.y);
-            let (sx, sy) = (a.x + ux * (a.r + 1.0), a.y + uy * (a.r + 1.0));
-            let gap = b.r + if hl { 2.0 } else { 1.5 };
-            let (ex, ey) = (b.x - vx * gap, b.y - vy * gap);
-            let (width, style) = if hl {
-                (
-                    1.6 + 5.0 * w.sqrt(),
-                    format!(
-                        r#"stroke="{HIGHLIGHT}" stroke-opacity="0.9" marker-end="url(#arrow-hl)""#
-                    ),
-                )
-            } else {
-                (
-                    0.6 + 3.5 * w.sqrt(),
-                    r##"stroke="#7f8c8d" stroke-opacity="0.45" marker-end="url(#arrow-grey)""##
-                        .to_owned(),
-                )
-            };
-            let ga = graph.actor(f).id.as_str();
-            let gb = graph.actor(t).id.as_str();
-            let _ = writeln!(
-                s,
-                r#"  <path d="M{sx:.1},{sy:.1} Q{cx:.1},{cy:.1} {ex:.1},{ey:.1}" fill="none" stroke-width="{width:.2}" {style}><title>{} → {}: strength {}</title></path>"#,
-                escape(ga),
-                escape(gb),
-                sig3(w)
-            );
-        };
+        let pos: HashMap<NodeIndex, &Node> = nodes.iter().map(|nd| (nd.n, nd)).collect();
+        self.draw_ties(s, &pos, id);
+        self.draw_actors(s, nodes, id);
+        self.draw_labels(s, nodes, area, skip, reserved, id)
+    }
+
+    /// The grey ties, then the highlighted paths (and, on an interactive map, the latent ones).
+    fn draw_ties(&self, s: &mut String, pos: &HashMap<NodeIndex, &Node>, id: &str) {
         let _ = writeln!(s, r#"<g id="ties-{id}">"#);
         for &(f, t, w) in self.grey.iter().rev() {
-            if pos.contains_key(&f) && pos.contains_key(&t) {
-                arrow(s, f, t, w, false);
-            }
+            self.arrow(s, pos, (f, t, w), Kind::Grey);
         }
         let _ = writeln!(s, "</g>");
         let _ = writeln!(s, r#"<g id="paths-{id}">"#);
-        for &(f, t, w) in self.orange {
-            if pos.contains_key(&f) && pos.contains_key(&t) {
-                arrow(s, f, t, w, true);
-            }
+        for &a in &self.latent {
+            self.arrow(s, pos, a, Kind::Latent);
+        }
+        for &a in &self.orange {
+            self.arrow(s, pos, a, Kind::Path);
         }
         let _ = writeln!(s, "</g>");
+    }
 
-        // Actors, small ones on top so they stay visible.
+    /// One curved arrow `f -> t` between placed actors.
+    fn arrow(&self, s: &mut String, pos: &HashMap<NodeIndex, &Node>, tie: Arrow, kind: Kind) {
+        let (f, t, w) = tie;
+        let (Some(a), Some(b)) = (pos.get(&f), pos.get(&t)) else {
+            return;
+        };
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len < 1.0 {
+            return;
+        }
+        let bend = 0.12 * len;
+        let (cx, cy) = (
+            (a.x + b.x) / 2.0 - dy / len * bend,
+            (a.y + b.y) / 2.0 + dx / len * bend,
+        );
+        let unit = |px: f64, py: f64, qx: f64, qy: f64| {
+            let l = ((qx - px).powi(2) + (qy - py).powi(2)).sqrt().max(1e-9);
+            ((qx - px) / l, (qy - py) / l)
+        };
+        let (ux, uy) = unit(a.x, a.y, cx, cy);
+        let (vx, vy) = unit(cx, cy, b.x, b.y);
+        let (sx, sy) = (a.x + ux * (a.r + 1.0), a.y + uy * (a.r + 1.0));
+        let hl = kind != Kind::Grey;
+        let gap = b.r + if hl { 2.0 } else { 1.5 };
+        let (ex, ey) = (b.x - vx * gap, b.y - vy * gap);
+        let hl_colour = &self.g.style.highlight;
+        let (width, style) = if hl {
+            (
+                1.6 + 5.0 * w.sqrt(),
+                format!(r#"stroke="{hl_colour}" stroke-opacity="0.9" marker-end="url(#arrow-hl)""#),
+            )
+        } else {
+            (
+                0.6 + 3.5 * w.sqrt(),
+                r##"stroke="#7f8c8d" stroke-opacity="0.45" marker-end="url(#arrow-grey)""##
+                    .to_owned(),
+            )
+        };
+        let graph = self.g.graph;
+        let (ga, gb) = (graph.actor(f).id.as_str(), graph.actor(t).id.as_str());
+        let data = if self.interactive {
+            let class = match kind {
+                Kind::Grey => "tie",
+                Kind::Path => "tie path",
+                Kind::Latent => "tie path latent",
+            };
+            let partners: Vec<&str> = self
+                .partners_of
+                .get(&(f, t))
+                .map(|v| v.iter().map(|&n| graph.actor(n).id.as_str()).collect())
+                .unwrap_or_default();
+            format!(
+                r#" class="{class}" data-from="{}" data-to="{}" data-partners="{}""#,
+                escape(ga),
+                escape(gb),
+                escape(&partners.join(" "))
+            )
+        } else {
+            String::new()
+        };
+        let channels = graph
+            .tie(f, t)
+            .map(|tie| {
+                let mut c: Vec<(&str, f64)> = tie
+                    .channels
+                    .iter()
+                    .map(|(c, fig)| (c.as_str(), fig.value))
+                    .collect();
+                c.sort_by(|x, y| y.1.total_cmp(&x.1));
+                c.iter()
+                    .map(|(c, v)| format!("{c} {}", crate::report::table::percent(*v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            r#"  <path d="M{sx:.1},{sy:.1} Q{cx:.1},{cy:.1} {ex:.1},{ey:.1}" fill="none" stroke-width="{width:.2}" {style}{data}><title>{} → {}: strength {} ({})</title></path>"#,
+            escape(ga),
+            escape(gb),
+            crate::report::table::percent(w),
+            escape(&channels)
+        );
+    }
+
+    /// The actors, small ones on top so they stay visible.
+    fn draw_actors(&self, s: &mut String, nodes: &[Node], id: &str) {
+        let g = self.g;
+        let graph = g.graph;
         let mut order: Vec<&Node> = nodes.iter().collect();
         order.sort_by(|a, b| b.r.total_cmp(&a.r));
         let _ = writeln!(
@@ -680,34 +934,57 @@ impl Scene<'_, '_> {
         );
         for nd in &order {
             let a = graph.actor(nd.n);
-            let (role, colour) = dot::role(graph, a);
-            let ring = if Some(nd.n) == target {
+            let (role, colour) = g.style.role(graph, a);
+            let ring = if Some(nd.n) == self.target {
                 r##" stroke="#2c3e50" stroke-width="3""##.to_owned()
-            } else if rank_of.contains_key(&nd.n) {
-                format!(r#" stroke="{HIGHLIGHT}" stroke-width="3""#)
+            } else if self.rank_of.contains_key(&nd.n) {
+                format!(r#" stroke="{}" stroke-width="3""#, g.style.highlight)
             } else {
                 String::new()
             };
-            let v = size_of.get(&nd.n).copied().unwrap_or(0.0);
+            let v = self.size_of.get(&nd.n).copied().unwrap_or(0.0);
+            let value = if self.size_name == "score" {
+                if v > 0.0 {
+                    format!("score {} (thousandths)", thousandths(v))
+                } else {
+                    "not ranked".to_owned()
+                }
+            } else {
+                format!("{} {}", self.size_name, sig3(v))
+            };
+            let data = if self.interactive {
+                format!(r#" class="actor" data-id="{}""#, escape(a.id.as_str()))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 s,
-                r#"  <circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{colour}"{ring}><title>{} ({}, {role}); {size_name} {}</title></circle>"#,
+                r#"  <circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{colour}"{ring}{data}><title>{} ({}, {role}); {value}</title></circle>"#,
                 nd.x,
                 nd.y,
                 nd.r,
                 escape(&a.name),
                 escape(a.id.as_str()),
-                sig3(v)
             );
         }
         let _ = writeln!(s, "</g>");
+    }
 
-        // Labels.
+    /// The labels, in priority order, where they fit; returns how many did not.
+    fn draw_labels(
+        &self,
+        s: &mut String,
+        nodes: &[Node],
+        area: &Rect,
+        skip: &HashSet<NodeIndex>,
+        reserved: &[Rect],
+        id: &str,
+    ) -> usize {
+        let graph = self.g.graph;
         let mut prio: Vec<&Node> = nodes.iter().filter(|nd| !skip.contains(&nd.n)).collect();
-        let class = |n: NodeIndex| self.class(n);
         prio.sort_by(|a, b| {
-            class(a.n)
-                .cmp(&class(b.n))
+            self.class(a.n)
+                .cmp(&self.class(b.n))
                 .then(b.r.total_cmp(&a.r))
                 .then(a.n.cmp(&b.n))
         });
@@ -715,7 +992,7 @@ impl Scene<'_, '_> {
             .iter()
             .map(|nd| {
                 let a = graph.actor(nd.n);
-                match class(nd.n) {
+                match self.class(nd.n) {
                     (0, _) => (a.name.clone(), 15.0, true),
                     (1, r) => (format!("{r} {}", a.name), 14.0, true),
                     (2, _) => (a.name.clone(), 11.5, false),
@@ -744,21 +1021,29 @@ impl Scene<'_, '_> {
             })
             .collect();
         obstacles.extend_from_slice(reserved);
-        let spots = place(&wanted, &obstacles, &map_area);
+        let spots = place(&wanted, &obstacles, area);
         let mut dropped = 0usize;
         let _ = writeln!(
             s,
-            r##"<g id="labels-{id}" fill="#1c2833" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
+            r##"<g id="labels-{id}" fill="{INK}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
         );
-        for ((t, size, bold), spot) in texts.iter().zip(&spots) {
+        for ((nd, (t, size, bold)), spot) in prio.iter().zip(&texts).zip(&spots) {
             let Some(r) = spot else {
                 dropped += 1;
                 continue;
             };
             let weight = if *bold { r#" font-weight="bold""# } else { "" };
+            let data = if self.interactive {
+                format!(
+                    r#" class="label" data-id="{}""#,
+                    escape(graph.actor(nd.n).id.as_str())
+                )
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 s,
-                r#"  <text x="{:.1}" y="{:.1}" font-size="{size}"{weight}>{}</text>"#,
+                r#"  <text x="{:.1}" y="{:.1}" font-size="{size}"{weight}{data}>{}</text>"#,
                 r.x + 1.0,
                 r.y + size * 0.88,
                 escape(t)
@@ -769,15 +1054,32 @@ impl Scene<'_, '_> {
     }
 }
 
+/// How a tie is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Among the strongest ties.
+    Grey,
+    /// On a highlighted partner's path.
+    Path,
+    /// On the path of a partner beyond the highlighted ones (interactive maps).
+    Latent,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn three_significant_digits() {
+    fn numbers_as_the_table_prints_them() {
         assert_eq!(sig3(0.012345), "0.0123");
         assert_eq!(sig3(1.5), "1.50");
-        assert_eq!(sig3(0.0), "0");
         assert_eq!(sig3(123.4), "123");
+        // 0.0631 is 63.1 thousandths, the table's unit.
+        assert_eq!(thousandths(0.063_118), "63.1");
+        assert_eq!(group_thousands(2000), "2,000");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(rank_span([1, 1]), "1");
+        assert_eq!(rank_span([4, 7]), "4–7");
     }
 }
