@@ -5,7 +5,7 @@
 //! graph, on a planted-partition graph and on the generated graphs, and the restarts of blocs
 //! run serially and in parallel on the bundled graph (which sets
 //! `blocs::DEFAULT_PARALLEL_THRESHOLD`). The race against other libraries is
-//! `benches/peers/compare.py`.
+//! `benches/peers/compare.py`. `validation` checks a file of 20,000 broken ties.
 //!
 //! Run: `cargo bench`, or `cargo bench -- bundled` for one group.
 
@@ -190,5 +190,45 @@ fn generated(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bundled, planted, generated);
+/// A native graph of `n` actors and `n` ties, each tie broken twice: its `to` names no actor
+/// and its trade share is 1.7 (over 1).
+fn broken_graph(n: usize) -> String {
+    let mut s = String::from(
+        r#"{"version": 2, "meta": {"title": "broken", "date": "2025-01-01"}, "actors": ["#,
+    );
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&format!(r#"{{"id": "n{i}", "name": "actor {i}"}}"#));
+    }
+    s.push_str(r#"], "ties": ["#);
+    for i in 0..n {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&format!(
+            r#"{{"from": "n{i}", "to": "zz{i}", "channels": {{"trade": {{"value": 1.7, "source": "x", "year": 2024}}}}}}"#
+        ));
+    }
+    s.push_str("]}");
+    s
+}
+
+/// Validation of a file full of problems stays linear (#11): 20,000 broken ties, 40,000
+/// problems, of which the first 50 are placed and explained and the rest counted.
+fn validation(c: &mut Criterion) {
+    let mut g = c.benchmark_group("validation");
+    g.sample_size(10);
+    let text = broken_graph(20_000);
+    g.bench_function("20000_bad_ties", |b| {
+        b.iter(|| {
+            let err = json::parse(&text, "broken.json").expect_err("the ties are broken");
+            assert!(err.to_string().contains("more problems"));
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bundled, planted, generated, validation);
 criterion_main!(benches);

@@ -177,6 +177,12 @@ struct Builder<'l, 'a> {
 }
 
 impl Builder<'_, '_> {
+    /// Whether the next problem will be shown (placed and given its suggestions) rather than
+    /// only counted.
+    fn shows_next(&self) -> bool {
+        self.problems.len() <= MAX_PROBLEMS
+    }
+
     fn report(&mut self, steps: &[PathStep], message: String, hint: Option<String>) {
         // Past the cap, only count: placing a problem costs a search of the file.
         if self.problems.len() > MAX_PROBLEMS {
@@ -331,9 +337,16 @@ impl Builder<'_, '_> {
         self.v2_only(&at(), "`cite`");
         for id in cite.ids() {
             if !graph.citations.contains_key(id) {
+                // Past the cap the problem is only counted: no search for a near id.
+                let searched = if self.shows_next() {
+                    graph.citations.len()
+                } else {
+                    0
+                };
                 let mut near: Vec<(f64, &str)> = graph
                     .citations
                     .keys()
+                    .take(searched)
                     .map(|k| (strsim::jaro_winkler(id, k), k.as_str()))
                     .filter(|(s, _)| *s >= 0.85)
                     .collect();
@@ -556,7 +569,10 @@ impl Builder<'_, '_> {
                 if graph.node_of(target).is_none() {
                     self.report(
                         &at(),
-                        format!("stance towards {}", unknown_actor(graph, target)),
+                        format!(
+                            "stance towards {}",
+                            unknown_actor(graph, target, self.shows_next())
+                        ),
                         Some(
                             "stances are keyed by the id of the target actor, e.g. `\"RUS\"`"
                                 .into(),
@@ -645,7 +661,7 @@ impl Builder<'_, '_> {
             for (mi, m) in g.members.iter().enumerate() {
                 let at = vec![key("groups"), idx(gi), key("members"), idx(mi)];
                 if graph.node_of(m).is_none() {
-                    let msg = unknown_actor(graph, m);
+                    let msg = unknown_actor(graph, m, self.shows_next());
                     self.report(
                         &at,
                         msg,
@@ -790,7 +806,7 @@ impl Builder<'_, '_> {
         let ti = t.index;
         let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
         if t.from.is_none() {
-            let msg = unknown_actor(graph, t.from_name);
+            let msg = unknown_actor(graph, t.from_name, self.shows_next());
             self.report(
                 &here("from"),
                 msg,
@@ -798,7 +814,7 @@ impl Builder<'_, '_> {
             );
         }
         if t.to.is_none() {
-            let msg = unknown_actor(graph, t.to_name);
+            let msg = unknown_actor(graph, t.to_name, self.shows_next());
             self.report(
                 &here("to"),
                 msg,
@@ -886,7 +902,13 @@ impl Builder<'_, '_> {
     }
 }
 
-fn unknown_actor(graph: &InfluenceGraph, name: &str) -> String {
+/// "unknown actor `name`", with the closest ids while the problem will be shown: past
+/// [`MAX_PROBLEMS`] problems are only counted, so the search (O(actors) for the resolver's index)
+/// is skipped and validation stays linear in the number of problems.
+fn unknown_actor(graph: &InfluenceGraph, name: &str, shown: bool) -> String {
+    if !shown {
+        return format!("unknown actor `{name}`");
+    }
     let suggestions = Resolver::new(graph).suggestions(name);
     let mut msg = format!("unknown actor `{name}`");
     match suggestions.as_slice() {
