@@ -358,26 +358,35 @@ impl Context {
             }
             None => g,
         };
-        let known = g.channels();
-        for c in self.strength.emphasis.named() {
-            if !known.contains(c) {
-                let mut near: Vec<(f64, String)> = known
-                    .iter()
-                    .map(|k| (strsim::jaro_winkler(c.as_str(), k.as_str()), k.to_string()))
-                    .filter(|(s, _)| *s >= 0.8)
-                    .collect();
-                near.sort_by(|a, b| b.0.total_cmp(&a.0));
-                let dym = near
-                    .first()
-                    .map_or(String::new(), |(_, k)| format!(" (did you mean `{k}`?)"));
-                let list: Vec<String> = known.iter().map(ToString::to_string).collect();
-                return Err(usage(format!(
-                    "`--channels` names channel `{c}`, which no tie of this graph has{dym}; its channels are {}",
-                    list.join(", ")
-                )));
-            }
+        if let Some(problem) = self.unknown_channel(&g) {
+            return Err(usage(problem));
         }
         Ok(g)
+    }
+
+    /// The first channel `--channels` names that no tie of `g` has, as a message with the
+    /// nearest name and the graph's channels.
+    fn unknown_channel(&self, g: &InfluenceGraph) -> Option<String> {
+        let known = g.channels();
+        let c = self
+            .strength
+            .emphasis
+            .named()
+            .find(|c| !known.contains(*c))?;
+        let mut near: Vec<(f64, String)> = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(c.as_str(), k.as_str()), k.to_string()))
+            .filter(|(s, _)| *s >= 0.8)
+            .collect();
+        near.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let dym = near
+            .first()
+            .map_or(String::new(), |(_, k)| format!(" (did you mean `{k}`?)"));
+        let list: Vec<String> = known.iter().map(ToString::to_string).collect();
+        Some(format!(
+            "`--channels` names channel `{c}`, which no tie of this graph has{dym}; its channels are {}",
+            list.join(", ")
+        ))
     }
 
     /// Parses the `--scenario` files.

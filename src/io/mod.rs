@@ -2,6 +2,7 @@
 
 pub mod atomic;
 mod attributed;
+pub mod check;
 pub mod csv;
 pub mod embedded;
 pub mod gexf;

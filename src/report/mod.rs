@@ -13,6 +13,7 @@ pub mod roles;
 pub mod suggest;
 pub mod table;
 pub mod terminal;
+pub mod validate;
 
 pub use terminal::terminal_safe;
 

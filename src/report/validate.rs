@@ -1,0 +1,126 @@
+//! `leverage validate`: each input checked, and every problem with its place.
+//!
+//! JSON (docs/JSON.md, "validate"): `{"version": 2, "valid", "problem_count", "inputs": [{"kind",
+//! "file", "valid", "counts", "omitted"}], "problems": [{"input", "file", "line", "column",
+//! "path", "message", "hint"}]}`; CSV: one row per problem listed.
+
+use serde::Serialize;
+
+use super::{csv_string, json, OutputFormat};
+use crate::io::check::{InputKind, Validation};
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    valid: bool,
+    problem_count: usize,
+    inputs: Vec<InputDoc<'a>>,
+    problems: Vec<ProblemDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct InputDoc<'a> {
+    kind: InputKind,
+    file: &'a str,
+    valid: bool,
+    counts: std::collections::BTreeMap<&'static str, usize>,
+    omitted: usize,
+}
+
+#[derive(Serialize)]
+struct ProblemDoc<'a> {
+    input: usize,
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: Option<&'a str>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+fn doc(v: &Validation) -> Doc<'_> {
+    let problems = v
+        .inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, input)| {
+            input.problems.iter().map(move |p| ProblemDoc {
+                input: i,
+                file: if p.at.file.is_empty() {
+                    &input.file
+                } else {
+                    &p.at.file
+                },
+                line: p.at.line,
+                column: p.at.column,
+                path: p.at.path.as_deref(),
+                message: &p.message,
+                hint: p.hint.as_deref(),
+            })
+        })
+        .collect();
+    Doc {
+        version: 2,
+        valid: v.is_valid(),
+        problem_count: v.problem_count(),
+        inputs: v
+            .inputs
+            .iter()
+            .map(|i| InputDoc {
+                kind: i.kind,
+                file: &i.file,
+                valid: i.is_valid(),
+                counts: i.counts.iter().copied().collect(),
+                omitted: i.omitted,
+            })
+            .collect(),
+        problems,
+    }
+}
+
+/// Renders a validation: JSON and CSV list every problem; the table is one line per input
+/// (problems go to stderr, as diagnostics, from the caller).
+pub fn render(v: &Validation, format: OutputFormat) -> String {
+    match format {
+        OutputFormat::Json => json(&doc(v)),
+        OutputFormat::Csv => {
+            let d = doc(v);
+            csv_string(
+                &["file", "line", "column", "path", "message", "hint"],
+                d.problems.iter().map(|p| {
+                    vec![
+                        p.file.to_owned(),
+                        p.line.map_or(String::new(), |l| l.to_string()),
+                        p.column.map_or(String::new(), |c| c.to_string()),
+                        p.path.unwrap_or_default().to_owned(),
+                        p.message.to_owned(),
+                        p.hint.unwrap_or_default().to_owned(),
+                    ]
+                }),
+            )
+        }
+        OutputFormat::Table => {
+            let mut out = String::new();
+            for i in &v.inputs {
+                let what = match i.kind {
+                    InputKind::Graph => String::new(),
+                    InputKind::Scenario => "scenario ".to_owned(),
+                    InputKind::Options => "option ".to_owned(),
+                };
+                let state = if i.is_valid() { "valid" } else { "invalid" };
+                let counts: Vec<String> =
+                    i.counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+                out.push_str(&format!(
+                    "{what}{}: {state}{}\n",
+                    super::terminal_safe(&i.file),
+                    if counts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", counts.join(", "))
+                    }
+                ));
+            }
+            out
+        }
+    }
+}
