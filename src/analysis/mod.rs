@@ -8,6 +8,7 @@ pub mod centrality;
 pub mod compare;
 pub mod heap;
 pub mod info;
+pub mod lifelines;
 pub mod network;
 pub mod paths;
 pub mod robustness;

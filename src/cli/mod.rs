@@ -8,6 +8,7 @@ mod compare;
 mod export;
 mod generate;
 mod info;
+mod lifelines;
 mod paths;
 mod question;
 mod roles;
@@ -164,6 +165,7 @@ enum Command {
     Paths(paths::PathsArgs),
     Centrality(centrality::CentralityArgs),
     Roles(roles::RolesArgs),
+    Lifelines(lifelines::LifelinesArgs),
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
@@ -348,6 +350,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Paths(a) => paths::exec(a, &ctx),
         Command::Centrality(a) => centrality::exec(a, &ctx),
         Command::Roles(a) => roles::exec(a, &ctx),
+        Command::Lifelines(a) => lifelines::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),

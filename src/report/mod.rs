@@ -5,6 +5,7 @@ pub mod assign;
 pub mod centrality;
 pub mod compare;
 pub mod info;
+pub mod lifelines;
 pub mod paths;
 pub mod robustness;
 pub mod roles;

@@ -9,6 +9,7 @@ mod errors;
 mod export;
 mod files;
 mod info;
+mod lifelines;
 mod paths;
 mod robustness;
 mod suggest;
