@@ -5,6 +5,7 @@ pub mod assign;
 pub mod blocs;
 pub mod brokerage_roles;
 pub mod centrality;
+pub mod coalition;
 pub mod compare;
 pub mod heap;
 pub mod info;

@@ -4,6 +4,7 @@
 
 mod assign;
 mod centrality;
+mod coalition;
 mod compare;
 mod export;
 mod generate;
@@ -166,6 +167,7 @@ enum Command {
     Centrality(centrality::CentralityArgs),
     Roles(roles::RolesArgs),
     Lifelines(lifelines::LifelinesArgs),
+    Coalition(coalition::CoalitionArgs),
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
@@ -351,6 +353,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Centrality(a) => centrality::exec(a, &ctx),
         Command::Roles(a) => roles::exec(a, &ctx),
         Command::Lifelines(a) => lifelines::exec(a, &ctx),
+        Command::Coalition(a) => coalition::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),

@@ -3,6 +3,7 @@
 
 pub mod assign;
 pub mod centrality;
+pub mod coalition;
 pub mod compare;
 pub mod info;
 pub mod lifelines;

@@ -4,6 +4,7 @@ mod common;
 
 mod assign;
 mod centrality;
+mod coalition;
 mod compare;
 mod errors;
 mod export;
