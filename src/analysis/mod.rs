@@ -2,6 +2,7 @@
 //! the graph and a channel emphasis.
 
 pub mod assign;
+pub mod bloc_groups;
 pub mod blocs;
 pub mod brokerage_roles;
 pub mod centrality;

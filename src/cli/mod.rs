@@ -3,6 +3,7 @@
 //! and prints through `report`.
 
 mod assign;
+mod blocs;
 mod centrality;
 mod coalition;
 mod compare;
@@ -83,6 +84,10 @@ pub struct GlobalArgs {
     /// the latest before it, else the earliest after it)
     #[arg(long, global = true, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     year: Option<i32>,
+    /// Add the blocs of `leverage blocs` at its defaults (Leiden, seed 1, resolution 1) as groups
+    /// `bloc-1`, `bloc-2`... (largest first), usable wherever a group is
+    #[arg(long, global = true)]
+    with_blocs: bool,
 }
 
 /// `--combine` values.
@@ -168,6 +173,7 @@ enum Command {
     Roles(roles::RolesArgs),
     Lifelines(lifelines::LifelinesArgs),
     Coalition(coalition::CoalitionArgs),
+    Blocs(blocs::BlocsArgs),
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
@@ -184,6 +190,7 @@ pub struct Context {
     distance: Distance,
     basis: Option<BasisSet>,
     year: Option<i32>,
+    with_blocs: bool,
 }
 
 impl Context {
@@ -216,10 +223,19 @@ impl Context {
             Some(y) => g.at_year(y).0,
             None => g,
         };
-        let g = match self.basis {
+        let mut g = match self.basis {
             Some(b) => g.with_bases(b).0,
             None => g,
         };
+        if self.with_blocs {
+            // The blocs of the graph as analysed (year, basis, channels, scenario).
+            let found = leverage::analysis::bloc_groups::named_blocs(
+                &g,
+                &self.strength,
+                &leverage::analysis::blocs::BlocsParams::default(),
+            )?;
+            leverage::analysis::bloc_groups::add_bloc_groups(&mut g, &found)?;
+        }
         let known = g.channels();
         for c in self.strength.emphasis.named() {
             if !known.contains(c) {
@@ -344,6 +360,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         distance: cli.global.distance.into(),
         basis: cli.global.basis,
         year: cli.global.year,
+        with_blocs: cli.global.with_blocs,
     };
     match cli.command {
         Command::Suggest(a) => suggest::exec(a, &ctx),
@@ -354,6 +371,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Roles(a) => roles::exec(a, &ctx),
         Command::Lifelines(a) => lifelines::exec(a, &ctx),
         Command::Coalition(a) => coalition::exec(a, &ctx),
+        Command::Blocs(a) => blocs::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
@@ -386,11 +404,21 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// The hint of the library error inside `err`, if any.
+/// The hint of the library error inside `err`, if any; an unknown `bloc-N` says how blocs
+/// become groups.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
-    err.chain()
-        .find_map(|e| e.downcast_ref::<leverage::Error>())
-        .and_then(leverage::Error::hint)
+    let lib = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<leverage::Error>());
+    if let Some(leverage::Error::UnknownName { name, .. }) = lib {
+        let prefix = leverage::analysis::bloc_groups::BLOC_PREFIX;
+        if name.to_ascii_lowercase().starts_with(prefix) {
+            return Some(format!(
+                "blocs are groups only with the global option `--with-blocs` (the blocs of `leverage blocs` at its defaults, numbered `{prefix}1` largest first); `leverage blocs` lists them"
+            ));
+        }
+    }
+    lib.and_then(leverage::Error::hint)
 }
 
 /// The exit code for `err`: the library error's own code, else 1.

@@ -3,6 +3,7 @@
 mod common;
 
 mod assign;
+mod blocs;
 mod centrality;
 mod coalition;
 mod compare;
