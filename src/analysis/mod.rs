@@ -14,5 +14,6 @@ pub mod lifelines;
 pub mod network;
 pub mod paths;
 pub mod robustness;
+pub mod sensitivity;
 pub mod sssp;
 pub mod suggest;

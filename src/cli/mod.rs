@@ -14,6 +14,7 @@ mod lifelines;
 mod paths;
 mod question;
 mod roles;
+mod sensitivity;
 mod suggest;
 mod validate;
 
@@ -174,6 +175,7 @@ enum Command {
     Lifelines(lifelines::LifelinesArgs),
     Coalition(coalition::CoalitionArgs),
     Blocs(blocs::BlocsArgs),
+    Sensitivity(sensitivity::SensitivityArgs),
     Info(info::InfoArgs),
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
@@ -372,6 +374,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Lifelines(a) => lifelines::exec(a, &ctx),
         Command::Coalition(a) => coalition::exec(a, &ctx),
         Command::Blocs(a) => blocs::exec(a, &ctx),
+        Command::Sensitivity(a) => sensitivity::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),

@@ -11,6 +11,7 @@ pub mod lifelines;
 pub mod paths;
 pub mod robustness;
 pub mod roles;
+pub mod sensitivity;
 pub mod suggest;
 pub mod table;
 

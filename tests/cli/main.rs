@@ -14,5 +14,6 @@ mod info;
 mod lifelines;
 mod paths;
 mod robustness;
+mod sensitivity;
 mod suggest;
 mod validate;
