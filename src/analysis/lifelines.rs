@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::network::{Direction, Network};
 use super::suggest::MAX_HOPS;
 use crate::error::{Error, Result};
-use crate::model::{ActorId, Combine, InfluenceGraph, StanceClass, StrengthRule};
+use crate::model::{ActorId, Basis, BasisSet, Combine, InfluenceGraph, StanceClass, StrengthRule};
 
 /// Default number of greedy removals reported.
 pub const DEFAULT_STEPS: usize = 10;
@@ -115,6 +115,9 @@ pub struct Lifeline {
     pub through: f64,
     /// The same by family, in the order of [`Lifelines::families`].
     pub family_drops: Vec<FamilyDrop>,
+    /// Share of the drop that rests on judgement figures: `1 - drop without them / drop`, in
+    /// [0, 1] (`None` when a figure of the graph has an unknown basis).
+    pub judgement_share: Option<f64>,
 }
 
 /// One greedy step: the actor whose removal, given those already removed, cuts most.
@@ -374,31 +377,7 @@ pub fn lifelines(graph: &InfluenceGraph, params: &LifelinesParams) -> Result<Lif
             v != target && (params.include_pressing || !pressing)
         })
         .collect();
-    let (mut weights, mut families) = read_weights(graph, &net, params, target);
-    if let Some(only) = &params.family {
-        let i = families
-            .iter()
-            .position(|(name, _)| name == only)
-            .ok_or_else(|| {
-                let known: Vec<&str> = families.iter().map(|(n, _)| n.as_str()).collect();
-                Error::InvalidParameter {
-                    name: "family".into(),
-                    value: only.clone(),
-                    expected: format!(
-                        "a channel family of the ties into `{}`: {}",
-                        params.target,
-                        if known.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            known.join(", ")
-                        }
-                    ),
-                }
-            })?;
-        let (name, w) = families.swap_remove(i);
-        weights = w.clone();
-        families = vec![(name, w)];
-    }
+    let (weights, families) = chosen_weights(graph, &net, params, target)?;
     let problem = Problem {
         net: &net,
         target,
@@ -481,8 +460,19 @@ pub fn lifelines(graph: &InfluenceGraph, params: &LifelinesParams) -> Result<Lif
                     drop: b - x,
                 })
                 .collect(),
+            judgement_share: None,
         })
         .collect();
+    let positions: Vec<usize> = alone
+        .iter()
+        .filter_map(|l| graph.node(&l.id).and_then(|n| net.position(n)))
+        .collect();
+    let mut alone = alone;
+    if let Some(without) = drops_without_judgement(graph, params, &problem.world, &positions) {
+        for (l, w) in alone.iter_mut().zip(without) {
+            l.judgement_share = Some((1.0 - w / l.drop).clamp(0.0, 1.0));
+        }
+    }
 
     // Greedy: the next best to remove, given those already removed.
     let mut gone: Vec<usize> = Vec::new();
@@ -577,6 +567,120 @@ pub fn lifelines(graph: &InfluenceGraph, params: &LifelinesParams) -> Result<Lif
     })
 }
 
+/// Tie strengths by CSR out-slot, and the same per channel family.
+type Weights = (Vec<f64>, Vec<(String, Vec<f64>)>);
+
+/// [`read_weights`], with `params.family` chosen: then the main weights are that family's, and
+/// it is the only family.
+///
+/// # Errors
+/// [`Error::InvalidParameter`] if the family is not one of the ties into the target.
+fn chosen_weights(
+    graph: &InfluenceGraph,
+    net: &Network,
+    params: &LifelinesParams,
+    target: usize,
+) -> Result<Weights> {
+    let (weights, mut families) = read_weights(graph, net, params, target);
+    let Some(only) = &params.family else {
+        return Ok((weights, families));
+    };
+    let i = families
+        .iter()
+        .position(|(name, _)| name == only)
+        .ok_or_else(|| {
+            let known: Vec<&str> = families.iter().map(|(n, _)| n.as_str()).collect();
+            Error::InvalidParameter {
+                name: "family".into(),
+                value: only.clone(),
+                expected: format!(
+                    "a channel family of the ties into `{}`: {}",
+                    params.target,
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            }
+        })?;
+    let (name, w) = families.swap_remove(i);
+    Ok((w.clone(), vec![(name, w)]))
+}
+
+/// Each actor's drop on the graph without judgement figures, by position (`None` if a figure
+/// has an unknown basis, so that the share cannot be told).
+fn drops_without_judgement(
+    graph: &InfluenceGraph,
+    params: &LifelinesParams,
+    world: &[bool],
+    actors: &[usize],
+) -> Option<Vec<f64>> {
+    let unknown = graph
+        .ties()
+        .flat_map(|(_, _, _, t)| t.channels.values())
+        .chain(
+            graph
+                .actors()
+                .filter_map(|(_, a)| a.stance_toward(&params.target))
+                .flat_map(|s| s.signals().map(|(_, f)| f)),
+        )
+        .any(|f| f.basis.is_unknown());
+    if unknown {
+        return None;
+    }
+    let (checked, _) = graph.with_bases(BasisSet::ALL.without(Basis::Judgement));
+    let net = Network::new(&checked, &params.strength);
+    // A view keeps every actor in order: positions are the full graph's.
+    let target = checked.node(&params.target).and_then(|n| net.position(n))?;
+    let weights = match chosen_weights(&checked, &net, params, target) {
+        Ok((w, _)) => w,
+        // The family has no figure left: nothing flows through it.
+        Err(_) => {
+            let mut w = net.out_weights().to_vec();
+            for &u in net.in_edges(target).0 {
+                if let Some(s) = net.slot(u as usize, target) {
+                    w[s] = 0.0;
+                }
+            }
+            w
+        }
+    };
+    let keep = 1.0 - params.cut;
+    let factor = |gone: Option<usize>| {
+        let mut f = vec![1.0; net.node_count()];
+        if let Some(g) = gone {
+            f[g] = keep;
+        }
+        f
+    };
+    let base = support(
+        &net,
+        &weights,
+        target,
+        world,
+        &factor(None),
+        params.max_hops,
+    )
+    .0;
+    Some(
+        actors
+            .iter()
+            .map(|&a| {
+                base - support(
+                    &net,
+                    &weights,
+                    target,
+                    world,
+                    &factor(Some(a)),
+                    params.max_hops,
+                )
+                .0
+            })
+            .collect(),
+    )
+}
+
 /// The tie strengths lifelines read, by CSR out-slot: plain, except each tie into the target
 /// read as its holder's headroom (docs/MODEL.md section 6; plain with `include_pressing`); and,
 /// per channel family of the ties into the target, the same with those ties read in that family
@@ -586,7 +690,7 @@ fn read_weights(
     net: &Network,
     params: &LifelinesParams,
     target: usize,
-) -> (Vec<f64>, Vec<(String, Vec<f64>)>) {
+) -> Weights {
     let fams = graph.family_table();
     let rule = &params.strength;
     let plain = net.out_weights().to_vec();

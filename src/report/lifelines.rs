@@ -57,6 +57,7 @@ fn csv(l: &Lifelines, top: usize) -> String {
         "support_after",
         "drop",
         "cumulative_drop",
+        "judgement_share",
     ];
     let fams: Vec<String> = l
         .families
@@ -76,6 +77,7 @@ fn csv(l: &Lifelines, top: usize) -> String {
             x.support_without.to_string(),
             x.drop.to_string(),
             String::new(),
+            x.judgement_share.map_or(String::new(), |v| v.to_string()),
         ];
         row.extend(x.family_drops.iter().map(|d| d.drop.to_string()));
         row
@@ -92,6 +94,7 @@ fn csv(l: &Lifelines, top: usize) -> String {
             s.support_after.to_string(),
             s.drop.to_string(),
             s.cumulative_drop.to_string(),
+            String::new(),
         ];
         row.resize(header.len(), String::new());
         row
@@ -173,6 +176,7 @@ fn table(l: &Lifelines, top: usize) -> String {
         ("through it", Align::Right),
         ("support falls by", Align::Right),
         ("most in", Align::Left),
+        ("judged", Align::Right),
     ]);
     for x in l.alone.iter().take(top) {
         t.row(vec![
@@ -184,6 +188,7 @@ fn table(l: &Lifelines, top: usize) -> String {
             num(x.through),
             share(x.drop, l.support),
             mainly(x, l),
+            x.judgement_share.map_or("-".to_owned(), percent),
         ]);
     }
     out.push_str(&t.render());
@@ -224,7 +229,8 @@ fn table(l: &Lifelines, top: usize) -> String {
              into {t} (its own tie, or through a third state). own tie: its direct tie into {t} as \
              read; through it: the leverage other actors lose because their best paths ran \
              through it; support falls by: as a share of the whole support; most in: the channel \
-             family that loses the largest share of its own support. The greedy run differs from \
+             family that loses the largest share of its own support; judged: the share of the drop that \
+             rests on judgement figures. The greedy run differs from \
              the ranking alone where paths run through an actor already removed.",
             t = l.target
         ),

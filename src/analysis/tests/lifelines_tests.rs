@@ -118,6 +118,48 @@ fn hand_example() {
 }
 
 #[test]
+fn judgement_share_by_hand() {
+    let mut g = hand();
+    assert!(
+        lifelines(&g, &LifelinesParams::new(ActorId::from("T")))
+            .unwrap()
+            .alone
+            .iter()
+            .all(|l| l.judgement_share.is_none()),
+        "bases unknown: no share"
+    );
+    // Every figure official, but A's diplomacy is a judgement.
+    let pairs: Vec<_> = g.ties().map(|(_, f, t, _)| (f, t)).collect();
+    for (f, t) in pairs {
+        for (c, fig) in g.tie_mut(f, t).unwrap().channels.iter_mut() {
+            fig.basis = if c.as_str() == "diplomacy" {
+                crate::model::Basis::Judgement
+            } else {
+                crate::model::Basis::Official
+            };
+        }
+    }
+    let nodes: Vec<_> = g.actors().map(|(n, _)| n).collect();
+    for n in nodes {
+        for s in g.actor_mut(n).unwrap().stance.values_mut() {
+            for (_, f) in s.signals_mut() {
+                f.basis = crate::model::Basis::Official;
+            }
+        }
+    }
+    let l = lifelines(&g, &LifelinesParams::new(ActorId::from("T"))).unwrap();
+    // Without the judgement, A's tie is its trade 0.4 and C's path 0.2: removing A drops 0.6
+    // of the 0.825 it drops with it.
+    let a = &l.alone[0];
+    assert!(close(a.judgement_share.unwrap(), 1.0 - 0.6 / 0.825));
+    // C: 0.2 of its 0.275.
+    assert!(close(
+        l.alone[1].judgement_share.unwrap(),
+        1.0 - 0.2 / 0.275
+    ));
+}
+
+#[test]
 fn hop_limit_one_keeps_direct_ties_only() {
     let g = hand();
     let mut p = LifelinesParams::new(ActorId::from("T"));
