@@ -2,15 +2,19 @@
 //! the graph and a channel emphasis.
 
 pub mod assign;
+pub mod bloc_groups;
 pub mod blocs;
 pub mod briefing;
 pub mod brokerage_roles;
 pub mod centrality;
+pub mod coalition;
 pub mod compare;
 pub mod heap;
 pub mod info;
+pub mod lifelines;
 pub mod network;
 pub mod paths;
 pub mod robustness;
+pub mod sensitivity;
 pub mod sssp;
 pub mod suggest;

@@ -81,6 +81,16 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         return Some(n.hint.clone());
     }
     let e = err.chain().find_map(|e| e.downcast_ref::<Error>())?;
+    if let Error::UnknownName { name, .. } = e {
+        let prefix = leverage::analysis::bloc_groups::BLOC_PREFIX;
+        if name.to_ascii_lowercase().starts_with(prefix) {
+            return Some(format!(
+                "blocs are groups only with the global option `--with-blocs` (the blocs of \
+                 `leverage blocs` at its defaults, numbered `{prefix}1` largest first); \
+                 `leverage blocs` lists them"
+            ));
+        }
+    }
     match e {
         Error::Read { .. } => Some(
             "check the path and that the file is readable (`--graph -` reads a graph from \

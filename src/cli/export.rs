@@ -38,7 +38,8 @@ pub struct ExportArgs {
     #[arg(long, default_value_t = 5)]
     highlight: usize,
     /// Analysis results to attach to actors: `suggest` (score, rank, reach, pull, brokerage),
-    /// `centrality` (strength_in, strength_out, betweenness, pagerank, influence)
+    /// `centrality` (strength_in, strength_out, betweenness, pagerank, influence), `blocs`
+    /// (`bloc`: the actor's bloc number, as `leverage blocs` numbers them)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "LIST")]
     with: Vec<WithArg>,
     /// The node value that sizes actors in GEXF, Cytoscape and SVG (default: `score` with
@@ -84,6 +85,8 @@ enum WithArg {
     Suggest,
     /// every centrality measure
     Centrality,
+    /// each actor's bloc number (`leverage blocs` at its defaults; 1 is the largest)
+    Blocs,
 }
 
 fn format_of(ctx: &Context, out: Option<&Path>) -> anyhow::Result<ExportFormat> {
@@ -187,6 +190,23 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         for (measure, why) in attach_centrality(&mut g, &cp)? {
             warn(&format!("{measure} left out of the export: {why}"), None);
         }
+    }
+    if args.with.contains(&WithArg::Blocs) {
+        let found = leverage::analysis::bloc_groups::named_blocs(
+            &graph,
+            &ctx.strength,
+            &leverage::analysis::blocs::BlocsParams::default(),
+        )?;
+        let mut col = indexmap::IndexMap::new();
+        for b in &found.blocs {
+            for m in &b.members {
+                if let Some(n) = graph.node(m) {
+                    #[allow(clippy::cast_precision_loss)]
+                    col.insert(n, b.bloc as f64);
+                }
+            }
+        }
+        g.node_values.insert("bloc".to_owned(), col);
     }
     if let Some(name) = &args.size_by {
         if !g.node_values.contains_key(name) {

@@ -4,8 +4,10 @@
 
 mod actors;
 mod assign;
+mod blocs;
 mod brief;
 mod centrality;
+mod coalition;
 mod compare;
 mod completions;
 mod errors;
@@ -13,9 +15,11 @@ mod explain;
 mod export;
 mod generate;
 mod info;
+mod lifelines;
 mod paths;
 mod question;
 mod roles;
+mod sensitivity;
 #[cfg(unix)]
 mod signals;
 mod streams;
@@ -102,6 +106,10 @@ pub struct GlobalArgs {
     /// `--year` and `--basis` selections) and how long each step took
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// Add the blocs of `leverage blocs` at its defaults (Leiden, seed 1, resolution 1) as groups
+    /// `bloc-1`, `bloc-2`... (largest first), usable wherever a group is
+    #[arg(long, global = true)]
+    with_blocs: bool,
 }
 
 /// `--input-format` values.
@@ -228,6 +236,10 @@ enum Command {
     Paths(paths::PathsArgs),
     Centrality(centrality::CentralityArgs),
     Roles(roles::RolesArgs),
+    Lifelines(lifelines::LifelinesArgs),
+    Coalition(coalition::CoalitionArgs),
+    Blocs(blocs::BlocsArgs),
+    Sensitivity(sensitivity::SensitivityArgs),
     Info(info::InfoArgs),
     Actors(actors::ActorsArgs),
     Validate(validate::ValidateArgs),
@@ -249,6 +261,7 @@ pub struct Context {
     distance: Distance,
     basis: Option<BasisSet>,
     year: Option<i32>,
+    with_blocs: bool,
 }
 
 impl Context {
@@ -345,7 +358,7 @@ impl Context {
             }
             None => g,
         };
-        let g = match self.basis {
+        let mut g = match self.basis {
             Some(b) => {
                 let (g, sel) = g.with_bases(b);
                 if style::verbose() {
@@ -358,6 +371,15 @@ impl Context {
             }
             None => g,
         };
+        if self.with_blocs {
+            // The blocs of the graph as analysed (year, basis, channels, scenario).
+            let found = leverage::analysis::bloc_groups::named_blocs(
+                &g,
+                &self.strength,
+                &leverage::analysis::blocs::BlocsParams::default(),
+            )?;
+            leverage::analysis::bloc_groups::add_bloc_groups(&mut g, &found)?;
+        }
         if let Some(problem) = self.unknown_channel(&g) {
             return Err(usage(problem));
         }
@@ -518,6 +540,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         distance: cli.global.distance.into(),
         basis: cli.global.basis,
         year: cli.global.year,
+        with_blocs: cli.global.with_blocs,
     };
     let result = match cli.command {
         Command::Suggest(a) => suggest::exec(a, &ctx),
@@ -526,6 +549,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Paths(a) => paths::exec(a, &ctx),
         Command::Centrality(a) => centrality::exec(a, &ctx),
         Command::Roles(a) => roles::exec(a, &ctx),
+        Command::Lifelines(a) => lifelines::exec(a, &ctx),
+        Command::Coalition(a) => coalition::exec(a, &ctx),
+        Command::Blocs(a) => blocs::exec(a, &ctx),
+        Command::Sensitivity(a) => sensitivity::exec(a, &ctx),
         Command::Info(a) => info::exec(a, &ctx),
         Command::Actors(a) => actors::exec(a, &ctx),
         Command::Validate(a) => validate::exec(a, &ctx),

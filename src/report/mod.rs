@@ -3,13 +3,17 @@
 
 pub mod actors;
 pub mod assign;
+pub mod blocs;
 pub mod brief;
 pub mod centrality;
+pub mod coalition;
 pub mod compare;
 pub mod info;
+pub mod lifelines;
 pub mod paths;
 pub mod robustness;
 pub mod roles;
+pub mod sensitivity;
 pub mod suggest;
 pub mod table;
 pub mod terminal;
