@@ -1,5 +1,5 @@
-//! [`IndexedHeap`]: the addressable 4-ary min-heap behind every Dijkstra search, reused across
-//! searches without allocating.
+//! [`IndexedHeap`]: the addressable 4-ary min-heap behind every Dijkstra search (the one engine,
+//! [`crate::analysis::sssp::Dijkstra`]), reused across searches without allocating.
 
 use super::network::NONE;
 
@@ -16,7 +16,7 @@ const ARITY: usize = 4;
 /// # Complexity
 /// `push_or_decrease` and `pop` O(log |V|); `clear` O(size); space O(|V|).
 #[derive(Debug, Clone, Default)]
-pub struct IndexedHeap {
+pub(crate) struct IndexedHeap {
     /// Heap of `(cost, node)`.
     items: Vec<(f64, u32)>,
     /// Slot of each node in `items`, or [`NONE`] if it is not in the heap.
@@ -25,21 +25,20 @@ pub struct IndexedHeap {
 
 impl IndexedHeap {
     /// An empty heap for nodes `0..n`. Time and space O(n).
-    pub fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         IndexedHeap {
             items: Vec::with_capacity(n.min(1 << 16)),
             slot: vec![NONE; n],
         }
     }
 
-    /// Whether the heap is empty.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+    /// The nodes in the heap, in no particular order. O(1) to start, O(size) to walk.
+    pub(crate) fn nodes(&self) -> impl Iterator<Item = u32> + '_ {
+        self.items.iter().map(|&(_, v)| v)
     }
 
     /// Empties the heap. O(size).
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         for &(_, v) in &self.items {
             self.slot[v as usize] = NONE;
         }
@@ -49,7 +48,7 @@ impl IndexedHeap {
     /// Inserts `node` with `cost`, or lowers its cost if it is already in the heap with a higher
     /// one (a higher `cost` is ignored). O(log n).
     #[inline]
-    pub fn push_or_decrease(&mut self, node: u32, cost: f64) {
+    pub(crate) fn push_or_decrease(&mut self, node: u32, cost: f64) {
         let s = self.slot[node as usize];
         let i = if s == NONE {
             self.items.push((cost, node));
@@ -68,7 +67,7 @@ impl IndexedHeap {
     /// Removes and returns the `(cost, node)` with the smallest cost (then smallest node).
     /// O(log n).
     #[inline]
-    pub fn pop(&mut self) -> Option<(f64, u32)> {
+    pub(crate) fn pop(&mut self) -> Option<(f64, u32)> {
         let top = *self.items.first()?;
         self.slot[top.1 as usize] = NONE;
         let last = self.items.pop().expect("the heap is not empty");
@@ -152,7 +151,7 @@ mod tests {
         );
         h.push_or_decrease(2, 1.0);
         h.clear();
-        assert!(h.is_empty() && h.pop().is_none());
+        assert!(h.nodes().next().is_none() && h.pop().is_none());
         h.push_or_decrease(2, 1.0);
         assert_eq!(h.pop(), Some((1.0, 2)));
     }

@@ -3,9 +3,8 @@
 
 use rayon::prelude::*;
 
-use crate::analysis::heap::IndexedHeap;
 use crate::analysis::network::{Direction, Network};
-use crate::analysis::sssp::CostGraph;
+use crate::analysis::sssp::{CostGraph, Dijkstra, Visitor};
 use crate::model::Distance;
 
 /// Sources per block: blocks are the unit of parallel work and of the fixed-order reduction, so
@@ -35,8 +34,8 @@ pub const DEFAULT_PARALLEL_THRESHOLD: usize = 64;
 /// Sources run in parallel (rayon) in fixed blocks of 32 when the graph has at least
 /// `parallel_threshold` nodes; block results are added in block order, so the output is
 /// bit-identical whatever the number of threads, and equal to the serial run. Tie costs are
-/// computed once; each worker reuses one set of buffers (and an indexed 4-ary heap) for all its
-/// sources, so the per-source loop does not allocate.
+/// computed once; each worker reuses one set of buffers (and the crate's one Dijkstra search, on
+/// an indexed 4-ary heap) for all its sources, so the per-source loop does not allocate.
 ///
 /// # Complexity
 /// Time **O(|V||E| + |V|² log|V|)** (the `log` from the heap); auxiliary space
@@ -85,17 +84,42 @@ pub fn betweenness(net: &Network, distance: Distance, parallel_threshold: usize)
 
 /// Per-thread buffers reused across sources: no allocation inside the per-source loop.
 struct Scratch {
-    /// Cost from the source; set to `-1` once settled (costs are never negative).
-    dist: Vec<f64>,
-    sigma: Vec<f64>,
+    /// The Dijkstra search; its settled list is Brandes' stack `S` (every node reached is
+    /// settled, since costs are non-negative).
+    search: Dijkstra,
+    counts: Counts,
     delta: Vec<f64>,
+}
+
+/// What one Brandes pass records during its search: `sigma` = number of shortest paths from
+/// the source, and each node's predecessors on them.
+struct Counts {
+    sigma: Vec<f64>,
     /// Predecessors of `w` live in `pred[pred_start[w] .. pred_start[w] + pred_len[w]]`.
     pred: Vec<u32>,
     pred_len: Vec<u32>,
     pred_start: Vec<u32>,
-    /// Settled nodes in settling order, with their final cost.
-    order: Vec<(u32, f64)>,
-    heap: IndexedHeap,
+}
+
+impl Visitor for Counts {
+    const EQUAL: bool = true;
+
+    #[inline]
+    fn improved(&mut self, v: u32, w: u32) {
+        let wu = w as usize;
+        self.sigma[wu] = self.sigma[v as usize];
+        self.pred[self.pred_start[wu] as usize] = v;
+        self.pred_len[wu] = 1;
+    }
+
+    #[inline]
+    fn equal(&mut self, v: u32, w: u32) {
+        let wu = w as usize;
+        self.sigma[wu] += self.sigma[v as usize];
+        let slot = (self.pred_start[wu] + self.pred_len[wu]) as usize;
+        self.pred[slot] = v;
+        self.pred_len[wu] += 1;
+    }
 }
 
 impl Scratch {
@@ -104,66 +128,37 @@ impl Scratch {
         // A node has at most as many predecessors as in-ties.
         let pred_start = net.csr(Direction::Backward).0.to_vec();
         Scratch {
-            dist: vec![f64::INFINITY; n],
-            sigma: vec![0.0; n],
+            search: Dijkstra::new(n),
+            counts: Counts {
+                sigma: vec![0.0; n],
+                pred: vec![0; net.edge_count()],
+                pred_len: vec![0; n],
+                pred_start,
+            },
             delta: vec![0.0; n],
-            pred: vec![0; net.edge_count()],
-            pred_len: vec![0; n],
-            pred_start,
-            order: Vec::with_capacity(n),
-            heap: IndexedHeap::new(n),
         }
     }
 
     /// One Brandes pass from `s`, adding dependencies into `acc`.
     /// Symbols: `sigma` = number of shortest paths from s, `delta` = dependency of s on v.
     fn single_source(&mut self, g: &CostGraph<'_>, s: usize, acc: &mut [f64]) {
-        for &(v, _) in &self.order {
+        let c = &mut self.counts;
+        for &(v, _) in self.search.settled() {
             let v = v as usize;
-            self.dist[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
+            c.sigma[v] = 0.0;
             self.delta[v] = 0.0;
-            self.pred_len[v] = 0;
+            c.pred_len[v] = 0;
         }
-        // Every node reached is settled (costs are non-negative), so `order` held all of them.
-        self.order.clear();
-        self.heap.clear();
-        self.dist[s] = 0.0;
-        self.sigma[s] = 1.0;
-        self.heap.push_or_decrease(s as u32, 0.0);
-        while let Some((d, v)) = self.heap.pop() {
-            let vu = v as usize;
-            self.dist[vu] = -1.0;
-            self.order.push((v, d));
-            let sigma_v = self.sigma[vu];
-            let (targets, costs) = g.edges(vu);
-            for (&w, &cost) in targets.iter().zip(costs) {
-                let wu = w as usize;
-                let c = d + cost;
-                let dw = self.dist[wu];
-                if c < dw {
-                    self.dist[wu] = c;
-                    self.sigma[wu] = sigma_v;
-                    self.pred[self.pred_start[wu] as usize] = v;
-                    self.pred_len[wu] = 1;
-                    self.heap.push_or_decrease(w, c);
-                } else if c == dw {
-                    // Equal cost to an unsettled node (settled ones hold -1, never equal).
-                    self.sigma[wu] += sigma_v;
-                    let slot = (self.pred_start[wu] + self.pred_len[wu]) as usize;
-                    self.pred[slot] = v;
-                    self.pred_len[wu] += 1;
-                }
-            }
-        }
+        c.sigma[s] = 1.0;
+        let order = self.search.run_with(g, s, c);
         // Accumulate dependencies in order of non-increasing distance.
-        for &(w, _) in self.order.iter().rev() {
+        for &(w, _) in order.iter().rev() {
             let wu = w as usize;
-            let coeff = (1.0 + self.delta[wu]) / self.sigma[wu];
-            let start = self.pred_start[wu] as usize;
-            for &v in &self.pred[start..start + self.pred_len[wu] as usize] {
+            let coeff = (1.0 + self.delta[wu]) / c.sigma[wu];
+            let start = c.pred_start[wu] as usize;
+            for &v in &c.pred[start..start + c.pred_len[wu] as usize] {
                 let v = v as usize;
-                self.delta[v] += self.sigma[v] * coeff;
+                self.delta[v] += c.sigma[v] * coeff;
             }
             if wu != s {
                 acc[wu] += self.delta[wu];
