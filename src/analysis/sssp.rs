@@ -2,8 +2,9 @@
 //! input every search shares ([`CostGraph`]): tie costs computed once, buffers reused across
 //! searches, sources in parallel for the all-sources measures.
 //!
-//! Closeness and harmonic run plain searches; betweenness counts shortest paths through a
-//! [`Visitor`].
+//! Every Dijkstra search of the crate runs here: closeness and harmonic (plain costs),
+//! betweenness (path counts, through a [`Visitor`]), and the path trees, best paths and Yen spur
+//! searches of [`crate::analysis::paths`] (predecessors, banned nodes, early stop).
 
 use std::borrow::Cow;
 
@@ -32,6 +33,21 @@ impl<'a> CostGraph<'a> {
             start,
             to,
             cost: Cow::Owned(net.costs(distance, dir)),
+        }
+    }
+
+    /// The ties of `net` in direction `dir` with costs computed beforehand, slot by slot in the
+    /// order of [`Network::csr`]`(dir)`. O(1): the costs are borrowed.
+    ///
+    /// # Panics
+    /// If `costs` does not have one entry per tie (a programmer error).
+    pub(crate) fn with_costs(net: &'a Network, dir: Direction, costs: &'a [f64]) -> Self {
+        assert_eq!(costs.len(), net.edge_count(), "one cost per tie");
+        let (start, to, _) = net.csr(dir);
+        CostGraph {
+            start,
+            to,
+            cost: Cow::Borrowed(costs),
         }
     }
 
