@@ -155,4 +155,101 @@ mod tests {
         h.push_or_decrease(2, 1.0);
         assert_eq!(h.pop(), Some((1.0, 2)));
     }
+
+    /// A reference heap: the current key of every node, the minimum found by a linear scan.
+    struct Scan(Vec<Option<f64>>);
+
+    impl Scan {
+        fn push_or_decrease(&mut self, v: u32, c: f64) {
+            let k = &mut self.0[v as usize];
+            if k.is_none_or(|old| c < old) {
+                *k = Some(c);
+            }
+        }
+
+        fn pop(&mut self) -> Option<(f64, u32)> {
+            let (v, c) = self
+                .0
+                .iter()
+                .enumerate()
+                .filter_map(|(v, k)| k.map(|c| (v, c)))
+                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
+            self.0[v] = None;
+            Some((c, v as u32))
+        }
+    }
+
+    #[test]
+    fn random_operations_match_a_linear_scan_and_a_lazy_binary_heap() {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+
+        use rand::{Rng, SeedableRng};
+
+        for seed in 0..300u64 {
+            let mut rng = rand_pcg::Pcg64::seed_from_u64(seed);
+            let n = rng.random_range(1..40usize);
+            // Few distinct costs half of the time, so that equal costs are common.
+            let few = seed % 2 == 0;
+            let mut heap = IndexedHeap::new(n);
+            let mut scan = Scan(vec![None; n]);
+            // The lazy binary heap of `(cost, node)`: costs are non-negative, so their bits
+            // order like the numbers; an entry is stale if it is not the node's current key.
+            let mut lazy: BinaryHeap<Reverse<(u64, u32)>> = BinaryHeap::new();
+            let mut key: Vec<Option<f64>> = vec![None; n];
+            for step in 0..400 {
+                let op = rng.random_range(0..10);
+                if op < 6 {
+                    let v = rng.random_range(0..n as u32);
+                    let c = if few {
+                        f64::from(rng.random_range(0..6u8))
+                    } else {
+                        rng.random_range(0.0..100.0)
+                    };
+                    heap.push_or_decrease(v, c);
+                    scan.push_or_decrease(v, c);
+                    if key[v as usize].is_none_or(|old| c < old) {
+                        key[v as usize] = Some(c);
+                        lazy.push(Reverse((c.to_bits(), v)));
+                    }
+                } else if op < 9 {
+                    let got = heap.pop();
+                    assert_eq!(got, scan.pop(), "seed {seed}, step {step}");
+                    let lazy_top = loop {
+                        match lazy.pop() {
+                            Some(Reverse((bits, v)))
+                                if key[v as usize] == Some(f64::from_bits(bits)) =>
+                            {
+                                key[v as usize] = None;
+                                break Some((f64::from_bits(bits), v));
+                            }
+                            Some(_) => continue,
+                            None => break None,
+                        }
+                    };
+                    assert_eq!(got, lazy_top, "seed {seed}, step {step}");
+                } else {
+                    let mut inside: Vec<u32> = heap.nodes().collect();
+                    inside.sort_unstable();
+                    let want: Vec<u32> = (0..n as u32)
+                        .filter(|&v| scan.0[v as usize].is_some())
+                        .collect();
+                    assert_eq!(inside, want, "seed {seed}, step {step}");
+                    if rng.random_bool(0.3) {
+                        heap.clear();
+                        scan.0.fill(None);
+                        key.fill(None);
+                        lazy.clear();
+                    }
+                }
+            }
+            // Draining gives the remaining keys sorted by (cost, node).
+            let mut rest: Vec<(f64, u32)> = (0..n as u32)
+                .filter_map(|v| scan.0[v as usize].map(|c| (c, v)))
+                .collect();
+            rest.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let drained: Vec<(f64, u32)> = std::iter::from_fn(|| heap.pop()).collect();
+            assert_eq!(drained, rest, "seed {seed}");
+        }
+    }
 }

@@ -13,3 +13,7 @@ pub mod paths;
 pub mod robustness;
 pub(crate) mod sssp;
 pub mod suggest;
+
+#[cfg(test)]
+#[path = "tests/oracle.rs"]
+pub(crate) mod oracle;

@@ -217,4 +217,81 @@ mod tests {
             parallel.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
         );
     }
+
+    /// Betweenness by enumeration: for every ordered pair `(s, t)`, every simple path, the
+    /// cheapest of them (costs summed from `s`, compared exactly), and for each actor the share
+    /// of those it lies inside; normalised by `(n - 1)(n - 2)`. Also counts the pairs with more
+    /// than one shortest path.
+    fn brute_force(net: &Network, distance: Distance) -> (Vec<f64>, usize) {
+        use crate::analysis::oracle;
+        let n = net.node_count();
+        let mut b = vec![0.0; n];
+        let mut split = 0;
+        for s in 0..n {
+            for t in (0..n).filter(|&t| t != s) {
+                let paths = oracle::simple_paths(net, s, t, None, &[]);
+                let costs: Vec<f64> = paths
+                    .iter()
+                    .map(|p| oracle::cost(net, p, distance))
+                    .collect();
+                let Some(best) = costs.iter().copied().min_by(f64::total_cmp) else {
+                    continue;
+                };
+                let shortest: Vec<&Vec<usize>> = paths
+                    .iter()
+                    .zip(&costs)
+                    .filter(|&(_, &c)| c == best)
+                    .map(|(p, _)| p)
+                    .collect();
+                split += usize::from(shortest.len() > 1);
+                let share = 1.0 / shortest.len() as f64;
+                for p in shortest {
+                    for &v in &p[1..p.len() - 1] {
+                        b[v] += share;
+                    }
+                }
+            }
+        }
+        if n > 2 {
+            let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+            b.iter_mut().for_each(|x| *x *= scale);
+        }
+        (b, split)
+    }
+
+    #[test]
+    fn equals_a_brute_force_over_all_shortest_paths() {
+        // Under `inverse` (costs 1, 2, 4, 8) and `hops` many pairs have several shortest paths,
+        // so the path counts (sigma) are exercised; under `log` the strengths are continuous.
+        use crate::analysis::oracle;
+        let mut several = 0;
+        for seed in 0..300u64 {
+            let n = 2 + (seed % 7) as usize;
+            let density = [0.3, 0.5, 0.8][(seed / 7 % 3) as usize];
+            for distance in [Distance::Log, Distance::Inverse, Distance::Hops] {
+                let net = oracle::random_network(seed, n, density, oracle::strengths_for(distance));
+                let (want, split) = brute_force(&net, distance);
+                several += split;
+                let got = betweenness(&net, distance, usize::MAX);
+                for v in 0..n {
+                    assert!(
+                        (got[v] - want[v]).abs() < 1e-12,
+                        "seed {seed}, {distance:?}, node {v}: {} vs brute force {}",
+                        got[v],
+                        want[v]
+                    );
+                }
+                if want
+                    .iter()
+                    .any(|x| x.fract() != 0.0 && (x * 1e9).fract() != 0.0)
+                {
+                    several += 1;
+                }
+            }
+        }
+        assert!(
+            several > 1000,
+            "only {several} pairs with several shortest paths"
+        );
+    }
 }

@@ -93,3 +93,105 @@ fn unreachable_has_no_path() {
     assert!(best_path(&diamond(), 3, 0, Distance::Log, None, &[]).is_none());
     assert!(k_best_paths(&diamond(), 3, 0, 3, Distance::Log, None, &[]).is_empty());
 }
+
+use crate::analysis::oracle;
+
+const DISTANCES: [Distance; 3] = [Distance::Log, Distance::Inverse, Distance::Hops];
+
+/// A random network of 2 to 8 nodes for `seed`, with a root and some banned nodes (never the
+/// root).
+fn oracle_case(seed: u64, distance: Distance) -> (Network, usize, Vec<bool>) {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_pcg::Pcg64::seed_from_u64(seed ^ 0x9e37_79b9);
+    let n = rng.random_range(2..=8);
+    let density = [0.25, 0.45, 0.7][rng.random_range(0..3)];
+    let net = oracle::random_network(seed, n, density, oracle::strengths_for(distance));
+    let root = rng.random_range(0..n);
+    let banned = (0..n).map(|v| v != root && rng.random_bool(0.15)).collect();
+    (net, root, banned)
+}
+
+/// Every simple path between `root` and `v` that a search from `root` in direction `dir` may
+/// take, in the direction of the ties, with its cost summed from the root's end.
+fn brute_paths(
+    net: &Network,
+    root: usize,
+    v: usize,
+    dir: Direction,
+    distance: Distance,
+    max_hops: Option<usize>,
+    banned: &[bool],
+) -> Vec<(Vec<usize>, f64)> {
+    if banned[v] {
+        return Vec::new();
+    }
+    match dir {
+        Direction::Forward => oracle::simple_paths(net, root, v, max_hops, banned)
+            .into_iter()
+            .map(|p| {
+                let c = oracle::cost(net, &p, distance);
+                (p, c)
+            })
+            .collect(),
+        Direction::Backward => {
+            let mut ban = banned.to_vec();
+            ban[root] = false;
+            oracle::simple_paths(net, v, root, max_hops, &ban)
+                .into_iter()
+                .map(|p| {
+                    let c = oracle::cost_from_end(net, &p, distance);
+                    (p, c)
+                })
+                .collect()
+        }
+    }
+}
+
+#[test]
+fn trees_equal_a_brute_force_over_simple_paths_within_the_hop_limit() {
+    // For every node: the tree's cost is the least cost of any simple path of at most H ties
+    // avoiding the banned nodes, its path is one of those with that cost, and under `log` its
+    // leverage is the best product of strengths among them.
+    let mut reached = 0;
+    for seed in 0..500 {
+        for distance in DISTANCES {
+            let (net, root, banned) = oracle_case(seed, distance);
+            for dir in [Direction::Forward, Direction::Backward] {
+                for max_hops in [None, Some(1), Some(2), Some(3), Some(4)] {
+                    let tree = shortest_tree(&net, root, dir, distance, max_hops, &banned);
+                    let at =
+                        |v| format!("seed {seed}, {distance:?}, {dir:?}, hops {max_hops:?}, v {v}");
+                    for v in (0..net.node_count()).filter(|&v| v != root) {
+                        let all = brute_paths(&net, root, v, dir, distance, max_hops, &banned);
+                        let best = all.iter().map(|p| p.1).min_by(f64::total_cmp);
+                        let Some(best) = best else {
+                            assert!(
+                                tree.path(v).is_none() && tree.dist[v].is_infinite(),
+                                "{}",
+                                at(v)
+                            );
+                            continue;
+                        };
+                        reached += 1;
+                        assert_eq!(tree.dist[v], best, "{}", at(v));
+                        let path = tree.path(v).unwrap();
+                        assert!(
+                            all.iter().any(|(p, c)| *p == path && *c == best),
+                            "{}: {path:?} is not a cheapest simple path",
+                            at(v)
+                        );
+                        if distance == Distance::Log {
+                            let top = all
+                                .iter()
+                                .map(|(p, _)| oracle::leverage(&net, p))
+                                .fold(0.0, f64::max);
+                            let got = oracle::leverage(&net, &path);
+                            assert!((got - top).abs() <= 1e-12 * top, "{}", at(v));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(reached > 10_000, "only {reached} nodes reached");
+}
