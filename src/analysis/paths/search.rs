@@ -12,9 +12,11 @@ use crate::model::Distance;
 ///
 /// Without a hop limit this is Dijkstra's algorithm on an indexed 4-ary heap; with one it is a
 /// layered Bellman-Ford relaxation, exact for "best path of at most H ties" (with positive costs
-/// the optimum is a simple path). Among paths of equal cost, Dijkstra keeps the one whose
-/// predecessor is settled first (lower cost, then lower node); the layered search the one found
-/// in the earliest layer, from the lowest node.
+/// the optimum is a simple path). Of paths of equal cost, both keep the one whose nodes, read
+/// from the root, come first (for a forward tree the path's own order; for a backward tree its
+/// reverse), so the result does not depend on how the search runs. Costs are compared exactly;
+/// ties of cost 0 (strength 1 under `log`) can hide an equal path from Dijkstra, and then the
+/// path is one of the cheapest, not necessarily the first.
 ///
 /// # Complexity
 /// Dijkstra: O((|V| + |E|) log |V|). Hop-limited: O(H (|V| + |E|)) time and O(H |V|) space.
@@ -158,6 +160,7 @@ pub(super) struct PathSearch<'a> {
     /// Predecessor of each node reached by the last Dijkstra search; entries of nodes it did not
     /// reach are stale, and never read (a path is read back from a settled node).
     pred: Vec<u32>,
+    chains: Chains,
 }
 
 impl<'a> PathSearch<'a> {
@@ -168,6 +171,7 @@ impl<'a> PathSearch<'a> {
             graph: CostGraph::new(net, distance, Direction::Forward),
             dijkstra: Dijkstra::new(n),
             pred: vec![NONE; n],
+            chains: Chains::default(),
         }
     }
 
@@ -186,6 +190,7 @@ impl<'a> PathSearch<'a> {
             root: from,
             limits,
             pred: &mut self.pred,
+            chains: &mut self.chains,
             stop_at: Some(to as u32),
         };
         let settled = self.dijkstra.run_with(&self.graph, from, &mut visit);
@@ -205,14 +210,22 @@ impl<'a> PathSearch<'a> {
 
 /// The [`Visitor`] of a path-tree search: predecessors, limits, and an optional node at which to
 /// stop (its path is then final; other nodes' may not be).
+///
+/// Of two paths of equal cost it keeps the one whose nodes, read from the root, come first. The
+/// choice is local and exact: every predecessor `v` of `w` on a cheapest path is settled before
+/// `w` (costs are positive), each one's own path is final and the first of its cost by induction,
+/// and the first cheapest path to `w` extends the first cheapest path to its predecessor.
 struct TreeVisit<'a, 'b> {
     root: usize,
     limits: Limits<'b>,
     pred: &'a mut [u32],
+    chains: &'a mut Chains,
     stop_at: Option<u32>,
 }
 
 impl Visitor for TreeVisit<'_, '_> {
+    const EQUAL: bool = true;
+
     #[inline]
     fn enters(&self, v: usize, w: usize) -> bool {
         self.limits.allows(self.root, v, w)
@@ -221,6 +234,21 @@ impl Visitor for TreeVisit<'_, '_> {
     #[inline]
     fn improved(&mut self, v: u32, w: u32) {
         self.pred[w as usize] = v;
+    }
+
+    fn equal(&mut self, v: u32, w: u32) {
+        let (w, u) = (w as usize, self.pred[w as usize]);
+        if u == v {
+            return;
+        }
+        let pred: &[u32] = self.pred;
+        let steps = std::iter::repeat_n(pred, pred.len());
+        let before = self
+            .chains
+            .before(self.root, v as usize, u as usize, w, steps.clone(), steps);
+        if before {
+            self.pred[w] = v;
+        }
     }
 
     #[inline]
@@ -248,10 +276,12 @@ fn dijkstra_tree(
     let mut pred = vec![NONE; n];
     let mut dist = vec![f64::INFINITY; n];
     let mut search = Dijkstra::new(n);
+    let mut chains = Chains::default();
     let mut visit = TreeVisit {
         root,
         limits,
         pred: &mut pred,
+        chains: &mut chains,
         stop_at: None,
     };
     for &(v, d) in search.run_with(g, root, &mut visit) {
@@ -267,8 +297,14 @@ fn dijkstra_tree(
 }
 
 /// [`tree`] within `h` ties: layer `k` extends the paths of at most `k - 1` ties found so far by
-/// one tie, from the nodes whose cost the previous layer lowered, in node order; each layer's
+/// one tie, from the nodes whose path the previous layer changed, in node order; each layer's
 /// predecessors are kept, so that a path is read back one layer per tie.
+///
+/// Of two paths of equal cost it keeps the one whose nodes, read from the root, come first: the
+/// first cheapest path of at most `k` ties extends the first cheapest one of at most `k - 1`
+/// ties to its predecessor (costs are positive). A node whose path changed only in its order
+/// (same cost, a first predecessor's path came earlier) joins the next frontier too, so that the
+/// nodes after it compare again.
 fn layered_tree(
     g: &CostGraph<'_>,
     root: usize,
@@ -286,6 +322,7 @@ fn layered_tree(
     let mut frontier = vec![(root, 0.0)];
     let mut next: Vec<usize> = Vec::new();
     let mut changed = vec![false; n];
+    let mut chains = Chains::default();
     for _ in 0..h {
         for &(v, dv) in &frontier {
             let (to, cost) = g.edges(v);
@@ -295,13 +332,29 @@ fn layered_tree(
                     continue;
                 }
                 let c = dv + c;
-                if c < dist[w] {
+                let update = if c < dist[w] {
                     dist[w] = c;
                     pred[w] = v as u32;
-                    if !changed[w] {
-                        changed[w] = true;
-                        next.push(w);
+                    true
+                } else if c == dist[w] && c < f64::INFINITY {
+                    // Paths of the previous layer are read back through the layers kept so far.
+                    let u = pred[w] as usize;
+                    let steps = || layers.iter().rev().map(Vec::as_slice);
+                    if u == v {
+                        // Same predecessor, whose path came earlier in the last layer.
+                        true
+                    } else if chains.before(root, v, u, w, steps(), steps()) {
+                        pred[w] = v as u32;
+                        true
+                    } else {
+                        false
                     }
+                } else {
+                    false
+                };
+                if update && !changed[w] {
+                    changed[w] = true;
+                    next.push(w);
                 }
             }
         }
@@ -327,4 +380,59 @@ fn layered_tree(
         pred: layers,
         layered: true,
     }
+}
+
+/// Two buffers for comparing paths read back through predecessors, reused from one comparison to
+/// the next.
+#[derive(Debug, Default)]
+struct Chains {
+    a: Vec<usize>,
+    b: Vec<usize>,
+}
+
+impl Chains {
+    /// Whether `root -> ... -> v -> w` comes before `root -> ... -> u -> w` in node order, the
+    /// paths to `v` and `u` read back one predecessor array per tie (`via_v`, `via_u`). A path
+    /// through `v` that already holds `w` never comes first (it would not be simple).
+    fn before<'p>(
+        &mut self,
+        root: usize,
+        v: usize,
+        u: usize,
+        w: usize,
+        via_v: impl Iterator<Item = &'p [u32]>,
+        via_u: impl Iterator<Item = &'p [u32]>,
+    ) -> bool {
+        read_back(&mut self.a, root, v, via_v);
+        read_back(&mut self.b, root, u, via_u);
+        if self.a.contains(&w) {
+            return false;
+        }
+        self.a.push(w);
+        self.b.push(w);
+        self.a < self.b
+    }
+}
+
+/// The nodes `root -> ... -> x` into `out`, read back from `x` taking each predecessor from the
+/// next array of `steps`; stops early at a node without one.
+fn read_back<'p>(
+    out: &mut Vec<usize>,
+    root: usize,
+    x: usize,
+    mut steps: impl Iterator<Item = &'p [u32]>,
+) {
+    out.clear();
+    out.push(x);
+    let mut cur = x;
+    while cur != root {
+        match steps.next().map(|pred| pred[cur]) {
+            Some(p) if p != NONE => {
+                cur = p as usize;
+                out.push(cur);
+            }
+            _ => break,
+        }
+    }
+    out.reverse();
 }

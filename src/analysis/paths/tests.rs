@@ -149,9 +149,10 @@ fn brute_paths(
 
 #[test]
 fn trees_equal_a_brute_force_over_simple_paths_within_the_hop_limit() {
+    // See: #12
     // For every node: the tree's cost is the least cost of any simple path of at most H ties
-    // avoiding the banned nodes, its path is one of those with that cost, and under `log` its
-    // leverage is the best product of strengths among them.
+    // avoiding the banned nodes, its path is the first of those with that cost (nodes read from
+    // the root), and under `log` its leverage is the best product of strengths among them.
     let mut reached = 0;
     for seed in 0..500 {
         for distance in DISTANCES {
@@ -174,12 +175,19 @@ fn trees_equal_a_brute_force_over_simple_paths_within_the_hop_limit() {
                         };
                         reached += 1;
                         assert_eq!(tree.dist[v], best, "{}", at(v));
+                        // The first cheapest path, its nodes read from the root.
+                        let from_root = |p: &Vec<usize>| match dir {
+                            Direction::Forward => p.clone(),
+                            Direction::Backward => p.iter().rev().copied().collect(),
+                        };
+                        let first = all
+                            .iter()
+                            .filter(|(_, c)| *c == best)
+                            .map(|(p, _)| p)
+                            .min_by_key(|p| from_root(p))
+                            .unwrap();
                         let path = tree.path(v).unwrap();
-                        assert!(
-                            all.iter().any(|(p, c)| *p == path && *c == best),
-                            "{}: {path:?} is not a cheapest simple path",
-                            at(v)
-                        );
+                        assert_eq!(&path, first, "{}", at(v));
                         if distance == Distance::Log {
                             let top = all
                                 .iter()
@@ -194,4 +202,49 @@ fn trees_equal_a_brute_force_over_simple_paths_within_the_hop_limit() {
         }
     }
     assert!(reached > 10_000, "only {reached} nodes reached");
+}
+
+#[test]
+fn yen_equals_a_brute_force_over_all_simple_paths() {
+    // See: #12
+    // Every simple path from -> to, enumerated, sorted by cost and then node sequence: Yen's
+    // algorithm must give the same paths in the same order, for every k, with and without a
+    // hop limit and with banned actors. Under `inverse` and `hops` equal costs are common and
+    // exact, so the order among them is tested too.
+    use rand::{Rng, SeedableRng};
+    let mut compared = 0;
+    let mut tied = 0;
+    for seed in 0..600 {
+        for distance in DISTANCES {
+            let (net, from, banned) = oracle_case(seed, distance);
+            let n = net.node_count();
+            let mut rng = rand_pcg::Pcg64::seed_from_u64(seed);
+            let to = (from + rng.random_range(1..n)) % n;
+            let mut banned = banned;
+            banned[to] = false;
+            for max_hops in [None, Some(1), Some(2), Some(3)] {
+                let mut all = oracle::simple_paths(&net, from, to, max_hops, &banned);
+                let key = |p: &Vec<usize>| oracle::cost(&net, p, distance);
+                all.sort_by(|a, b| key(a).total_cmp(&key(b)).then_with(|| a.cmp(b)));
+                tied += all.windows(2).filter(|w| key(&w[0]) == key(&w[1])).count();
+                for k in [1, 2, all.len().div_ceil(2).max(1), all.len() + 1] {
+                    let got = k_best_paths(&net, from, to, k, distance, max_hops, &banned);
+                    let got_nodes: Vec<&Vec<usize>> = got.iter().map(|p| &p.nodes).collect();
+                    let want: Vec<&Vec<usize>> = all.iter().take(k).collect();
+                    assert_eq!(
+                        got_nodes, want,
+                        "seed {seed}, {distance:?}, hops {max_hops:?}, k {k}, {from} -> {to}, \
+                         banned {banned:?}"
+                    );
+                    for p in &got {
+                        assert_eq!(p.cost, key(&p.nodes));
+                        assert!((p.leverage - oracle::leverage(&net, &p.nodes)).abs() < 1e-15);
+                    }
+                    compared += got.len();
+                }
+            }
+        }
+    }
+    assert!(compared > 10_000, "only {compared} paths compared");
+    assert!(tied > 1_000, "only {tied} equal-cost neighbours");
 }
