@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::network::{Direction, Network};
 use super::paths::{explain, shortest_tree_with_costs, ExplainedPath, NetPath, ShortestTree};
 use crate::error::{Error, Result};
+use crate::model::strength::noisy_or;
 use crate::model::{
     ActorId, Basis, BasisSet, Channel, Distance, Fact, InfluenceGraph, MovabilityRule, StanceClass,
     StrengthRule,
@@ -919,22 +920,20 @@ fn score_split(
     let d = params.distance;
     let mut pull_nodes = split.pull.path(p)?;
     let mut pull_lev = leverage_on(net, pull_weights, &pull_nodes)?;
-    let mut miss = 1.0;
+    // Each source's leverage over the partner, combined by noisy-OR (acting together), and
+    // the best single source (acting alone).
     let mut best: Option<(f64, usize)> = None;
-    for (i, tree) in split.reach.iter().enumerate() {
+    let unison = noisy_or(split.reach.iter().enumerate().filter_map(|(i, tree)| {
         if !tree.path_into(p, buf) {
-            continue;
+            return None;
         }
-        let Some(l) = leverage_on(net, inputs.plain, buf) else {
-            continue;
-        };
-        miss *= 1.0 - l;
+        let l = leverage_on(net, inputs.plain, buf)?;
         if best.is_none_or(|(b, _)| l > b) {
             best = Some((l, i));
         }
-    }
+        Some(l)
+    }));
     let (alone, i) = best?;
-    let unison = 1.0 - miss;
     let reach_nodes = split.reach[i].path(p)?;
     // The two legs must form a simple path: if the pull leg runs back through an actor of the
     // reach leg, the pull is taken on paths avoiding those actors.
