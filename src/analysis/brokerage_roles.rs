@@ -167,7 +167,7 @@ pub struct BrokerageRoles {
 /// R. V. Gould, R. M. Fernandez, "Structures of mediation", Sociological Methodology 19, 1989.
 pub fn brokerage_roles(graph: &InfluenceGraph, params: &RolesParams) -> Result<BrokerageRoles> {
     let resolver = Resolver::new(graph);
-    let target = resolver.actor(&params.target, "--target: ")?;
+    let target = resolver.actor(&params.target, "target: ")?;
     let is_default = params.partition == default_partition();
     let mut groups = Vec::new();
     for name in params
@@ -182,7 +182,7 @@ pub fn brokerage_roles(graph: &InfluenceGraph, params: &RolesParams) -> Result<B
             None if is_default => {}
             None => {
                 return Err(Error::UnknownName {
-                    context: "--partition: ".into(),
+                    context: "partition: ".into(),
                     name: name.to_owned(),
                     suggestions: resolver
                         .suggestions(name)

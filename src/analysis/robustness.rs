@@ -333,7 +333,7 @@ pub fn robustness(
 fn verdict(uncertain: usize, top: &[&PartnerSpread], k: usize) -> String {
     if uncertain == 0 {
         return "no verdict: no figure has an uncertainty range, so sampling cannot test the \
-                ranking; the structural check (`--structural`) tests the model's own choices"
+                ranking; the structural check (`robustness::structural`) tests the model's own choices"
             .into();
     }
     let pct = |p: &PartnerSpread| format!("{} ({:.0}%)", p.id, p.p_top_k * 100.0);

@@ -156,7 +156,7 @@ fn run(net: &Network, params: &KatzParams, parallel_ties: usize) -> Result<Katz>
     };
     if !(alpha > 0.0 && alpha.is_finite()) || alpha * lambda_max >= 1.0 {
         return Err(Error::InvalidParameter {
-            name: "--alpha".into(),
+            name: "alpha".into(),
             value: alpha.to_string(),
             expected: format!(
                 "Katz attenuation must be positive and below 1/lambda_max = {}",

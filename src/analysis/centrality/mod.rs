@@ -79,7 +79,7 @@ impl PowerParams {
             Ok(())
         } else {
             Err(crate::Error::InvalidParameter {
-                name: "--tolerance".into(),
+                name: "tolerance".into(),
                 value: self.tolerance.to_string(),
                 expected: "the tolerance must be a positive number".into(),
             })
