@@ -36,6 +36,7 @@ pub enum Coordination {
 /// Which score ranks the partners.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ScoreRule {
     /// `reach × headroom × movability`: the pressure a partner could add and does not apply
     /// yet, weighed by the levers over it and how far it can be moved. The default.
@@ -147,6 +148,7 @@ impl SuggestParams {
 /// Why an actor is not a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LeftOut {
     /// One of the sources.
     Source,
@@ -162,6 +164,7 @@ pub enum LeftOut {
 
 /// An actor that may not be suggested, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LeftOutActor {
     /// The actor.
     pub id: ActorId,
@@ -171,6 +174,7 @@ pub struct LeftOutActor {
 
 /// Who may be suggested, and who was left out and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Pool {
     /// Every actor left out, with the first reason that applies (in [`LeftOut`] order).
     pub left_out: Vec<LeftOutActor>,
@@ -181,6 +185,7 @@ pub struct Pool {
 
 /// A lever the sources hold over a partner: one channel of one source's direct tie to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Lever {
     /// The source holding it.
     pub source: ActorId,
@@ -490,7 +495,7 @@ fn brokerage(net: &Network, setup: &Setup, params: &SuggestParams) -> Vec<f64> {
 /// The resolved question on network positions: sources, target, and which actors may be
 /// suggested.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Setup {
+pub(crate) struct Setup {
     /// Source positions, in the order given.
     pub sources: Vec<usize>,
     /// Target position.
@@ -622,7 +627,7 @@ impl Setup {
 /// Per-actor and per-tie inputs of a ranking: tie strengths (plain and headroom) and each
 /// actor's movability and receptiveness. Built from best estimates, or from a robustness draw.
 #[derive(Debug, Clone)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// Strength of every tie, in CSR order ([`Network::out_weights`]).
     pub plain: Vec<f64>,
     /// The part of every tie's strength not yet applied by its holder: equal to `plain` except
@@ -638,7 +643,7 @@ pub struct Inputs {
 
 /// A borrowed view of [`Inputs`], as [`rank_partners`] reads them.
 #[derive(Debug, Clone, Copy)]
-pub struct InputsView<'a> {
+pub(crate) struct InputsView<'a> {
     /// See [`Inputs::plain`].
     pub plain: &'a [f64],
     /// See [`Inputs::headroom`].
@@ -743,7 +748,7 @@ impl Inputs {
 /// One partner's figures on network positions (the numeric core of [`suggest`], reused by the
 /// robustness analysis and `assign`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PartnerScore {
+pub(crate) struct PartnerScore {
     /// Position of the partner.
     pub partner: usize,
     /// The score.
@@ -793,7 +798,7 @@ struct Split {
 ///
 /// # Complexity
 /// As [`suggest`], without the judgement share.
-pub fn rank_partners(
+pub(crate) fn rank_partners(
     net: &Network,
     setup: &Setup,
     inputs: &InputsView<'_>,

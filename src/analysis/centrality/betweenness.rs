@@ -43,6 +43,17 @@ pub const DEFAULT_PARALLEL_THRESHOLD: usize = 64;
 ///
 /// # References
 /// U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2), 2001.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::betweenness;
+/// use leverage::analysis::network::Network;
+/// use leverage::model::Distance;
+///
+/// // 0 -> 1 -> 2: node 1 lies on the one path 0 -> 2, normalised by (n-1)(n-2) = 2.
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (1, 2, 0.5)]);
+/// assert_eq!(betweenness(&net, Distance::Log, usize::MAX), vec![0.0, 0.5, 0.0]);
+/// ```
 pub fn betweenness(net: &Network, distance: Distance, parallel_threshold: usize) -> Vec<f64> {
     let n = net.node_count();
     let g = CostGraph::new(net, distance, Direction::Forward);

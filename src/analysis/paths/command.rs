@@ -47,6 +47,7 @@ impl PathsParams {
 
 /// One tie of an explained path, with the channel figures behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct TieStep {
     /// The actor holding leverage.
     pub from: String,
@@ -64,6 +65,7 @@ pub struct TieStep {
 
 /// One channel's figure on a tie.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ChannelFigure {
     /// Channel name.
     pub channel: String,
@@ -85,6 +87,7 @@ pub struct ChannelFigure {
 
 /// A path explained: actor ids, leverage, and each tie's channels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ExplainedPath {
     /// Actor ids along the path.
     pub nodes: Vec<String>,
@@ -98,6 +101,7 @@ pub struct ExplainedPath {
 
 /// The result of [`paths`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PathsResult {
     /// Start actor id.
     pub from: String,
@@ -114,6 +118,28 @@ pub struct PathsResult {
 }
 
 /// Explains a node path of `net` with the ties of `graph`.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::network::Network;
+/// use leverage::analysis::paths::{best_path, explain};
+/// use leverage::io::{load, GraphSource};
+/// use leverage::model::{Distance, StrengthRule};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let rule = StrengthRule::default();
+/// let net = Network::new(&graph, &rule);
+/// let at = |id: &str| net.position(graph.node_of(id).unwrap()).unwrap();
+/// let path = best_path(&net, at("DEU"), at("RUS"), Distance::Log, Some(3), &[]).unwrap();
+/// let e = explain(&graph, &net, &path, &rule);
+/// assert_eq!(e.nodes.first().map(String::as_str), Some("DEU"));
+/// assert_eq!(e.nodes.last().map(String::as_str), Some("RUS"));
+/// assert_eq!(e.ties.len(), e.nodes.len() - 1);
+/// // The path's leverage is the product of its ties' strengths.
+/// let product: f64 = e.ties.iter().map(|t| t.strength).product();
+/// assert!((e.leverage - product).abs() < 1e-12);
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn explain(
     graph: &InfluenceGraph,
     net: &Network,
