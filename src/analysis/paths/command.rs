@@ -1,6 +1,7 @@
 //! The `paths` command's library side: [`paths`] resolves the question, runs Yen's algorithm
 //! and explains each path with the channel figures behind its ties ([`explain`]).
 
+use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
 use super::tree::NetPath;
@@ -8,7 +9,7 @@ use super::yen::k_best_paths;
 use super::DEFAULT_MAX_HOPS;
 use crate::analysis::network::Network;
 use crate::error::{Error, Result};
-use crate::model::{ActorId, Basis, Distance, InfluenceGraph, StrengthRule};
+use crate::model::{ActorId, Basis, Distance, InfluenceGraph, StrengthRule, Tie};
 
 /// Options of [`paths`].
 #[derive(Debug, Clone, PartialEq)]
@@ -153,39 +154,12 @@ pub fn explain(
         .map(|p| {
             let (f, t) = (net.node(p[0]), net.node(p[1]));
             let tie = graph.tie(f, t).expect("a network tie is a graph tie");
-            let mut channels: Vec<ChannelFigure> = tie
-                .channels
-                .iter()
-                .map(|(c, fig)| ChannelFigure {
-                    channel: c.to_string(),
-                    value: fig.value,
-                    range: fig.range,
-                    source: fig.source.to_string(),
-                    year: fig.year,
-                    basis: fig.basis,
-                    cite: fig
-                        .cite
-                        .ids()
-                        .map(|id| {
-                            graph
-                                .citations
-                                .get(id)
-                                .map_or_else(|| id.to_owned(), crate::model::Citation::render)
-                        })
-                        .collect(),
-                })
-                .collect();
-            channels.sort_by(|a, b| {
-                b.value
-                    .total_cmp(&a.value)
-                    .then_with(|| a.channel.cmp(&b.channel))
-            });
             TieStep {
                 from: id(p[0]),
                 to: id(p[1]),
                 strength: graph.strength(tie, rule),
                 headroom: None,
-                channels,
+                channels: channel_figures(graph, tie),
             }
         })
         .collect();
@@ -195,6 +169,35 @@ pub fn explain(
         cost: path.cost,
         ties,
     }
+}
+
+/// A tie's channel figures with their citations rendered, strongest first (then by channel).
+fn channel_figures(graph: &InfluenceGraph, tie: &Tie) -> Vec<ChannelFigure> {
+    let render = |id: &str| {
+        graph
+            .citations
+            .get(id)
+            .map_or_else(|| id.to_owned(), crate::model::Citation::render)
+    };
+    let mut channels: Vec<ChannelFigure> = tie
+        .channels
+        .iter()
+        .map(|(c, fig)| ChannelFigure {
+            channel: c.to_string(),
+            value: fig.value,
+            range: fig.range,
+            source: fig.source.to_string(),
+            year: fig.year,
+            basis: fig.basis,
+            cite: fig.cite.ids().map(render).collect(),
+        })
+        .collect();
+    channels.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| a.channel.cmp(&b.channel))
+    });
+    channels
 }
 
 /// The best path and the k best simple paths between two actors, explained.
@@ -221,92 +224,101 @@ pub fn explain(
 /// # Ok::<(), leverage::Error>(())
 /// ```
 pub fn paths(graph: &InfluenceGraph, params: &PathsParams) -> Result<PathsResult> {
-    let node = |a: &ActorId, field: &str| {
-        graph.node(a).ok_or_else(|| Error::UnknownName {
-            context: format!("{field}: "),
-            name: a.to_string(),
-            suggestions: crate::model::Resolver::new(graph).suggestions(a.as_str()),
-        })
-    };
-    let from = node(&params.from, "from")?;
-    let to = node(&params.to, "to")?;
-    if from == to {
-        return Err(Error::InvalidParameter {
-            name: "to".into(),
-            value: params.to.to_string(),
-            expected: "it must differ from `from`".into(),
-        });
-    }
-    if params.k == 0 {
-        return Err(Error::InvalidParameter {
-            name: "k".into(),
-            value: "0".into(),
-            expected: "it must be at least 1".into(),
-        });
-    }
+    let q = Question::resolve(graph, params)?;
     let net = Network::new(graph, &params.strength);
+    let at = |n: NodeIndex| net.position(n).expect("resolved actors are in the network");
     let mut banned = vec![false; net.node_count()];
-    let mut avoid = Vec::new();
-    for a in &params.avoid {
-        let n = node(a, "avoid")?;
-        if n == from || n == to {
-            return Err(Error::InvalidParameter {
-                name: "avoid".into(),
-                value: a.to_string(),
-                expected: "it must not contain the path's own ends".into(),
-            });
-        }
-        if let Some(p) = net.position(n) {
-            banned[p] = true;
-        }
-        avoid.push(n);
+    for &a in &q.avoid {
+        banned[at(a)] = true;
     }
-    let (f, t) = (
-        net.position(from)
-            .expect("resolved actors are in the network"),
-        net.position(to)
-            .expect("resolved actors are in the network"),
-    );
     let found = k_best_paths(
         &net,
-        f,
-        t,
+        at(q.from),
+        at(q.to),
         params.k,
         params.distance,
         params.max_hops,
         &banned,
     );
-    let from_id = graph.actor(from).id.to_string();
-    let to_id = graph.actor(to).id.to_string();
+    let id = |n: NodeIndex| graph.actor(n).id.to_string();
     if found.is_empty() {
-        let mut detail = String::new();
-        if let Some(h) = params.max_hops {
-            detail.push_str(&format!(
-                " within {h} {}",
-                if h == 1 { "tie" } else { "ties" }
-            ));
-        }
-        if !avoid.is_empty() {
-            detail.push_str(" avoiding the given actors");
-        }
-        return Err(Error::NoPath {
-            from: from_id,
-            to: to_id,
-            detail,
-        });
+        return Err(q.no_path(graph, params));
     }
     Ok(PathsResult {
-        from: from_id,
-        to: to_id,
+        from: id(q.from),
+        to: id(q.to),
         distance: params.distance.name().to_owned(),
         max_hops: params.max_hops,
-        avoid: avoid
-            .iter()
-            .map(|&a| graph.actor(a).id.to_string())
-            .collect(),
+        avoid: q.avoid.iter().map(|&a| id(a)).collect(),
         paths: found
             .iter()
             .map(|p| explain(graph, &net, p, &params.strength))
             .collect(),
     })
+}
+
+/// The question of [`paths`] resolved to the graph's actors.
+struct Question {
+    from: NodeIndex,
+    to: NodeIndex,
+    avoid: Vec<NodeIndex>,
+}
+
+impl Question {
+    /// Resolves and checks the ends, `k` and the avoided actors, in that order.
+    fn resolve(graph: &InfluenceGraph, params: &PathsParams) -> Result<Question> {
+        let node = |a: &ActorId, field: &str| {
+            graph.node(a).ok_or_else(|| Error::UnknownName {
+                context: format!("{field}: "),
+                name: a.to_string(),
+                suggestions: crate::model::Resolver::new(graph).suggestions(a.as_str()),
+            })
+        };
+        let from = node(&params.from, "from")?;
+        let to = node(&params.to, "to")?;
+        if from == to {
+            return Err(Error::InvalidParameter {
+                name: "to".into(),
+                value: params.to.to_string(),
+                expected: "it must differ from `from`".into(),
+            });
+        }
+        if params.k == 0 {
+            return Err(Error::InvalidParameter {
+                name: "k".into(),
+                value: "0".into(),
+                expected: "it must be at least 1".into(),
+            });
+        }
+        let mut avoid = Vec::with_capacity(params.avoid.len());
+        for a in &params.avoid {
+            let n = node(a, "avoid")?;
+            if n == from || n == to {
+                return Err(Error::InvalidParameter {
+                    name: "avoid".into(),
+                    value: a.to_string(),
+                    expected: "it must not contain the path's own ends".into(),
+                });
+            }
+            avoid.push(n);
+        }
+        Ok(Question { from, to, avoid })
+    }
+
+    /// The error for a question without a path, naming its constraints.
+    fn no_path(&self, graph: &InfluenceGraph, params: &PathsParams) -> Error {
+        let mut detail = String::new();
+        if let Some(h) = params.max_hops {
+            let ties = if h == 1 { "tie" } else { "ties" };
+            detail.push_str(&format!(" within {h} {ties}"));
+        }
+        if !self.avoid.is_empty() {
+            detail.push_str(" avoiding the given actors");
+        }
+        Error::NoPath {
+            from: graph.actor(self.from).id.to_string(),
+            to: graph.actor(self.to).id.to_string(),
+            detail,
+        }
+    }
 }

@@ -313,16 +313,12 @@ fn layered_tree(
     limits: Limits<'_>,
 ) -> ShortestTree {
     let n = g.node_count();
-    let mut dist = vec![f64::INFINITY; n];
-    dist[root] = 0.0;
-    let mut layers: Vec<Vec<u32>> = Vec::with_capacity(h.max(1));
-    let mut pred = vec![NONE; n];
+    let mut state = Layers::new(n, root, h);
     // The frontier with its costs as they stood when the layer began: a layer extends paths of
     // at most one tie fewer.
     let mut frontier = vec![(root, 0.0)];
     let mut next: Vec<usize> = Vec::new();
     let mut changed = vec![false; n];
-    let mut chains = Chains::default();
     for _ in 0..h {
         for &(v, dv) in &frontier {
             let (to, cost) = g.edges(v);
@@ -331,28 +327,7 @@ fn layered_tree(
                 if w == root || !limits.allows(root, v, w) {
                     continue;
                 }
-                let c = dv + c;
-                let update = if c < dist[w] {
-                    dist[w] = c;
-                    pred[w] = v as u32;
-                    true
-                } else if c == dist[w] && c < f64::INFINITY {
-                    // Paths of the previous layer are read back through the layers kept so far.
-                    let u = pred[w] as usize;
-                    let steps = || layers.iter().rev().map(Vec::as_slice);
-                    if u == v {
-                        // Same predecessor, whose path came earlier in the last layer.
-                        true
-                    } else if chains.before(root, v, u, w, steps(), steps()) {
-                        pred[w] = v as u32;
-                        true
-                    } else {
-                        false
-                    }
-                } else {
-                    false
-                };
-                if update && !changed[w] {
+                if state.offer(v, w, dv + c) && !changed[w] {
                     changed[w] = true;
                     next.push(w);
                 }
@@ -362,23 +337,73 @@ fn layered_tree(
         frontier.clear();
         for &w in &next {
             changed[w] = false;
-            frontier.push((w, dist[w]));
+            frontier.push((w, state.dist[w]));
         }
         next.clear();
-        layers.push(pred.clone());
+        state.layers.push(state.pred.clone());
         if frontier.is_empty() {
             break;
         }
     }
-    if layers.is_empty() {
-        layers.push(pred);
+    if state.layers.is_empty() {
+        state.layers.push(state.pred);
     }
     ShortestTree {
         root,
         direction: dir,
-        dist,
-        pred: layers,
+        dist: state.dist,
+        pred: state.layers,
         layered: true,
+    }
+}
+
+/// The state of a layered search: best costs and predecessors so far, and the predecessors as
+/// each finished layer left them.
+struct Layers {
+    root: usize,
+    dist: Vec<f64>,
+    pred: Vec<u32>,
+    layers: Vec<Vec<u32>>,
+    chains: Chains,
+}
+
+impl Layers {
+    fn new(n: usize, root: usize, h: usize) -> Self {
+        let mut dist = vec![f64::INFINITY; n];
+        dist[root] = 0.0;
+        Layers {
+            root,
+            dist,
+            pred: vec![NONE; n],
+            layers: Vec::with_capacity(h.max(1)),
+            chains: Chains::default(),
+        }
+    }
+
+    /// Offers `w` the path of the last layer to `v` and the tie `v -> w`, of total cost `c`;
+    /// returns whether `w`'s path changed (in cost, or only in order).
+    #[inline]
+    fn offer(&mut self, v: usize, w: usize, c: f64) -> bool {
+        if c < self.dist[w] {
+            self.dist[w] = c;
+            self.pred[w] = v as u32;
+            return true;
+        }
+        if c != self.dist[w] || c == f64::INFINITY {
+            return false;
+        }
+        let u = self.pred[w] as usize;
+        if u == v {
+            // The same predecessor, whose own path came earlier in the last layer.
+            return true;
+        }
+        // Paths of the last layer are read back through the layers kept so far.
+        let steps = || self.layers.iter().rev().map(Vec::as_slice);
+        if self.chains.before(self.root, v, u, w, steps(), steps()) {
+            self.pred[w] = v as u32;
+            return true;
+        }
+        false
     }
 }
 
