@@ -152,13 +152,8 @@ fn bench_blocs(
 
 fn planted(c: &mut Criterion) {
     let mut g = c.benchmark_group("planted_1000");
-    let p = planted_partition(&PlantedParams {
-        sizes: vec![100; 10],
-        p_in: 0.1,
-        p_out: 0.005,
-        seed: 1,
-    })
-    .expect("valid planted parameters");
+    let p = planted_partition(&PlantedParams::new(vec![100; 10], 0.1, 0.005, 1))
+        .expect("valid planted parameters");
     bench_blocs(&mut g, &p.network, "blocs");
     g.finish();
 }

@@ -87,13 +87,8 @@ struct Case {
 }
 
 fn planted(name: &'static str, sizes: Vec<usize>, p_in: f64, p_out: f64, seed: u64) -> Case {
-    let g = planted_partition(&PlantedParams {
-        sizes,
-        p_in,
-        p_out,
-        seed,
-    })
-    .expect("valid planted parameters");
+    let g = planted_partition(&PlantedParams::new(sizes, p_in, p_out, seed))
+        .expect("valid planted parameters");
     Case {
         name,
         net: g.network,

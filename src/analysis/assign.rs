@@ -267,6 +267,16 @@ fn capped_assignment(
 ///
 /// # Panics
 /// If the matrix is not square (a programmer error).
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::assign::hungarian;
+///
+/// // By hand over the six permutations: rows to columns (1, 0, 2) cost 1 + 2 + 2 = 5, the least
+/// // (the others cost 6, 6, 7, 9 and 11).
+/// let cost = vec![vec![4.0, 1.0, 3.0], vec![2.0, 0.0, 5.0], vec![3.0, 2.0, 2.0]];
+/// assert_eq!(hungarian(&cost), vec![1, 0, 2]);
+/// ```
 pub fn hungarian(cost: &[Vec<f64>]) -> Vec<usize> {
     let n = cost.len();
     assert!(

@@ -48,6 +48,18 @@ pub const ROLES: [&str; 5] = [
 /// # References
 /// R. V. Gould, R. M. Fernandez, "Structures of mediation: a formal approach to brokerage in
 /// transaction networks", Sociological Methodology 19, 1989, pp. 89-126.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::brokerage_roles::gould_fernandez;
+/// use leverage::analysis::network::Network;
+///
+/// // 0 -> 1 -> 2 without a tie 0 -> 2; 0 and 2 in class 0, 1 in class 1: node 1 is an
+/// // itinerant broker (index 1), once.
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (1, 2, 0.5)]);
+/// let roles = gould_fernandez(&net, &[0, 1, 0]);
+/// assert_eq!(roles, vec![[0; 5], [0, 1, 0, 0, 0], [0; 5]]);
+/// ```
 pub fn gould_fernandez(net: &Network, class: &[usize]) -> Vec<[u64; 5]> {
     let n = net.node_count();
     assert!(class.len() >= n, "one class per node");
@@ -106,12 +118,21 @@ impl Default for RolesParams {
 }
 
 /// [`DEFAULT_PARTITION`] as owned strings.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::brokerage_roles::{default_partition, DEFAULT_PARTITION};
+///
+/// assert_eq!(default_partition(), DEFAULT_PARTITION);
+/// assert_eq!(default_partition()[0], "EU");
+/// ```
 pub fn default_partition() -> Vec<String> {
     DEFAULT_PARTITION.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// One actor's roles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ActorRoles {
     /// 1-based rank by total, ties by id.
     pub rank: usize,
@@ -137,6 +158,7 @@ pub struct ActorRoles {
 
 /// Gould-Fernandez roles of every actor (the JSON contract of `leverage roles`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct BrokerageRoles {
     /// The target actor's id.
     pub target: String,
@@ -165,6 +187,24 @@ pub struct BrokerageRoles {
 ///
 /// # References
 /// R. V. Gould, R. M. Fernandez, "Structures of mediation", Sociological Methodology 19, 1989.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::brokerage_roles::{brokerage_roles, RolesParams};
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let r = brokerage_roles(&graph, &RolesParams::default())?;
+/// assert_eq!(r.target, "RUS");
+/// assert_eq!(r.actors.len(), graph.actor_count());
+/// // Each actor's total is the sum of its five roles, and the list runs from the largest.
+/// for a in &r.actors {
+///     let five = a.coordinator + a.itinerant + a.representative + a.gatekeeper + a.liaison;
+///     assert_eq!(a.total, five);
+/// }
+/// assert!(r.actors.windows(2).all(|w| w[0].total >= w[1].total));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn brokerage_roles(graph: &InfluenceGraph, params: &RolesParams) -> Result<BrokerageRoles> {
     let resolver = Resolver::new(graph);
     let target = graph

@@ -9,6 +9,7 @@ use crate::scenario::ScenarioOutcome;
 
 /// One partner before and after.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RankChange {
     /// Actor id.
     pub id: ActorId,
@@ -30,6 +31,7 @@ pub struct RankChange {
 
 /// The result of [`compare`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// The scenarios applied, with what each edit changed.
     pub scenarios: Vec<ScenarioOutcome>,
@@ -50,6 +52,21 @@ pub struct Comparison {
 ///
 /// # Complexity
 /// Two suggestions plus O(P log P) for P partners.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::compare::compare;
+/// use leverage::analysis::suggest::SuggestParams;
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let params = SuggestParams::outreach_letter(&graph)?;
+/// // A graph against itself: nothing moves.
+/// let c = compare(&graph, &graph, Vec::new(), &params)?;
+/// assert!(!c.changes.is_empty());
+/// assert!(c.changes.iter().all(|x| x.score_change == 0.0 && x.rank_change == Some(0)));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn compare(
     before: &InfluenceGraph,
     after: &InfluenceGraph,

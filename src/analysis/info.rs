@@ -9,6 +9,7 @@ use crate::model::InfluenceGraph;
 
 /// What `leverage info` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct GraphInfo {
     /// Title from the metadata.
     pub title: String,
@@ -48,6 +49,7 @@ pub struct GraphInfo {
 
 /// How many ties carry a yearly series, and which years the series cover.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[non_exhaustive]
 pub struct SeriesCount {
     /// Ties with at least one series.
     pub ties: usize,
@@ -57,6 +59,7 @@ pub struct SeriesCount {
 
 /// A source and how many figures cite it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SourceCount {
     /// The source text.
     pub source: String,
@@ -65,6 +68,19 @@ pub struct SourceCount {
 }
 
 /// Summarises `graph`. Time O(|V| + |E| · channels + sources log sources).
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::info::info;
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let i = info(&graph);
+/// assert_eq!((i.actors, i.ties), (graph.actor_count(), graph.tie_count()));
+/// assert!(i.figures_with_range <= i.figures);
+/// assert!(i.channels.values().all(|&c| c <= i.ties));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn info(graph: &InfluenceGraph) -> GraphInfo {
     let mut channels: BTreeMap<String, usize> = BTreeMap::new();
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();

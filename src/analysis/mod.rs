@@ -9,12 +9,16 @@ pub mod brokerage_roles;
 pub mod centrality;
 pub mod coalition;
 pub mod compare;
-pub mod heap;
+pub(crate) mod heap;
 pub mod info;
 pub mod lifelines;
 pub mod network;
 pub mod paths;
 pub mod robustness;
 pub mod sensitivity;
-pub mod sssp;
+pub(crate) mod sssp;
 pub mod suggest;
+
+#[cfg(test)]
+#[path = "tests/oracle.rs"]
+pub(crate) mod oracle;

@@ -7,7 +7,7 @@ use petgraph::visit::NodeIndexable;
 use crate::model::{Distance, InfluenceGraph, StrengthRule};
 
 /// Marks "no node" in `u32` node arrays.
-pub const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// A directed weighted graph in compressed sparse row form, out- and in-adjacency.
 ///

@@ -55,6 +55,7 @@ impl RobustnessParams {
 
 /// One partner's figures across the samples.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PartnerSpread {
     /// Rank in the deterministic run (`null` if it has no positive score there).
     pub rank: Option<usize>,
@@ -108,7 +109,7 @@ pub struct Robustness {
 
 /// A triangular draw on `[low, high]` with mode `value`; exactly `value` when the range has no
 /// width.
-pub fn draw(fig: &Figure, u: f64) -> f64 {
+pub(crate) fn draw(fig: &Figure, u: f64) -> f64 {
     let [a, b] = fig.bounds();
     let c = fig.value;
     if b <= a {
@@ -333,7 +334,8 @@ pub fn robustness(
 fn verdict(uncertain: usize, top: &[&PartnerSpread], k: usize) -> String {
     if uncertain == 0 {
         return "no verdict: no figure has an uncertainty range, so sampling cannot test the \
-                ranking; the structural check (`--structural`) tests the model's own choices"
+                ranking; the structural check (`robustness::structural`) tests the model's own \
+                choices"
             .into();
     }
     let pct = |p: &PartnerSpread| format!("{} ({:.0}%)", p.id, p.p_top_k * 100.0);
@@ -418,6 +420,7 @@ fn median_f64(sorted: &[f64]) -> f64 {
 
 /// One variant of the model's choices and what it does to the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Variant {
     /// What changes, in words (`combine: noisy-or`, `without channel diplomacy`).
     pub variant: String,
@@ -437,6 +440,7 @@ pub struct Variant {
 
 /// The result of [`structural`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct StructuralCheck {
     /// The k compared.
     pub top_k: usize,

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::network::{Direction, Network};
 use super::paths::{explain, shortest_tree_with_costs, ExplainedPath, NetPath, ShortestTree};
 use crate::error::{Error, Result};
+use crate::model::strength::noisy_or;
 use crate::model::{
     ActorId, Basis, BasisSet, Channel, Distance, Fact, InfluenceGraph, MovabilityRule, StanceClass,
     StrengthRule,
@@ -35,6 +36,7 @@ pub enum Coordination {
 /// Which score ranks the partners.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ScoreRule {
     /// `reach × headroom × movability`: the pressure a partner could add and does not apply
     /// yet, weighed by the levers over it and how far it can be moved. The default.
@@ -146,6 +148,7 @@ impl SuggestParams {
 /// Why an actor is not a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LeftOut {
     /// One of the sources.
     Source,
@@ -161,6 +164,7 @@ pub enum LeftOut {
 
 /// An actor that may not be suggested, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LeftOutActor {
     /// The actor.
     pub id: ActorId,
@@ -170,6 +174,7 @@ pub struct LeftOutActor {
 
 /// Who may be suggested, and who was left out and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Pool {
     /// Every actor left out, with the first reason that applies (in [`LeftOut`] order).
     pub left_out: Vec<LeftOutActor>,
@@ -180,6 +185,7 @@ pub struct Pool {
 
 /// A lever the sources hold over a partner: one channel of one source's direct tie to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Lever {
     /// The source holding it.
     pub source: ActorId,
@@ -506,7 +512,7 @@ fn brokerage(net: &Network, setup: &Setup, params: &SuggestParams) -> Vec<f64> {
 /// The resolved question on network positions: sources, target, and which actors may be
 /// suggested.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Setup {
+pub(crate) struct Setup {
     /// Source positions, in the order given.
     pub sources: Vec<usize>,
     /// Target position.
@@ -638,7 +644,7 @@ impl Setup {
 /// Per-actor and per-tie inputs of a ranking: tie strengths (plain and headroom) and each
 /// actor's movability and receptiveness. Built from best estimates, or from a robustness draw.
 #[derive(Debug, Clone)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// Strength of every tie, in CSR order ([`Network::out_weights`]).
     pub plain: Vec<f64>,
     /// The part of every tie's strength not yet applied by its holder: equal to `plain` except
@@ -654,7 +660,7 @@ pub struct Inputs {
 
 /// A borrowed view of [`Inputs`], as [`rank_partners`] reads them.
 #[derive(Debug, Clone, Copy)]
-pub struct InputsView<'a> {
+pub(crate) struct InputsView<'a> {
     /// See [`Inputs::plain`].
     pub plain: &'a [f64],
     /// See [`Inputs::headroom`].
@@ -759,7 +765,7 @@ impl Inputs {
 /// One partner's figures on network positions (the numeric core of [`suggest`], reused by the
 /// robustness analysis and `assign`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PartnerScore {
+pub(crate) struct PartnerScore {
     /// Position of the partner.
     pub partner: usize,
     /// The score.
@@ -809,7 +815,7 @@ struct Split {
 ///
 /// # Complexity
 /// As [`suggest`], without the judgement share.
-pub fn rank_partners(
+pub(crate) fn rank_partners(
     net: &Network,
     setup: &Setup,
     inputs: &InputsView<'_>,
@@ -936,22 +942,20 @@ fn score_split(
     let d = params.distance;
     let mut pull_nodes = split.pull.path(p)?;
     let mut pull_lev = leverage_on(net, pull_weights, &pull_nodes)?;
-    let mut miss = 1.0;
+    // Each source's leverage over the partner, combined by noisy-OR (acting together), and
+    // the best single source (acting alone).
     let mut best: Option<(f64, usize)> = None;
-    for (i, tree) in split.reach.iter().enumerate() {
+    let unison = noisy_or(split.reach.iter().enumerate().filter_map(|(i, tree)| {
         if !tree.path_into(p, buf) {
-            continue;
+            return None;
         }
-        let Some(l) = leverage_on(net, inputs.plain, buf) else {
-            continue;
-        };
-        miss *= 1.0 - l;
+        let l = leverage_on(net, inputs.plain, buf)?;
         if best.is_none_or(|(b, _)| l > b) {
             best = Some((l, i));
         }
-    }
+        Some(l)
+    }));
     let (alone, i) = best?;
-    let unison = 1.0 - miss;
     let reach_nodes = split.reach[i].path(p)?;
     // The two legs must form a simple path: if the pull leg runs back through an actor of the
     // reach leg, the pull is taken on paths avoiding those actors.

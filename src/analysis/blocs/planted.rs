@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 
 /// Options of [`planted_partition`].
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PlantedParams {
     /// Size of each group; actors are numbered group after group.
     pub sizes: Vec<usize>,
@@ -20,8 +21,22 @@ pub struct PlantedParams {
     pub seed: u64,
 }
 
+impl PlantedParams {
+    /// Groups of `sizes`, tied with probability `p_in` inside a group and `p_out` across
+    /// groups, drawn with `seed`. Checked by [`planted_partition`], not here.
+    pub fn new(sizes: Vec<usize>, p_in: f64, p_out: f64, seed: u64) -> Self {
+        PlantedParams {
+            sizes,
+            p_in,
+            p_out,
+            seed,
+        }
+    }
+}
+
 /// A planted-partition graph and its groups.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Planted {
     /// The ties `(from, to, strength)`, sorted by `(from, to)`.
     pub edges: Vec<(u32, u32, f64)>,
@@ -54,12 +69,7 @@ pub struct Planted {
 /// ```
 /// use leverage::analysis::blocs::{planted_partition, PlantedParams};
 ///
-/// let g = planted_partition(&PlantedParams {
-///     sizes: vec![3, 3],
-///     p_in: 1.0,
-///     p_out: 0.0,
-///     seed: 1,
-/// })?;
+/// let g = planted_partition(&PlantedParams::new(vec![3, 3], 1.0, 0.0, 1))?;
 /// // Two groups of three, every ordered pair inside a group tied: 2 · 3 · 2 ties.
 /// assert_eq!(g.edges.len(), 12);
 /// assert_eq!(g.groups, vec![0, 0, 0, 1, 1, 1]);

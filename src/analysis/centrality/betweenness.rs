@@ -3,9 +3,8 @@
 
 use rayon::prelude::*;
 
-use crate::analysis::heap::IndexedHeap;
 use crate::analysis::network::{Direction, Network};
-use crate::analysis::sssp::CostGraph;
+use crate::analysis::sssp::{CostGraph, Dijkstra, Visitor};
 use crate::model::Distance;
 
 /// Sources per block: blocks are the unit of parallel work and of the fixed-order reduction, so
@@ -35,8 +34,8 @@ pub const DEFAULT_PARALLEL_THRESHOLD: usize = 64;
 /// Sources run in parallel (rayon) in fixed blocks of 32 when the graph has at least
 /// `parallel_threshold` nodes; block results are added in block order, so the output is
 /// bit-identical whatever the number of threads, and equal to the serial run. Tie costs are
-/// computed once; each worker reuses one set of buffers (and an indexed 4-ary heap) for all its
-/// sources, so the per-source loop does not allocate.
+/// computed once; each worker reuses one set of buffers (and the crate's one Dijkstra search, on
+/// an indexed 4-ary heap) for all its sources, so the per-source loop does not allocate.
 ///
 /// # Complexity
 /// Time **O(|V||E| + |V|² log|V|)** (the `log` from the heap); auxiliary space
@@ -44,6 +43,17 @@ pub const DEFAULT_PARALLEL_THRESHOLD: usize = 64;
 ///
 /// # References
 /// U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2), 2001.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::betweenness;
+/// use leverage::analysis::network::Network;
+/// use leverage::model::Distance;
+///
+/// // 0 -> 1 -> 2: node 1 lies on the one path 0 -> 2, normalised by (n-1)(n-2) = 2.
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (1, 2, 0.5)]);
+/// assert_eq!(betweenness(&net, Distance::Log, usize::MAX), vec![0.0, 0.5, 0.0]);
+/// ```
 pub fn betweenness(net: &Network, distance: Distance, parallel_threshold: usize) -> Vec<f64> {
     let n = net.node_count();
     let g = CostGraph::new(net, distance, Direction::Forward);
@@ -85,17 +95,42 @@ pub fn betweenness(net: &Network, distance: Distance, parallel_threshold: usize)
 
 /// Per-thread buffers reused across sources: no allocation inside the per-source loop.
 struct Scratch {
-    /// Cost from the source; set to `-1` once settled (costs are never negative).
-    dist: Vec<f64>,
-    sigma: Vec<f64>,
+    /// The Dijkstra search; its settled list is Brandes' stack `S` (every node reached is
+    /// settled, since costs are non-negative).
+    search: Dijkstra,
+    counts: Counts,
     delta: Vec<f64>,
+}
+
+/// What one Brandes pass records during its search: `sigma` = number of shortest paths from
+/// the source, and each node's predecessors on them.
+struct Counts {
+    sigma: Vec<f64>,
     /// Predecessors of `w` live in `pred[pred_start[w] .. pred_start[w] + pred_len[w]]`.
     pred: Vec<u32>,
     pred_len: Vec<u32>,
     pred_start: Vec<u32>,
-    /// Settled nodes in settling order, with their final cost.
-    order: Vec<(u32, f64)>,
-    heap: IndexedHeap,
+}
+
+impl Visitor for Counts {
+    const EQUAL: bool = true;
+
+    #[inline]
+    fn improved(&mut self, v: u32, w: u32) {
+        let wu = w as usize;
+        self.sigma[wu] = self.sigma[v as usize];
+        self.pred[self.pred_start[wu] as usize] = v;
+        self.pred_len[wu] = 1;
+    }
+
+    #[inline]
+    fn equal(&mut self, v: u32, w: u32) {
+        let wu = w as usize;
+        self.sigma[wu] += self.sigma[v as usize];
+        let slot = (self.pred_start[wu] + self.pred_len[wu]) as usize;
+        self.pred[slot] = v;
+        self.pred_len[wu] += 1;
+    }
 }
 
 impl Scratch {
@@ -104,66 +139,37 @@ impl Scratch {
         // A node has at most as many predecessors as in-ties.
         let pred_start = net.csr(Direction::Backward).0.to_vec();
         Scratch {
-            dist: vec![f64::INFINITY; n],
-            sigma: vec![0.0; n],
+            search: Dijkstra::new(n),
+            counts: Counts {
+                sigma: vec![0.0; n],
+                pred: vec![0; net.edge_count()],
+                pred_len: vec![0; n],
+                pred_start,
+            },
             delta: vec![0.0; n],
-            pred: vec![0; net.edge_count()],
-            pred_len: vec![0; n],
-            pred_start,
-            order: Vec::with_capacity(n),
-            heap: IndexedHeap::new(n),
         }
     }
 
     /// One Brandes pass from `s`, adding dependencies into `acc`.
     /// Symbols: `sigma` = number of shortest paths from s, `delta` = dependency of s on v.
     fn single_source(&mut self, g: &CostGraph<'_>, s: usize, acc: &mut [f64]) {
-        for &(v, _) in &self.order {
+        let c = &mut self.counts;
+        for &(v, _) in self.search.settled() {
             let v = v as usize;
-            self.dist[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
+            c.sigma[v] = 0.0;
             self.delta[v] = 0.0;
-            self.pred_len[v] = 0;
+            c.pred_len[v] = 0;
         }
-        // Every node reached is settled (costs are non-negative), so `order` held all of them.
-        self.order.clear();
-        self.heap.clear();
-        self.dist[s] = 0.0;
-        self.sigma[s] = 1.0;
-        self.heap.push_or_decrease(s as u32, 0.0);
-        while let Some((d, v)) = self.heap.pop() {
-            let vu = v as usize;
-            self.dist[vu] = -1.0;
-            self.order.push((v, d));
-            let sigma_v = self.sigma[vu];
-            let (targets, costs) = g.edges(vu);
-            for (&w, &cost) in targets.iter().zip(costs) {
-                let wu = w as usize;
-                let c = d + cost;
-                let dw = self.dist[wu];
-                if c < dw {
-                    self.dist[wu] = c;
-                    self.sigma[wu] = sigma_v;
-                    self.pred[self.pred_start[wu] as usize] = v;
-                    self.pred_len[wu] = 1;
-                    self.heap.push_or_decrease(w, c);
-                } else if c == dw {
-                    // Equal cost to an unsettled node (settled ones hold -1, never equal).
-                    self.sigma[wu] += sigma_v;
-                    let slot = (self.pred_start[wu] + self.pred_len[wu]) as usize;
-                    self.pred[slot] = v;
-                    self.pred_len[wu] += 1;
-                }
-            }
-        }
+        c.sigma[s] = 1.0;
+        let order = self.search.run_with(g, s, c);
         // Accumulate dependencies in order of non-increasing distance.
-        for &(w, _) in self.order.iter().rev() {
+        for &(w, _) in order.iter().rev() {
             let wu = w as usize;
-            let coeff = (1.0 + self.delta[wu]) / self.sigma[wu];
-            let start = self.pred_start[wu] as usize;
-            for &v in &self.pred[start..start + self.pred_len[wu] as usize] {
+            let coeff = (1.0 + self.delta[wu]) / c.sigma[wu];
+            let start = c.pred_start[wu] as usize;
+            for &v in &c.pred[start..start + c.pred_len[wu] as usize] {
                 let v = v as usize;
-                self.delta[v] += self.sigma[v] * coeff;
+                self.delta[v] += c.sigma[v] * coeff;
             }
             if wu != s {
                 acc[wu] += self.delta[wu];
@@ -220,6 +226,83 @@ mod tests {
         assert_eq!(
             serial.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
             parallel.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
+    }
+
+    /// Betweenness by enumeration: for every ordered pair `(s, t)`, every simple path, the
+    /// cheapest of them (costs summed from `s`, compared exactly), and for each actor the share
+    /// of those it lies inside; normalised by `(n - 1)(n - 2)`. Also counts the pairs with more
+    /// than one shortest path.
+    fn brute_force(net: &Network, distance: Distance) -> (Vec<f64>, usize) {
+        use crate::analysis::oracle;
+        let n = net.node_count();
+        let mut b = vec![0.0; n];
+        let mut split = 0;
+        for s in 0..n {
+            for t in (0..n).filter(|&t| t != s) {
+                let paths = oracle::simple_paths(net, s, t, None, &[]);
+                let costs: Vec<f64> = paths
+                    .iter()
+                    .map(|p| oracle::cost(net, p, distance))
+                    .collect();
+                let Some(best) = costs.iter().copied().min_by(f64::total_cmp) else {
+                    continue;
+                };
+                let shortest: Vec<&Vec<usize>> = paths
+                    .iter()
+                    .zip(&costs)
+                    .filter(|&(_, &c)| c == best)
+                    .map(|(p, _)| p)
+                    .collect();
+                split += usize::from(shortest.len() > 1);
+                let share = 1.0 / shortest.len() as f64;
+                for p in shortest {
+                    for &v in &p[1..p.len() - 1] {
+                        b[v] += share;
+                    }
+                }
+            }
+        }
+        if n > 2 {
+            let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+            b.iter_mut().for_each(|x| *x *= scale);
+        }
+        (b, split)
+    }
+
+    #[test]
+    fn equals_a_brute_force_over_all_shortest_paths() {
+        // Under `inverse` (costs 1, 2, 4, 8) and `hops` many pairs have several shortest paths,
+        // so the path counts (sigma) are exercised; under `log` the strengths are continuous.
+        use crate::analysis::oracle;
+        let mut several = 0;
+        for seed in 0..300u64 {
+            let n = 2 + (seed % 7) as usize;
+            let density = [0.3, 0.5, 0.8][(seed / 7 % 3) as usize];
+            for distance in [Distance::Log, Distance::Inverse, Distance::Hops] {
+                let net = oracle::random_network(seed, n, density, oracle::strengths_for(distance));
+                let (want, split) = brute_force(&net, distance);
+                several += split;
+                let got = betweenness(&net, distance, usize::MAX);
+                for v in 0..n {
+                    assert!(
+                        (got[v] - want[v]).abs() < 1e-12,
+                        "seed {seed}, {distance:?}, node {v}: {} vs brute force {}",
+                        got[v],
+                        want[v]
+                    );
+                }
+                if want
+                    .iter()
+                    .any(|x| x.fract() != 0.0 && (x * 1e9).fract() != 0.0)
+                {
+                    several += 1;
+                }
+            }
+        }
+        assert!(
+            several > 1000,
+            "only {several} pairs with several shortest paths"
         );
     }
 }

@@ -31,6 +31,20 @@ use crate::model::Distance;
 /// S. Wasserman, K. Faust, *Social Network Analysis: Methods and Applications*, Cambridge
 /// University Press, 1994, section 5.3; A. Bavelas, "Communication patterns in task-oriented
 /// groups", J. Acoust. Soc. Am. 22(6), 1950.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::closeness;
+/// use leverage::analysis::network::Network;
+/// use leverage::model::Distance;
+///
+/// // 0 -> 1 -> 2 in hops (n = 3). Node 1: reached by {0} at total 1, (1/1)(1/2) = 1/2.
+/// // Node 2: reached by {0, 1} at total 2 + 1, (2/3)(2/2) = 2/3. Nothing reaches node 0.
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (1, 2, 0.25)]);
+/// let c = closeness(&net, Distance::Hops, usize::MAX);
+/// assert_eq!(c[0], 0.0);
+/// assert!((c[1] - 0.5).abs() < 1e-15 && (c[2] - 2.0 / 3.0).abs() < 1e-15);
+/// ```
 pub fn closeness(net: &Network, distance: Distance, parallel_threshold: usize) -> Vec<f64> {
     let n = net.node_count();
     // Costs of the best paths u -> v for every u, by Dijkstra against the ties.

@@ -24,6 +24,18 @@ use crate::analysis::network::Network;
 /// # References
 /// R. S. Burt, *Structural Holes: The Social Structure of Competition*, Harvard University Press,
 /// 1992; R. S. Burt, "Structural holes and good ideas", Am. J. Sociol. 110(2), 2004.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::constraint;
+/// use leverage::analysis::network::Network;
+///
+/// // One tie 0 -> 1: each end invests everything in the other, c = 1² = 1; node 2 has no tie.
+/// let net = Network::from_edges(3, &[(0, 1, 0.5)]);
+/// let c = constraint(&net);
+/// assert_eq!((c[0], c[1]), (1.0, 1.0));
+/// assert!(c[2].is_nan());
+/// ```
 pub fn constraint(net: &Network) -> Vec<f64> {
     let n = net.node_count();
     // Mutual neighbours of each node, sorted by id, with p(i, j).

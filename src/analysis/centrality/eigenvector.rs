@@ -30,6 +30,18 @@ use crate::error::{Error, Result};
 /// P. Bonacich, "Factoring and weighting approaches to status scores and clique identification",
 /// J. Math. Sociol. 2(1), 1972; M. E. J. Newman, *Networks*, 2nd ed., Oxford University Press,
 /// 2018, section 7.1.3.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{eigenvector, PowerParams};
+/// use leverage::analysis::network::Network;
+///
+/// // A two-actor cycle: both equally central, scaled to unit norm, 1/sqrt(2) each.
+/// let net = Network::from_edges(2, &[(0, 1, 0.5), (1, 0, 0.5)]);
+/// let e = eigenvector(&net, &PowerParams::default())?;
+/// assert!(e.values.iter().all(|x| (x - 0.5f64.sqrt()).abs() < 1e-12));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn eigenvector(net: &Network, params: &PowerParams) -> Result<Iterative> {
     let n = net.node_count();
     if n == 0 {

@@ -27,6 +27,17 @@ use crate::model::Distance;
 /// # References
 /// M. Marchiori, V. Latora, "Harmony in the small-world", Physica A 285, 2000; P. Boldi,
 /// S. Vigna, "Axioms for centrality", Internet Mathematics 10, 2014.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::harmonic;
+/// use leverage::analysis::network::Network;
+/// use leverage::model::Distance;
+///
+/// // 0 -> 1 -> 2 in hops: node 2 is reached from 1 at 1 and from 0 at 2, 1 + 1/2.
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (1, 2, 0.25)]);
+/// assert_eq!(harmonic(&net, Distance::Hops, usize::MAX), vec![0.0, 1.0, 1.5]);
+/// ```
 pub fn harmonic(net: &Network, distance: Distance, parallel_threshold: usize) -> Vec<f64> {
     let g = CostGraph::new(net, distance, Direction::Backward);
     for_each_root(&g, parallel_threshold, |settled, _| {

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 
 /// HITS scores: hubs and authorities, each summing to 1.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Hits {
     /// Hub score per node: leverage held over good authorities (**influence**).
     pub hubs: Vec<f64>,
@@ -42,6 +43,18 @@ pub struct Hits {
 ///
 /// # References
 /// J. M. Kleinberg, "Authoritative sources in a hyperlinked environment", J. ACM 46(5), 1999.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{hits, PowerParams};
+/// use leverage::analysis::network::Network;
+///
+/// // One tie 0 -> 1: 0 is the only hub, 1 the only authority.
+/// let net = Network::from_edges(2, &[(0, 1, 0.5)]);
+/// let h = hits(&net, &PowerParams::default())?;
+/// assert_eq!((h.hubs, h.authorities), (vec![1.0, 0.0], vec![0.0, 1.0]));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn hits(net: &Network, params: &PowerParams) -> Result<Hits> {
     let n = net.node_count();
     if n == 0 {

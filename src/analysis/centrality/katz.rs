@@ -57,6 +57,7 @@ impl Default for KatzParams {
 
 /// Katz centrality and the attenuation it used.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Katz {
     /// Values, iterations and tolerance.
     pub scores: Iterative,
@@ -117,6 +118,20 @@ pub struct Katz {
 /// section 8.1 (Collatz-Wielandt bounds).
 ///
 /// [`spectral_radius`]: super::spectral_radius
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{katz, KatzParams};
+/// use leverage::analysis::network::Network;
+///
+/// // A two-actor cycle of strength 0.5: lambda_max = 0.5, so alpha = 0.5 / 0.5 = 1; by symmetry
+/// // both values are equal, 1/sqrt(2) after scaling to unit norm.
+/// let net = Network::from_edges(2, &[(0, 1, 0.5), (1, 0, 0.5)]);
+/// let k = katz(&net, &KatzParams::default())?;
+/// assert!((k.lambda_max - 0.5).abs() < 1e-6 && (k.alpha - 1.0).abs() < 1e-5);
+/// assert!(k.scores.values.iter().all(|x| (x - 0.5f64.sqrt()).abs() < 1e-9));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn katz(net: &Network, params: &KatzParams) -> Result<Katz> {
     katz_with(net, params, PARALLEL_TIES)
 }
@@ -156,7 +171,7 @@ fn run(net: &Network, params: &KatzParams, parallel_ties: usize) -> Result<Katz>
     };
     if !(alpha > 0.0 && alpha.is_finite()) || alpha * lambda_max >= 1.0 {
         return Err(Error::InvalidParameter {
-            name: "--alpha".into(),
+            name: "alpha".into(),
             value: alpha.to_string(),
             expected: format!(
                 "Katz attenuation must be positive and below 1/lambda_max = {}",

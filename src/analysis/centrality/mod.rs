@@ -35,6 +35,7 @@ use crate::model::{Distance, InfluenceGraph, StrengthRule};
 
 /// The result of an iterative measure: values and how it converged.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Iterative {
     /// One value per node.
     pub values: Vec<f64>,
@@ -79,7 +80,7 @@ impl PowerParams {
             Ok(())
         } else {
             Err(crate::Error::InvalidParameter {
-                name: "--tolerance".into(),
+                name: "tolerance".into(),
                 value: self.tolerance.to_string(),
                 expected: "the tolerance must be a positive number".into(),
             })
@@ -99,6 +100,7 @@ fn l2_norm(x: &[f64]) -> f64 {
 
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Measure {
     /// Sum of incoming strengths (exposure).
     StrengthIn,
@@ -219,6 +221,7 @@ impl Default for CentralityParams {
 
 /// One measure computed on a network: values by position, and the parameters used.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Scores {
     /// The measure.
     pub measure: Measure,
@@ -232,6 +235,18 @@ pub struct Scores {
 ///
 /// # Errors
 /// Whatever the measure's function returns (non-convergence, bad parameters, empty graph).
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{compute, CentralityParams, Measure};
+/// use leverage::analysis::network::Network;
+///
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (1, 2, 0.5)]);
+/// let s = compute(&net, Measure::Betweenness, &CentralityParams::default())?;
+/// assert_eq!(s.values, vec![0.0, 0.5, 0.0]);
+/// assert_eq!(s.params["distance"], "log");
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn compute(net: &Network, measure: Measure, params: &CentralityParams) -> Result<Scores> {
     let mut p: IndexMap<String, serde_json::Value> = IndexMap::new();
     let values = match measure {
@@ -303,6 +318,7 @@ pub fn compute(net: &Network, measure: Measure, params: &CentralityParams) -> Re
 
 /// One ranked row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RankedNode {
     /// 1-based rank (score descending, ties by id).
     pub rank: usize,
@@ -316,6 +332,7 @@ pub struct RankedNode {
 
 /// A measure's ranking of the graph's actors.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CentralityRanking {
     /// The measure's name.
     pub measure: String,
@@ -329,6 +346,7 @@ pub struct CentralityRanking {
 
 /// Every measure for every actor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CentralityTable {
     /// Measure names, in column order.
     pub measures: Vec<String>,
@@ -343,6 +361,7 @@ pub struct CentralityTable {
 
 /// One actor's scores.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CentralityRow {
     /// Actor id.
     pub id: String,
@@ -356,6 +375,19 @@ pub struct CentralityRow {
 ///
 /// # Errors
 /// As [`compute`].
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{centrality, CentralityParams, Measure};
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let r = centrality(&graph, Measure::StrengthIn, &CentralityParams::default())?;
+/// assert_eq!(r.nodes.len(), graph.actor_count());
+/// assert_eq!(r.nodes[0].rank, 1);
+/// assert!(r.nodes.windows(2).all(|w| w[0].score >= w[1].score));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn centrality(
     graph: &InfluenceGraph,
     measure: Measure,
@@ -406,6 +438,22 @@ pub fn centrality(
 ///
 /// # Complexity
 /// The sum of the measures' own.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{centrality_table, CentralityParams, Measure};
+/// use leverage::io::{load, GraphSource};
+///
+/// let graph = load(&GraphSource::Bundled)?;
+/// let measures = [Measure::StrengthIn, Measure::StrengthOut];
+/// let t = centrality_table(&graph, &measures, &CentralityParams::default())?;
+/// assert_eq!(t.measures, ["strength-in", "strength-out"]);
+/// assert_eq!(t.nodes.len(), graph.actor_count());
+/// // Every tie is counted once out and once in.
+/// let total = |m: &str| t.nodes.iter().map(|r| r.scores[m]).sum::<f64>();
+/// assert!((total("strength-in") - total("strength-out")).abs() < 1e-9);
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn centrality_table(
     graph: &InfluenceGraph,
     measures: &[Measure],

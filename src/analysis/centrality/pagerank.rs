@@ -44,6 +44,18 @@ impl Default for PageRankParams {
 ///
 /// # References
 /// S. Brin, L. Page, "The anatomy of a large-scale hypertextual web search engine", 1998.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::{pagerank, PageRankParams};
+/// use leverage::analysis::network::{Direction, Network};
+///
+/// // 0 -> 1 and 1 -> 0: by symmetry each actor holds half the mass.
+/// let net = Network::from_edges(2, &[(0, 1, 0.3), (1, 0, 0.3)]);
+/// let r = pagerank(&net, Direction::Forward, &PageRankParams::default())?;
+/// assert!(r.values.iter().all(|x| (x - 0.5).abs() < 1e-12));
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn pagerank(net: &Network, dir: Direction, params: &PageRankParams) -> Result<Iterative> {
     let n = net.node_count();
     if n == 0 {

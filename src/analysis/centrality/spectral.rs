@@ -25,6 +25,7 @@ const CHUNK: usize = 1024;
 
 /// The spectral radius and how it was found.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct SpectralRadius {
     /// `lambda_max`, the largest eigenvalue of the matrix of tie strengths (0 without cycles).
     pub value: f64,
@@ -67,6 +68,20 @@ pub struct SpectralRadius {
 /// section 8.1 (Collatz-Wielandt) and 8.4-8.5 (Perron-Frobenius); R. Tarjan, "Depth-first search
 /// and linear graph algorithms", SIAM J. Comput. 1(2), 1972; D. J. Pearce, "A space-efficient
 /// algorithm for finding strongly connected components", Inf. Process. Lett. 116(1), 2016.
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::spectral_radius;
+/// use leverage::analysis::network::Network;
+///
+/// // A two-actor cycle 0.4 and 0.9: the eigenvalues of [[0, 0.4], [0.9, 0]] are ±sqrt(0.36).
+/// let net = Network::from_edges(2, &[(0, 1, 0.4), (1, 0, 0.9)]);
+/// let r = spectral_radius(&net, 1e-9)?;
+/// assert!((r.value - 0.6).abs() < 1e-8);
+/// // Without a cycle the radius is 0.
+/// assert_eq!(spectral_radius(&Network::from_edges(2, &[(0, 1, 0.4)]), 1e-9)?.value, 0.0);
+/// # Ok::<(), leverage::Error>(())
+/// ```
 pub fn spectral_radius(net: &Network, tolerance: f64) -> Result<SpectralRadius> {
     if net.edge_count() >= PARALLEL_TIES {
         // On a thread of the pool, so that each step's fork-join is not a round trip to the

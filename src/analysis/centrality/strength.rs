@@ -9,6 +9,15 @@ use crate::analysis::network::Network;
 ///
 /// # Complexity
 /// O(|V| + |E|).
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::strength_in;
+/// use leverage::analysis::network::Network;
+///
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (0, 2, 0.25), (2, 1, 1.0)]);
+/// assert_eq!(strength_in(&net), vec![0.0, 1.5, 0.25]);
+/// ```
 pub fn strength_in(net: &Network) -> Vec<f64> {
     (0..net.node_count())
         .map(|v| net.in_edges(v).1.iter().fold(0.0, |a, &w| a + w))
@@ -22,6 +31,15 @@ pub fn strength_in(net: &Network) -> Vec<f64> {
 ///
 /// # Complexity
 /// O(|V| + |E|).
+///
+/// # Examples
+/// ```
+/// use leverage::analysis::centrality::strength_out;
+/// use leverage::analysis::network::Network;
+///
+/// let net = Network::from_edges(3, &[(0, 1, 0.5), (0, 2, 0.25), (2, 1, 1.0)]);
+/// assert_eq!(strength_out(&net), vec![0.75, 0.0, 1.0]);
+/// ```
 pub fn strength_out(net: &Network) -> Vec<f64> {
     (0..net.node_count())
         .map(|v| net.out_edges(v).1.iter().fold(0.0, |a, &w| a + w))
