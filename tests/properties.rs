@@ -111,7 +111,7 @@ fn build_with(spec: &Spec, label: &dyn Fn(usize) -> String, order: &[usize]) -> 
         // The first tie drawn for a pair wins (a later one would replace it, which is not
         // "adding" a tie).
         if g.tie(a, b).is_none() {
-            g.set_tie(a, b, tie);
+            g.set_tie(a, b, tie).expect("figures are drawn in [0, 1]");
         }
     }
     let mut members: Vec<ActorId> = Vec::new();
@@ -121,7 +121,8 @@ fn build_with(spec: &Spec, label: &dyn Fn(usize) -> String, order: &[usize]) -> 
             members.push(id);
         }
     }
-    g.set_group(Group::new("sources", members));
+    g.set_group(Group::new("sources", members))
+        .expect("at least one source");
     g
 }
 

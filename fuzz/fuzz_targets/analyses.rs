@@ -64,6 +64,7 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
         date: "2025-01-01".into(),
         description: None,
         notes: Vec::new(),
+        build: None,
     });
     let nodes: Vec<_> = (0..n)
         .map(|i| {
@@ -75,7 +76,7 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
             {
                 a.receptiveness = Some(figure(r, Some((128, 128))));
             }
-            g.add_actor(a).expect("ids are distinct")
+            g.add_actor(a).expect("a valid actor with a distinct id")
         })
         .collect();
     for t in input.ties.iter().take(200) {
@@ -90,7 +91,8 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
             tie.channels
                 .insert(Channel::from("energy"), figure(e, None));
         }
-        g.set_tie(nodes[f], nodes[to], tie);
+        g.set_tie(nodes[f], nodes[to], tie)
+            .expect("figures in [0, 1] between two actors");
     }
     let mut members: Vec<ActorId> = Vec::new();
     for &s in input.sources.iter().take(8) {
@@ -102,13 +104,8 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
     if members.is_empty() {
         members.push(ActorId("n0".into()));
     }
-    g.set_group(Group {
-        id: "sources".into(),
-        name: None,
-        members,
-        lead: None,
-        note: None,
-    });
+    g.set_group(Group::new("sources", members))
+        .expect("distinct members, at least one");
     (g, usize::from(input.target) % n)
 }
 

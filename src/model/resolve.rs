@@ -110,10 +110,7 @@ impl<'g> Resolver<'g> {
     }
 
     fn find_group(&self, wanted: &str) -> Option<&'g str> {
-        self.graph
-            .groups()
-            .find(|g| g.id.eq_ignore_ascii_case(wanted))
-            .map(|g| g.id.as_str())
+        self.graph.group_ci(wanted).map(|g| g.id.as_str())
     }
 
     /// Up to three ids or group ids closest to `wanted` (Jaro-Winkler on lowercase ids and names).
