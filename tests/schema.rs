@@ -1,16 +1,14 @@
 //! The JSON Schemas in docs/ accept the bundled graph, the fixtures and the shipped scenarios,
 //! and reject broken files, checked with Python's `jsonschema` (an independent validator).
-//! Without python3/jsonschema the test says what it skipped, except under CI=true.
+//! Without python3/jsonschema the test is `ignored (SKIPPED: ...)` in the summary, except under
+//! `CI=true`, where it fails. The binary runs on `libtest-mimic` (`tests/outside/mod.rs`).
+
+mod outside;
 
 use std::path::Path;
 use std::process::Command;
 
-fn have_jsonschema() -> bool {
-    Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use outside::{missing, Ran};
 
 const SCRIPT: &str = r#"
 import json, sys, jsonschema
@@ -40,15 +38,11 @@ fn validate(schema: &str, files: &[&Path]) -> (bool, String) {
     )
 }
 
-#[test]
-fn schemas_accept_good_and_reject_bad_files() {
-    if !have_jsonschema() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "python3 with jsonschema is required under CI=true"
-        );
-        eprintln!("skipped: JSON Schema checks (python3 -m pip install jsonschema)");
-        return;
+fn schemas_accept_good_and_reject_bad_files() -> Ran {
+    if let Err(e) = outside::python_probe("jsonschema") {
+        return missing(&format!(
+            "python3 with jsonschema ({e}; python3 -m pip install jsonschema)"
+        ));
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The bundled graph and the worked example of docs/FORMAT.md are version 2; the catalogue's
@@ -185,4 +179,12 @@ fn schemas_accept_good_and_reject_bad_files() {
         let (ok, out) = validate("docs/scenario.schema.json", &[&s]);
         assert!(!ok, "scenario schema accepted {what}: {out}");
     }
+    Ran::Done
+}
+
+fn main() {
+    outside::main(vec![outside::trial(
+        "schemas_accept_good_and_reject_bad_files",
+        schemas_accept_good_and_reject_bad_files,
+    )]);
 }

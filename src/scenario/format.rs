@@ -200,3 +200,26 @@ pub fn parse(text: &str, file: &str) -> Result<Scenario> {
         file: file.to_owned(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // See: #16
+    #[test]
+    fn places_found_in_one_pass_equal_those_found_one_by_one() {
+        let text = "{\"scenario\": 1, \"title\": \"t\", \"edits\": [\n  {\"op\": \"remove\", \"from\": \"Türkiye\", \"to\": \"RUS\"},\n\n    {\"op\": \"remove\",\n \"from\": \"a\", \"to\": \"b\"}, {\"op\": \"remove\", \"from\": \"[\\\"]\", \"to\": \"b\"}\n]}";
+        let s = parse(text, "s.json").unwrap();
+        assert_eq!(s.places.len(), 3);
+        for (i, place) in s.places.iter().enumerate() {
+            let one = locate(
+                text,
+                "s.json",
+                &[PathStep::Key("edits".into()), PathStep::Index(i)],
+            );
+            assert_eq!(*place, one, "edit {i}");
+        }
+        // By hand: the second edit starts on line 4, column 5.
+        assert_eq!((s.places[1].line, s.places[1].column), (Some(4), Some(5)));
+    }
+}
