@@ -11,6 +11,7 @@ pub mod roles;
 pub mod suggest;
 pub mod table;
 pub mod terminal;
+pub mod wire;
 
 pub use terminal::terminal_safe;
 

@@ -170,7 +170,8 @@ fn check_factor(factor: f64, at: &Location) -> Result<()> {
     }
 }
 
-/// `fig` scaled by `factor`, clamped to 1, with the scaling noted in its source; `None` if the
+/// `fig` scaled by `factor`, clamped to 1, with the scaling noted in its source and its basis kept;
+/// `None` if the
 /// value and range stay as they are (a factor of 1, a value of 0, a value clamped at 1 already).
 ///
 /// The note of an earlier scaling by the same scenario is folded into one (`x1.2` then `x2`
@@ -195,7 +196,6 @@ fn scaled(fig: &Figure, factor: f64, title: &str) -> Option<Figure> {
         value,
         range,
         source: format!("{base} (scaled x{total}{tail}").into(),
-        basis: Basis::Judgement,
         ..fig.clone()
     })
 }
@@ -683,7 +683,11 @@ impl<'g> Editor<'g> {
                 .stance
                 .get(&target_id)
                 .and_then(|s| s.get(sig));
-            let Some(new) = change.apply(current, &self.title) else {
+            // A scaled stance signal is the scenario's judgement (docs/SCENARIOS.md).
+            let Some(new) = change.apply(current, &self.title).map(|mut f| {
+                f.basis = Basis::Judgement;
+                f
+            }) else {
                 continue;
             };
             self.graph
