@@ -1012,6 +1012,11 @@ mod tests {
             .unwrap()
             .clone();
         assert_eq!(s.value(crate::model::Signal::Parade), Some(0.0));
+        // A scaled stance signal is the scenario's judgement.
+        assert_eq!(
+            s.get(crate::model::Signal::Parade).map(|f| f.basis),
+            Some(Basis::Judgement)
+        );
         // Errors: unknown signal, a missing signal to scale, the target itself.
         let e = run(r#"{"op":"stance","actor":"IND","target":"RUS","signal":"sanction","value":1,"source":"s","year":2026}"#).unwrap_err().to_string();
         assert!(e.contains("`sanction` is not a stance signal"), "{e}");
@@ -1042,6 +1047,8 @@ mod tests {
         assert_eq!(f.value, 0.04);
         assert_eq!(f.range, Some([0.03, 0.05]));
         assert!(f.source.contains("scaled x2"));
+        // A scaled tie keeps its basis (five.json: official).
+        assert_eq!(f.basis, Basis::Official);
     }
 
     #[test]
