@@ -8,6 +8,10 @@
 //! `blocs::DEFAULT_PARALLEL_THRESHOLD`). The race against other libraries is
 //! `benches/peers/compare.py`. `validation` checks a file of 20,000 broken ties.
 //!
+//! `scenario` parses and applies scenarios of 100,000 edits on the generated 2,000 / 20,000 graph
+//! (mixed edits; and 100,000 new actors put into one group), which must take well under a second
+//! (#16).
+//!
 //! Run: `cargo bench`, or `cargo bench -- bundled` for one group.
 
 // criterion_group! generates an undocumented function.
@@ -249,5 +253,75 @@ fn validation(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bundled, planted, generated, validation);
+/// A scenario of 100,000 mixed edits on the generated graph (`n0..n1999`), each of which
+/// changes something: blocks of `set`, `scale` of that figure, `stance`, `add_actor` and a
+/// `group` edit that adds the new actor to one group (which grows to 20,000 members, edited
+/// 20,000 times).
+fn mixed_edits(blocks: usize) -> String {
+    let mut edits = Vec::with_capacity(blocks * 5);
+    for j in 0..blocks {
+        let a = j % 2000;
+        let b = (a + j / 2000 + 1) % 2000;
+        let v = (j % 997 + 1) as f64 / 1000.0;
+        edits.push(format!(
+            r#"{{"op":"set","from":"n{a}","to":"n{b}","channel":"trade","value":{v},"source":"bench","year":2026}}"#
+        ));
+        edits.push(format!(
+            r#"{{"op":"scale","from":"n{a}","to":"n{b}","channel":"trade","factor":0.5}}"#
+        ));
+        edits.push(format!(
+            r#"{{"op":"stance","actor":"n{a}","target":"n{b}","signal":"sanctions","value":{v},"source":"bench","year":2026}}"#
+        ));
+        edits.push(format!(
+            r#"{{"op":"add_actor","id":"x{j}","name":"added {j}"}}"#
+        ));
+        edits.push(format!(r#"{{"op":"group","id":"bench","add":["x{j}"]}}"#));
+    }
+    format!(
+        r#"{{"scenario":1,"title":"bench","edits":[{}]}}"#,
+        edits.join(",\n")
+    )
+}
+
+/// A scenario adding `n` actors, then all of them to one new group in one edit.
+fn big_group(n: usize) -> String {
+    let mut edits: Vec<String> = (0..n)
+        .map(|j| format!(r#"{{"op":"add_actor","id":"x{j}","name":"added {j}"}}"#))
+        .collect();
+    let names: Vec<String> = (0..n).map(|j| format!(r#""x{j}""#)).collect();
+    edits.push(format!(
+        r#"{{"op":"group","id":"bench","add":[{}]}}"#,
+        names.join(",")
+    ));
+    format!(
+        r#"{{"scenario":1,"title":"bench","edits":[{}]}}"#,
+        edits.join(",\n")
+    )
+}
+
+fn scenario(c: &mut Criterion) {
+    let graph = generate(&GenerateParams {
+        actors: 2000,
+        ties: 20_000,
+        seed: 1,
+        ..GenerateParams::default()
+    })
+    .expect("generated graph");
+    let mut g = c.benchmark_group("scenario");
+    g.sample_size(10);
+    for (name, text) in [
+        ("100k mixed edits", mixed_edits(20_000)),
+        ("100k actors into one group", big_group(100_000)),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let s = leverage::scenario::parse(&text, "bench.json").expect("valid scenario");
+                leverage::scenario::apply_all(&graph, &[s]).expect("applies")
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bundled, planted, generated, validation, scenario);
 criterion_main!(benches);

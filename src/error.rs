@@ -111,6 +111,9 @@ pub enum Error {
     /// The graph has no actors, or not the ones an analysis needs.
     #[error("{0}")]
     EmptyGraph(String),
+    /// A value given to a graph builder in code breaks a rule of the model.
+    #[error(transparent)]
+    Model(#[from] crate::model::ModelError),
     /// No path exists where the analysis needs one.
     #[error("no leverage path from `{from}` to `{to}`{detail}")]
     NoPath {

@@ -1,36 +1,26 @@
 //! Drives `tests/crosscheck/centrality.py`: every centrality measure against NetworkX on the
 //! bundled graph and on generated graphs, for each distance.
 //!
-//! Without Python 3, networkx, numpy or scipy the tests print `skipped: ...` and pass, except
-//! under `CI=true`, where a missing tool fails them (`.ci/run` installs the tools).
+//! Without Python 3, networkx, numpy or scipy the tests are `ignored (SKIPPED: ...)` in the
+//! summary, except under `CI=true`, where a missing tool fails them (`.ci/run` installs the
+//! tools). The binary runs on `libtest-mimic` (`tests/outside/mod.rs`).
+
+mod outside;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+use outside::{missing, Ran};
 
 /// The script's path.
 fn script() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/crosscheck/centrality.py")
 }
 
-/// Whether the Python tools are there; `false` means skip (outside CI).
-fn tools_available() -> bool {
-    let probe = Command::new("python3")
-        .args(["-c", "import networkx, numpy, scipy"])
-        .output();
-    let missing = match probe {
-        Ok(o) if o.status.success() => return true,
-        Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_owned(),
-        Err(e) => format!("python3: {e}"),
-    };
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "the NetworkX cross-check needs python3 with networkx, numpy and scipy under CI=true: \
-         {missing}"
-    );
-    println!(
-        "skipped: NetworkX cross-check needs python3 with networkx, numpy and scipy ({missing})"
-    );
-    false
+/// The Python tools, or why they cannot be used.
+fn tools() -> Result<(), Ran> {
+    outside::python_probe("networkx, numpy, scipy")
+        .map_err(|e| missing(&format!("python3 with networkx, numpy and scipy ({e})")))
 }
 
 fn run_script(extra: &[&str]) -> Output {
@@ -54,10 +44,9 @@ fn summary(out: &Output) -> String {
         .to_owned()
 }
 
-#[test]
-fn centrality_agrees_with_networkx() {
-    if !tools_available() {
-        return;
+fn centrality_agrees_with_networkx() -> Ran {
+    if let Err(skip) = tools() {
+        return skip;
     }
     let out = run_script(&[]);
     let line = summary(&out);
@@ -65,16 +54,30 @@ fn centrality_agrees_with_networkx() {
         out.status.success() && line.contains(" 0 failed"),
         "cross-check against NetworkX failed: {line}"
     );
+    Ran::Done
 }
 
-#[test]
-fn crosscheck_notices_a_perturbed_value() {
-    if !tools_available() {
-        return;
+fn crosscheck_notices_a_perturbed_value() -> Ran {
+    if let Err(skip) = tools() {
+        return skip;
     }
     // One of our closeness values moved by 1e-3: the script must report exactly that one.
     let out = run_script(&["--perturb", "closeness"]);
     let line = summary(&out);
     assert_eq!(out.status.code(), Some(1), "{line}");
     assert!(line.contains(" 1 failed"), "{line}");
+    Ran::Done
+}
+
+fn main() {
+    outside::main(vec![
+        outside::trial(
+            "centrality_agrees_with_networkx",
+            centrality_agrees_with_networkx,
+        ),
+        outside::trial(
+            "crosscheck_notices_a_perturbed_value",
+            crosscheck_notices_a_perturbed_value,
+        ),
+    ]);
 }

@@ -9,9 +9,12 @@
 //! modularity, directed modularity, ARI and NMI); the script builds the undirected graph itself (`W_uv = s(u -> v) + s(v -> u)`)
 //! and checks our figures, then compares with the peers.
 //!
-//! Without python3 and networkx the tests print `SKIPPED: ...` and pass; without igraph the
-//! script runs the NetworkX half and the test prints `SKIPPED: igraph ...`. Under `CI=true` a
-//! missing tool fails them.
+//! Without python3 and networkx the tests are `ignored (SKIPPED: ...)` in the summary; without
+//! igraph the script runs the NetworkX half and the test is `ignored` with the reason that the
+//! igraph half was skipped. Under `CI=true` a missing tool fails them. The binary runs on
+//! `libtest-mimic` (`tests/outside/mod.rs`).
+
+mod outside;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -24,6 +27,7 @@ use leverage::analysis::network::Network;
 use leverage::generate::{generate, GenerateParams};
 use leverage::io::{load, GraphSource};
 use leverage::model::StrengthRule;
+use outside::{missing, Ran};
 use serde_json::json;
 
 /// Seeds of our runs on graphs below 1,000 actors (the script gives each peer the same seeds).
@@ -39,43 +43,25 @@ fn script() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/crosscheck/blocs.py")
 }
 
-fn in_ci() -> bool {
-    std::env::var("CI").as_deref() == Ok("true")
+/// The extra script arguments for the tools present, and the igraph half's skip if igraph is
+/// missing; `Err` to skip the whole test (no NetworkX).
+fn tools() -> Result<(Vec<&'static str>, Option<String>), Ran> {
+    outside::python_probe("networkx")
+        .map_err(|e| missing(&format!("python3 with networkx ({e})")))?;
+    Ok(match outside::python_probe("igraph") {
+        Ok(()) => (Vec::new(), None),
+        Err(e) => (
+            vec!["--without-igraph"],
+            Some(format!(
+                "SKIPPED: the igraph half needs python-igraph ({e}); the NetworkX half passed"
+            )),
+        ),
+    })
 }
 
-/// Whether python3 can import `module`; the error text if not.
-fn probe(module: &str) -> Result<(), String> {
-    match Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-    {
-        Ok(o) if o.status.success() => Ok(()),
-        Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_owned()),
-        Err(e) => Err(format!("python3: {e}")),
-    }
-}
-
-/// The extra script arguments for the tools present, or `None` to skip (no NetworkX).
-fn tools() -> Option<Vec<&'static str>> {
-    if let Err(e) = probe("networkx") {
-        assert!(
-            !in_ci(),
-            "the blocs cross-check needs python3 with networkx under CI=true: {e}"
-        );
-        println!("SKIPPED: blocs cross-check needs python3 with networkx ({e})");
-        return None;
-    }
-    match probe("igraph") {
-        Ok(()) => Some(Vec::new()),
-        Err(e) => {
-            assert!(
-                !in_ci(),
-                "the blocs cross-check needs python-igraph under CI=true: {e}"
-            );
-            println!("SKIPPED: igraph half of the blocs cross-check ({e})");
-            Some(vec!["--without-igraph"])
-        }
-    }
+/// [`Ran::Done`], or [`Ran::Partly`] if the igraph half was skipped.
+fn done(skipped: Option<String>) -> Ran {
+    skipped.map_or(Ran::Done, Ran::Partly)
 }
 
 /// One graph to check: its network, its planted groups if any, and the resolution.
@@ -226,9 +212,11 @@ fn prepared(only: Option<&str>) -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn blocs_agree_with_networkx_and_igraph() {
-    let Some(extra) = tools() else { return };
+fn blocs_agree_with_networkx_and_igraph() -> Ran {
+    let (extra, skipped) = match tools() {
+        Ok(t) => t,
+        Err(skip) => return skip,
+    };
     let dir = prepared(None);
     let out = run_script(dir.path(), &extra);
     let line = summary(&out);
@@ -236,11 +224,14 @@ fn blocs_agree_with_networkx_and_igraph() {
         out.status.success() && line.contains(" 0 failed"),
         "blocs cross-check failed: {line}"
     );
+    done(skipped)
 }
 
-#[test]
-fn crosscheck_notices_a_worse_partition() {
-    let Some(mut extra) = tools() else { return };
+fn crosscheck_notices_a_worse_partition() -> Ran {
+    let (mut extra, skipped) = match tools() {
+        Ok(t) => t,
+        Err(skip) => return skip,
+    };
     // The script moves a tenth of the actors of our first run to other blocs, and shifts one
     // reported modularity by 1e-6: both must be caught (one graph only, to save time).
     let dir = prepared(Some("planted-4x50"));
@@ -249,4 +240,18 @@ fn crosscheck_notices_a_worse_partition() {
     let line = summary(&out);
     assert_eq!(out.status.code(), Some(1), "{line}");
     assert!(!line.contains(" 0 failed"), "{line}");
+    done(skipped)
+}
+
+fn main() {
+    outside::main(vec![
+        outside::trial(
+            "blocs_agree_with_networkx_and_igraph",
+            blocs_agree_with_networkx_and_igraph,
+        ),
+        outside::trial(
+            "crosscheck_notices_a_worse_partition",
+            crosscheck_notices_a_worse_partition,
+        ),
+    ]);
 }

@@ -1,16 +1,14 @@
 //! The JSON Schemas in docs/ accept the bundled graph, the fixtures and the shipped scenarios,
 //! and reject broken files, checked with Python's `jsonschema` (an independent validator).
-//! Without python3/jsonschema the test says what it skipped, except under CI=true.
+//! Without python3/jsonschema the test is `ignored (SKIPPED: ...)` in the summary, except under
+//! `CI=true`, where it fails. The binary runs on `libtest-mimic` (`tests/outside/mod.rs`).
+
+mod outside;
 
 use std::path::Path;
 use std::process::Command;
 
-fn have_jsonschema() -> bool {
-    Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use outside::{missing, Ran};
 
 const SCRIPT: &str = r#"
 import json, sys, jsonschema
@@ -40,15 +38,11 @@ fn validate(schema: &str, files: &[&Path]) -> (bool, String) {
     )
 }
 
-#[test]
-fn schemas_accept_good_and_reject_bad_files() {
-    if !have_jsonschema() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "python3 with jsonschema is required under CI=true"
-        );
-        eprintln!("skipped: JSON Schema checks (python3 -m pip install jsonschema)");
-        return;
+fn schemas_accept_good_and_reject_bad_files() -> Ran {
+    if let Err(e) = outside::python_probe("jsonschema") {
+        return missing(&format!(
+            "python3 with jsonschema ({e}; python3 -m pip install jsonschema)"
+        ));
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The bundled graph and the worked example of docs/FORMAT.md are version 2; the catalogue's
@@ -185,4 +179,101 @@ fn schemas_accept_good_and_reject_bad_files() {
         let (ok, out) = validate("docs/scenario.schema.json", &[&s]);
         assert!(!ok, "scenario schema accepted {what}: {out}");
     }
+    Ran::Done
+}
+
+/// Each command's schema in docs/json/ and the arguments that produce its JSON.
+const OUTPUTS: &[(&str, &[&str])] = &[
+    ("suggest", &["suggest"]),
+    (
+        "suggest-samples",
+        &["suggest", "--samples", "40", "--seed", "1", "--structural"],
+    ),
+    ("suggest-structural", &["suggest", "--structural"]),
+    ("assign", &["assign"]),
+    (
+        "paths",
+        &["paths", "--from", "DEU", "--to", "RUS", "-k", "3"],
+    ),
+    ("centrality", &["centrality", "--measure", "katz"]),
+    ("centrality-all", &["centrality", "--measure", "all"]),
+    (
+        "compare",
+        &["compare", "--scenario", "graphs/scenarios/us-tariffs.json"],
+    ),
+    ("roles", &["roles"]),
+    ("info", &["info"]),
+];
+
+// See: #12
+/// The JSON of every command on the bundled graph is valid against its contract in docs/json/,
+/// a renamed field is not, and the schemas are those docs/json/build.py writes.
+fn outputs_match_the_json_contract() -> Ran {
+    if let Err(e) = outside::python_probe("jsonschema") {
+        return missing(&format!(
+            "python3 with jsonschema ({e}; python3 -m pip install jsonschema)"
+        ));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, args) in OUTPUTS {
+        let out = Command::new(env!("CARGO_BIN_EXE_leverage"))
+            .current_dir(root)
+            .args(["--format", "json"])
+            .args(*args)
+            .output()
+            .expect("leverage runs");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, &out.stdout).expect("write");
+        let (ok, report) = validate(&format!("docs/json/{name}.schema.json"), &[&file]);
+        assert!(ok, "{name}: {report}");
+        if *name == "suggest" {
+            // The same output with one field renamed deep inside must be refused.
+            let text = String::from_utf8_lossy(&out.stdout).replacen(
+                "\"unapplied\"",
+                "\"unapplied_share\"",
+                1,
+            );
+            let bad = dir.path().join("renamed.json");
+            std::fs::write(&bad, text).expect("write");
+            let (ok, report) = validate("docs/json/suggest.schema.json", &[&bad]);
+            assert!(!ok, "a renamed field was accepted: {report}");
+        }
+    }
+    let built = dir.path().join("built");
+    std::fs::create_dir(&built).expect("mkdir");
+    let status = Command::new("python3")
+        .arg(root.join("docs/json/build.py"))
+        .arg(&built)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success());
+    for (name, _) in OUTPUTS {
+        let file = format!("{name}.schema.json");
+        let ours = std::fs::read_to_string(root.join("docs/json").join(&file)).expect("schema");
+        let again = std::fs::read_to_string(built.join(&file)).expect("built schema");
+        assert_eq!(
+            ours, again,
+            "docs/json/{file} is not what build.py writes: run it"
+        );
+    }
+    Ran::Done
+}
+
+fn main() {
+    outside::main(vec![
+        outside::trial(
+            "schemas_accept_good_and_reject_bad_files",
+            schemas_accept_good_and_reject_bad_files,
+        ),
+        outside::trial(
+            "outputs_match_the_json_contract",
+            outputs_match_the_json_contract,
+        ),
+    ]);
 }

@@ -4,39 +4,23 @@
 //! writes. Each validator is also shown a broken file it must
 //! reject, so that a pass means something.
 //!
-//! A missing tool prints `skipped: <what>` and passes, except under `CI=true`, where it fails
-//! (`.ci/run` installs every tool). The schemas are in `<repo>/../shared/schemas`; Cytoscape.js
+//! A missing tool marks its test `ignored (SKIPPED: needs <what>)` in the summary, except under
+//! `CI=true`, where it fails (`.ci/run` installs every tool): the binary runs on
+//! `libtest-mimic` (`tests/outside/mod.rs`). The schemas are in `<repo>/../shared/schemas`; Cytoscape.js
 //! in `<repo>/target/tools/node_modules/cytoscape` (`npm install --prefix target/tools
 //! cytoscape@3`).
 
 mod common;
+mod outside;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{generated, run, write_json};
+use outside::{has, missing, Ran};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Whether the tests must not skip.
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-/// Reports a missing tool: a skip locally, a failure in CI.
-fn missing(what: &str) {
-    assert!(!in_ci(), "{what} is missing, and CI=true requires it");
-    println!("skipped: {what}");
-}
-
-/// Whether `cmd args` runs successfully (the tool exists).
-fn has(cmd: &str, args: &[&str]) -> bool {
-    Command::new(cmd)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 /// Runs a tool; returns (success, stdout, stderr).
@@ -88,8 +72,7 @@ fn python_has(modules: &str) -> bool {
     has("python3", &["-c", &format!("import {modules}")])
 }
 
-#[test]
-fn networkx_reads_graphml_gexf_and_node_link() {
+fn networkx_reads_graphml_gexf_and_node_link() -> Ran {
     if !python_has("networkx") {
         return missing("python3 with networkx");
     }
@@ -125,13 +108,13 @@ fn networkx_reads_graphml_gexf_and_node_link() {
     let nl = g.with_extension("nodelink.json");
     let (ok, out, _) = tool("python3", &[s(&script), s(&g), s(&bad), s(&gexf), s(&nl)]);
     assert!(!ok && out.is_empty(), "a changed weight went unnoticed");
+    Ran::Done
 }
 
 /// The other way round: GEXF written by NetworkX's own `write_gexf` (GEXF 1.2draft, a directed
 /// and an undirected graph) is read by leverage with every actor, name, attribute, tie, weight,
 /// source and year.
-#[test]
-fn leverage_reads_networkx_gexf() {
+fn leverage_reads_networkx_gexf() -> Ran {
     if !python_has("networkx") {
         return missing("python3 with networkx");
     }
@@ -186,10 +169,10 @@ nx.write_gexf(H, sys.argv[2])
         "undirected: each way"
     );
     println!("leverage reads networkx write_gexf: 3 actors, 3 ties; undirected 4 ties");
+    Ran::Done
 }
 
-#[test]
-fn igraph_reads_graphml() {
+fn igraph_reads_graphml() -> Ran {
     if !python_has("igraph") {
         return missing("python3 with igraph");
     }
@@ -207,10 +190,10 @@ fn igraph_reads_graphml() {
         assert!(ok, "igraph disagrees on {}:\n{out}{err}", g.display());
         println!("{}", out.trim());
     }
+    Ran::Done
 }
 
-#[test]
-fn graphviz_renders_the_dot_and_reads_it_back() {
+fn graphviz_renders_the_dot_and_reads_it_back() -> Ran {
     if !has("dot", &["-V"]) || !has("neato", &["-V"]) {
         return missing("graphviz (dot, neato)");
     }
@@ -293,10 +276,10 @@ fn graphviz_renders_the_dot_and_reads_it_back() {
             assert!((y - dy - lat * 12.0).abs() < 0.2, "{pos} vs lat {lat}");
         }
     }
+    Ran::Done
 }
 
-#[test]
-fn cytoscape_js_loads_the_elements() {
+fn cytoscape_js_loads_the_elements() -> Ran {
     let module = repo().join("target/tools/node_modules/cytoscape");
     if !has("node", &["--version"]) || !module.join("package.json").is_file() {
         return missing(
@@ -358,14 +341,14 @@ fn cytoscape_js_loads_the_elements() {
         n < doc["elements"]["nodes"].as_array().unwrap().len(),
         "the duplicate went unnoticed"
     );
+    Ran::Done
 }
 
 fn schemas() -> PathBuf {
     repo().join("../shared/schemas")
 }
 
-#[test]
-fn xmllint_validates_graphml_gexf_and_svg() {
+fn xmllint_validates_graphml_gexf_and_svg() -> Ran {
     if !has("xmllint", &["--version"]) {
         return missing("xmllint (libxml2-utils)");
     }
@@ -435,10 +418,10 @@ fn xmllint_validates_graphml_gexf_and_svg() {
         !valid(&["--noout", s(&bad)]).0,
         "xmllint took an unclosed SVG"
     );
+    Ran::Done
 }
 
-#[test]
-fn rsvg_renders_the_map() {
+fn rsvg_renders_the_map() -> Ran {
     if !has("rsvg-convert", &["--version"]) {
         return missing("rsvg-convert (librsvg2-bin)");
     }
@@ -449,11 +432,11 @@ fn rsvg_renders_the_map() {
     let (ok, _, err) = tool("rsvg-convert", &["-w", "1600", s(&svg), "-o", s(&png)]);
     assert!(ok, "rsvg-convert failed: {err}");
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    Ran::Done
 }
 
 // See: #16
-#[test]
-fn networkx_reads_centrality_of_an_actor_without_ties() {
+fn networkx_reads_centrality_of_an_actor_without_ties() -> Ran {
     if !python_has("networkx") {
         return missing("python3 with networkx");
     }
@@ -481,6 +464,35 @@ fn networkx_reads_centrality_of_an_actor_without_ties() {
     let (ok, out, err) = tool("python3", &["-c", script, s(&gml), s(&gexf)]);
     assert!(ok, "NetworkX cannot read the export:\n{out}{err}");
     println!("{}", out.trim());
+    Ran::Done
+}
+
+fn main() {
+    outside::main(vec![
+        outside::trial(
+            "networkx_reads_graphml_gexf_and_node_link",
+            networkx_reads_graphml_gexf_and_node_link,
+        ),
+        outside::trial("leverage_reads_networkx_gexf", leverage_reads_networkx_gexf),
+        outside::trial("igraph_reads_graphml", igraph_reads_graphml),
+        outside::trial(
+            "graphviz_renders_the_dot_and_reads_it_back",
+            graphviz_renders_the_dot_and_reads_it_back,
+        ),
+        outside::trial(
+            "cytoscape_js_loads_the_elements",
+            cytoscape_js_loads_the_elements,
+        ),
+        outside::trial(
+            "xmllint_validates_graphml_gexf_and_svg",
+            xmllint_validates_graphml_gexf_and_svg,
+        ),
+        outside::trial("rsvg_renders_the_map", rsvg_renders_the_map),
+        outside::trial(
+            "networkx_reads_centrality_of_an_actor_without_ties",
+            networkx_reads_centrality_of_an_actor_without_ties,
+        ),
+    ]);
 }
 
 #[test]

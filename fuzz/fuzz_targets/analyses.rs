@@ -14,7 +14,8 @@ use leverage::analysis::robustness::{robustness, RobustnessParams};
 use leverage::analysis::suggest::{suggest, Coordination, SuggestParams};
 use leverage::export::{to_bytes, AnnotatedGraph, ExportFormat};
 use leverage::model::{
-    Actor, ActorId, Channel, ChannelEmphasis, Distance, Figure, Group, InfluenceGraph, Meta, Tie,
+    Actor, ActorId, Channel, ChannelEmphasis, Distance, Figure, Group, InfluenceGraph, Meta,
+    StrengthRule, Tie,
 };
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
@@ -64,6 +65,7 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
         date: "2025-01-01".into(),
         description: None,
         notes: Vec::new(),
+        build: None,
     });
     let nodes: Vec<_> = (0..n)
         .map(|i| {
@@ -75,7 +77,7 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
             {
                 a.receptiveness = Some(figure(r, Some((128, 128))));
             }
-            g.add_actor(a).expect("ids are distinct")
+            g.add_actor(a).expect("a valid actor with a distinct id")
         })
         .collect();
     for t in input.ties.iter().take(200) {
@@ -90,7 +92,8 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
             tie.channels
                 .insert(Channel::from("energy"), figure(e, None));
         }
-        g.set_tie(nodes[f], nodes[to], tie);
+        g.set_tie(nodes[f], nodes[to], tie)
+            .expect("figures in [0, 1] between two actors");
     }
     let mut members: Vec<ActorId> = Vec::new();
     for &s in input.sources.iter().take(8) {
@@ -102,13 +105,8 @@ fn build(input: &Input) -> (InfluenceGraph, usize) {
     if members.is_empty() {
         members.push(ActorId("n0".into()));
     }
-    g.set_group(Group {
-        id: "sources".into(),
-        name: None,
-        members,
-        lead: None,
-        note: None,
-    });
+    g.set_group(Group::new("sources", members))
+        .expect("distinct members, at least one");
     (g, usize::from(input.target) % n)
 }
 
@@ -124,20 +122,21 @@ fuzz_target!(|input: Input| {
     let emphasis: ChannelEmphasis = format!("trade={}", share(input.trade_emphasis))
         .parse()
         .expect("a share is a valid emphasis");
-    let sp = SuggestParams {
-        from: "sources".into(),
-        target: target.clone(),
-        exclude: Vec::new(),
-        coordination: if input.alone {
-            Coordination::Alone
-        } else {
-            Coordination::Unison
-        },
-        distance,
-        max_hops,
-        emphasis: emphasis.clone(),
-        ..SuggestParams::default()
+    let strength = StrengthRule::new(emphasis);
+    let sources = graph
+        .group("sources")
+        .expect("built with a sources group")
+        .members
+        .clone();
+    let mut sp = SuggestParams::new(sources, ActorId(target.clone()));
+    sp.coordination = if input.alone {
+        Coordination::Alone
+    } else {
+        Coordination::Unison
     };
+    sp.distance = distance;
+    sp.max_hops = max_hops.unwrap_or(2).max(2);
+    sp.strength = strength.clone();
 
     if let Ok(r) = suggest(&graph, &sp) {
         for p in &r.partners {
@@ -146,15 +145,11 @@ fuzz_target!(|input: Input| {
         }
     }
 
-    let pp = PathsParams {
-        from: "n0".into(),
-        to: target.clone(),
-        k: usize::from(input.k % 4) + 1,
-        max_hops,
-        avoid: Vec::new(),
-        distance,
-        emphasis: emphasis.clone(),
-    };
+    let mut pp = PathsParams::new(ActorId::from("n0"), ActorId(target.clone()));
+    pp.k = usize::from(input.k % 4) + 1;
+    pp.max_hops = max_hops;
+    pp.distance = distance;
+    pp.strength = strength.clone();
     if let Ok(r) = paths(&graph, &pp) {
         for p in &r.paths {
             assert!((0.0..=1.0).contains(&p.leverage), "leverage {}", p.leverage);
@@ -164,16 +159,12 @@ fuzz_target!(|input: Input| {
         }
     }
 
-    let seq = CentralityParams {
-        emphasis: emphasis.clone(),
-        distance,
-        parallel_threshold: usize::MAX,
-        ..CentralityParams::default()
-    };
-    let par = CentralityParams {
-        parallel_threshold: 1,
-        ..seq.clone()
-    };
+    let mut seq = CentralityParams::default();
+    seq.strength = strength.clone();
+    seq.distance = distance;
+    seq.parallel_threshold = usize::MAX;
+    let mut par = seq.clone();
+    par.parallel_threshold = 1;
     let a = centrality_table(&graph, Measure::ALL, &seq);
     let b = centrality_table(&graph, Measure::ALL, &par);
     assert_eq!(format!("{a:?}"), format!("{b:?}"), "centrality seq == par");
@@ -181,45 +172,29 @@ fuzz_target!(|input: Input| {
         let _ = centrality(&graph, m, &seq);
     }
 
-    let rp = RobustnessParams {
-        suggest: sp.clone(),
-        samples: usize::from(input.samples % 8) + 1,
-        seed: input.seed,
-        top_k: 2,
-        parallel_threshold: usize::MAX,
-    };
+    let mut rp = RobustnessParams::new(sp.clone(), usize::from(input.samples % 8) + 1, input.seed);
+    rp.top_k = 2;
+    rp.parallel_threshold = usize::MAX;
+    let mut rp_par = rp.clone();
+    rp_par.parallel_threshold = 1;
     let a = robustness(&graph, &rp, None);
-    let b = robustness(
-        &graph,
-        &RobustnessParams {
-            parallel_threshold: 1,
-            ..rp.clone()
-        },
-        None,
-    );
+    let b = robustness(&graph, &rp_par, None);
     assert_eq!(format!("{a:?}"), format!("{b:?}"), "robustness seq == par");
 
-    let _ = assign(
-        &graph,
-        &AssignParams {
-            suggest: sp.clone(),
-            partners: 3,
-            max_per_messenger: usize::from(input.k % 3) + 1,
-        },
-    );
+    let mut ap = AssignParams::new(sp.clone());
+    ap.partners = 3;
+    ap.max_per_messenger = Some(usize::from(input.k % 3) + 1);
+    let _ = assign(&graph, &ap);
     let _ = compare(&graph, &graph, Vec::new(), &sp);
-    let _ = brokerage_roles(
-        &graph,
-        &RolesParams {
-            target,
-            partition: vec!["sources".into()],
-            emphasis: emphasis.clone(),
-        },
-    );
+    let mut roles = RolesParams::default();
+    roles.target = ActorId(target);
+    roles.partition = vec!["sources".into()];
+    roles.strength = strength.clone();
+    let _ = brokerage_roles(&graph, &roles);
     let _ = info(&graph);
 
     let mut annotated = AnnotatedGraph::new(&graph);
-    annotated.emphasis = emphasis;
+    annotated.strength = strength;
     annotated.distance = distance;
     for &f in ExportFormat::ALL {
         to_bytes(&annotated, f).expect("every exporter writes a valid graph");

@@ -182,7 +182,7 @@ pub fn add_bloc_groups(graph: &mut InfluenceGraph, blocs: &NamedBlocs) -> Result
             blocs.resolution,
             blocs.modularity
         ));
-        graph.set_group(g);
+        graph.set_group(g)?;
     }
     Ok(())
 }

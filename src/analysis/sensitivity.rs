@@ -787,28 +787,38 @@ fn examine_local(m: &Model<'_>, it: &Item) -> Option<FigureSensitivity> {
     (out.top_k.is_some() || out.first.is_some()).then_some(out)
 }
 
-/// Sets the figure of `it` in `g` to `x`.
+/// Sets the figure of `it` in `g` to `x` (a share in [0, 1]), its range widened to hold `x`:
+/// a trial may move a figure beyond its own range.
 fn set_figure(g: &mut InfluenceGraph, it: &Item, x: f64, target: &ActorId) {
+    let set = |f: &mut crate::model::Figure| {
+        f.value = x;
+        if let Some([lo, hi]) = f.range {
+            f.range = Some([lo.min(x), hi.max(x)]);
+        }
+    };
+    // The graph's rules hold for every x in [0, 1] with a range that holds it, so an update can
+    // only be refused for a figure that is not there, which leaves the graph as it was.
     match &it.figure {
         FigureRef::Tie { from, to, channel } => {
             if let (Some(a), Some(b)) = (g.node(from), g.node(to)) {
-                if let Some(f) = g
-                    .tie_mut(a, b)
-                    .and_then(|t| t.channels.get_mut(channel.as_str()))
-                {
-                    f.value = x;
-                }
+                let _ = g.update_tie(a, b, |t| {
+                    if let Some(f) = t.channels.get_mut(channel.as_str()) {
+                        set(f);
+                    }
+                });
             }
         }
         FigureRef::Stance { actor, signal } => {
             if let Some(n) = g.node(actor) {
-                if let Some(f) = g
-                    .actor_mut(n)
-                    .and_then(|a| a.stance.get_mut(target))
-                    .and_then(|s| s.slot_mut(*signal).as_mut())
-                {
-                    f.value = x;
-                }
+                let _ = g.update_actor(n, |a| {
+                    if let Some(f) = a
+                        .stance
+                        .get_mut(target)
+                        .and_then(|s| s.slot_mut(*signal).as_mut())
+                    {
+                        set(f);
+                    }
+                });
             }
         }
     }

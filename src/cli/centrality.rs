@@ -25,20 +25,20 @@ pub struct CentralityArgs {
     /// The measure
     #[arg(long, value_enum, default_value_t = MeasureArg::Betweenness)]
     measure: MeasureArg,
-    /// How many actors to show (0: all)
-    #[arg(long, default_value_t = 0)]
+    /// How many actors to show (0: all; at most 500,000)
+    #[arg(long, default_value_t = 0, value_parser = super::ranges::count_of_actors)]
     top: usize,
-    /// Katz attenuation per tie; must be below 1/lambda_max [default: 0.5/lambda_max, or 0.1
-    /// on a graph without cycles]
-    #[arg(long, value_name = "A")]
+    /// Katz attenuation per tie: a number above 0 and below 1/lambda_max [default:
+    /// 0.5/lambda_max, or 0.1 on a graph without cycles]
+    #[arg(long, value_name = "A", value_parser = super::ranges::alpha)]
     alpha: Option<f64>,
-    /// Convergence tolerance of pagerank, influence, eigenvector, katz, hubs and authorities:
-    /// stop when the L1 change is below n * tolerance
-    #[arg(long, value_name = "TOL", default_value_t = 1e-12)]
+    /// Convergence tolerance of pagerank, influence, eigenvector, katz, hubs and authorities,
+    /// above 0 and at most 1: stop when the L1 change is below n * tolerance
+    #[arg(long, value_name = "TOL", default_value_t = 1e-12, value_parser = super::ranges::tolerance)]
     tolerance: f64,
-    /// Iteration cap of the iterative measures; reaching it is an error (with `--measure all`,
-    /// that measure's column is left out, with a warning)
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ITER)]
+    /// Iteration cap of the iterative measures, 1 to 10,000,000; reaching it is an error (with
+    /// `--measure all`, that measure's column is left out, with a warning)
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_ITER, value_parser = super::ranges::max_iter)]
     max_iter: usize,
 }
 

@@ -15,8 +15,8 @@ use leverage::report;
 pub struct CompareArgs {
     #[command(flatten)]
     question: QuestionArgs,
-    /// How many changes to show (0: all)
-    #[arg(long, default_value_t = 15)]
+    /// How many changes to show (0: all; at most 500,000)
+    #[arg(long, default_value_t = 15, value_parser = super::ranges::count_of_actors)]
     top: usize,
 }
 

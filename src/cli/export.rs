@@ -34,8 +34,8 @@ pub struct ExportArgs {
     /// when `--format` is not given
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// How many suggested partners' leverage paths to highlight (0: none)
-    #[arg(long, default_value_t = 5)]
+    /// How many suggested partners' leverage paths to highlight (0: none; at most 500,000)
+    #[arg(long, default_value_t = 5, value_parser = super::ranges::count_of_actors)]
     highlight: usize,
     /// Analysis results to attach to actors: `suggest` (score, rank, reach, pull, brokerage),
     /// `centrality` (strength_in, strength_out, betweenness, pagerank, influence), `blocs`
@@ -53,8 +53,9 @@ pub struct ExportArgs {
     /// Target of the suggestion that is highlighted [default: RUS]
     #[arg(long)]
     target: Option<String>,
-    /// SVG: draw at most this many ties besides the highlighted paths, the strongest first
-    #[arg(long, default_value_t = SvgExporter::default().max_ties)]
+    /// SVG: draw at most this many ties besides the highlighted paths, the strongest first (0
+    /// to 5,000,000)
+    #[arg(long, default_value_t = SvgExporter::default().max_ties, value_parser = super::ranges::count_of_ties)]
     max_ties: usize,
     /// SVG: the title (default: the graph's title)
     #[arg(long)]

@@ -23,7 +23,7 @@ pub struct GenerateArgs {
     /// Number of ties, at most 5,000,000 (the reader's limit) and actors x (actors - 1)
     #[arg(long, default_value_t = 20_000, value_parser = parse_ties)]
     ties: usize,
-    /// Seed
+    /// Seed, any whole number from 0 to 2^64 - 1
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Degree skew exponent, 0 to 3 (0: uniform; higher: a few actors hold most ties)

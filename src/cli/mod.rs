@@ -18,6 +18,7 @@ mod info;
 mod lifelines;
 mod paths;
 mod question;
+mod ranges;
 mod roles;
 mod sensitivity;
 #[cfg(unix)]
@@ -88,8 +89,8 @@ pub struct GlobalArgs {
     /// published, derived, judgement, unknown)
     #[arg(long, global = true, value_name = "LIST", value_parser = parse_basis)]
     basis: Option<BasisSet>,
-    /// Analyse the graph as of this year: each yearly series gives its figure of that year (else
-    /// the latest before it, else the earliest after it)
+    /// Analyse the graph as of this year, 1900 to 2100: each yearly series gives its figure of
+    /// that year (else the latest before it, else the earliest after it)
     #[arg(long, global = true, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     year: Option<i32>,
     /// The format of a graph read from standard input (`--graph -`): `json` (native, the

@@ -27,7 +27,7 @@ pub struct QuestionArgs {
     /// out, since the outreach is to states that do not press it yet
     #[arg(long)]
     pub include_aligned: bool,
-    /// Longest path from source to target, in ties (2: source -> partner -> target)
+    /// Longest path from source to target, in ties, 2 to 8 (2: source -> partner -> target)
     #[arg(long, default_value_t = DEFAULT_MAX_HOPS, value_parser = clap::value_parser!(u64).range(2..=8).map(|x| x as usize))]
     pub max_hops: usize,
 }

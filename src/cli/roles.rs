@@ -31,8 +31,8 @@ pub struct RolesArgs {
         default_value = "EU,BRICS,CentralAsia,Mercosur"
     )]
     partition: Vec<String>,
-    /// How many actors to show, most chains first (0: all)
-    #[arg(long, default_value_t = 0)]
+    /// How many actors to show, most chains first (0: all; at most 500,000)
+    #[arg(long, default_value_t = 0, value_parser = super::ranges::count_of_actors)]
     top: usize,
 }
 

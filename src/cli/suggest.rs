@@ -27,8 +27,8 @@ use leverage::report;
 pub struct SuggestArgs {
     #[command(flatten)]
     question: QuestionArgs,
-    /// How many partners to show (0: all with a positive score)
-    #[arg(long, default_value_t = 15)]
+    /// How many partners to show (0: all with a positive score; at most 500,000)
+    #[arg(long, default_value_t = 15, value_parser = super::ranges::count_of_actors)]
     top: usize,
     /// Combine the sources' leverage acting together (`unison`) or take the best single one
     #[arg(long, value_enum, default_value_t = CoordinationArg::Unison)]
@@ -43,10 +43,11 @@ pub struct SuggestArgs {
     /// How sure: rerun on N draws of every uncertain figure within its range (1 to 1,000,000)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000).map(|x| x as usize))]
     samples: Option<usize>,
-    /// Seed for `--samples` (default: one is drawn and printed)
+    /// Seed for `--samples`, any whole number from 0 to 2^64 - 1 (default: one is drawn and
+    /// printed)
     #[arg(long, requires = "samples")]
     seed: Option<u64>,
-    /// The k of P(top k) and of the structural check
+    /// The k of P(top k) and of the structural check (1 to 1,000)
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=1000).map(|x| x as usize))]
     top_k: usize,
     /// Does the ranking hold under the model's own choices (each way of combining channels, each

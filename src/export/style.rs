@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn without_a_question_no_actor_is_the_target() {
         let mut g = InfluenceGraph::new(crate::model::Meta::default());
-        g.add_actor(Actor::new("RUS", "Russia"));
+        g.add_actor(Actor::new("RUS", "Russia")).unwrap();
         let style = Style::default();
         let a = g.actor_by_id("RUS").unwrap();
         assert_eq!(style.role(&g, a).0, "other");

@@ -638,10 +638,7 @@ pub(crate) fn typed(ty: &str, s: &str, json: bool) -> std::result::Result<Value,
             if let Ok(v @ Value::Number(_)) = serde_json::from_str::<Value>(s.trim()) {
                 return Ok(v);
             }
-            let x: f64 = s
-                .trim()
-                .parse()
-                .map_err(|_| format!("`{s}` is not a number"))?;
+            let x = number(s)?;
             Ok(serde_json::Number::from_f64(x)
                 .map_or_else(|| Value::String(s.to_owned()), Value::Number))
         }
@@ -679,9 +676,12 @@ fn list(item: &str, s: &str) -> std::result::Result<Value, String> {
 
 /// A number from its text.
 pub(crate) fn number(s: &str) -> std::result::Result<f64, String> {
-    s.trim()
-        .parse::<f64>()
-        .map_err(|_| format!("`{s}` is not a number"))
+    match s.trim().parse::<f64>() {
+        // Rust reads `NaN`, `inf` and `infinity` as numbers; a figure or coordinate never is one.
+        Ok(x) if !x.is_finite() => Err(format!("`{s}` is not a finite number")),
+        Ok(x) => Ok(x),
+        Err(_) => Err(format!("`{s}` is not a number")),
+    }
 }
 
 /// A figure from its parts' texts (`value`, `low`, `high`, `source`, `year`).
@@ -701,8 +701,14 @@ fn figure(
         Some(y) => y
             .trim()
             .parse::<i32>()
-            .or_else(|_| y.trim().parse::<f64>().map(|f| f as i32))
-            .map_err(|_| format!("year `{y}` is not a whole number"))?,
+            .ok()
+            .or_else(|| {
+                // `2023.0`, as a float attribute writes it; never NaN, infinity or `2023.7`.
+                let f = y.trim().parse::<f64>().ok()?;
+                (f.is_finite() && f.fract() == 0.0 && f.abs() <= f64::from(i32::MAX))
+                    .then_some(f as i32)
+            })
+            .ok_or_else(|| format!("year `{y}` is not a whole number"))?,
         None => default_year,
     };
     let basis = match get("basis") {

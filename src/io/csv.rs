@@ -293,6 +293,12 @@ impl Mentions {
 }
 
 fn number(s: &str) -> std::result::Result<f64, String> {
+    // Rust reads `NaN`, `inf` and `infinity` as numbers; a figure or coordinate never is one.
+    if let Ok(x) = s.parse::<f64>() {
+        if !x.is_finite() {
+            return Err(format!("`{s}` is not a finite number"));
+        }
+    }
     s.parse::<f64>().map_err(|_| {
         if s.ends_with('%') {
             format!("`{s}` is a percentage; write it as a share, e.g. `0.3` for 30%")

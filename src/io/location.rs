@@ -152,6 +152,60 @@ pub fn locate_json(text: &str, steps: &[PathStep]) -> Option<usize> {
     Some(s.pos)
 }
 
+/// The byte offset of every element of the array at `steps` in the JSON document `text`, in one
+/// pass: placing each of n elements with [`locate_json`] would read the document n times.
+///
+/// `None` if `steps` does not lead to an array. Time O(len(text)).
+pub(crate) fn locate_json_elements(text: &str, steps: &[PathStep]) -> Option<Vec<usize>> {
+    let start = locate_json(text, steps)?;
+    let mut s = Scanner {
+        bytes: text.as_bytes(),
+        pos: start,
+    };
+    s.eat(b'[')?;
+    let mut out = Vec::new();
+    loop {
+        s.skip_ws();
+        if s.peek()? == b']' {
+            return Some(out);
+        }
+        out.push(s.pos);
+        s.skip_value()?;
+        s.skip_ws();
+        if s.peek()? == b',' {
+            s.pos += 1;
+        }
+    }
+}
+
+/// [`line_column`] of each of `offsets` (ascending), in one pass over `text`.
+///
+/// Time O(len(text) + offsets).
+pub(crate) fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let (mut line, mut pos) = (1usize, 0usize);
+    let mut column = 1usize;
+    let mut out = Vec::with_capacity(offsets.len());
+    for &off in offsets {
+        let off = off.min(text.len());
+        if off < pos {
+            out.push(line_column(text, off));
+            continue;
+        }
+        let piece = text.get(pos..off).unwrap_or("");
+        for ch in piece.chars() {
+            if ch == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        pos = off;
+        out.push((line, column));
+    }
+    out
+}
+
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,

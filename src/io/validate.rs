@@ -425,10 +425,7 @@ impl Builder<'_, '_> {
                 );
                 continue;
             }
-            if a.id.len() == 3
-                && a.id.bytes().all(|b| b.is_ascii_alphabetic())
-                && !ActorId::looks_like_iso3(&a.id)
-            {
+            if crate::model::rules::is_lowercase_iso(&a.id) {
                 self.report(
                     &here("id"),
                     format!(
@@ -464,7 +461,7 @@ impl Builder<'_, '_> {
                 self.check_outreach(graph, o, i);
             }
             for (k, v) in &a.attributes {
-                if !is_flat_attribute(v) {
+                if !crate::model::rules::is_flat_attribute(v) {
                     self.report(
                         &[key("actors"), idx(i), key("attributes"), key(k)],
                         format!("attribute `{k}` is an object or a nested array"),
@@ -475,20 +472,22 @@ impl Builder<'_, '_> {
                     );
                 }
             }
-            actor_node[i] = graph.add_actor(Actor {
-                id: ActorId(a.id.clone()),
-                name: a.name.clone(),
-                coordinates,
-                receptiveness: a.receptiveness.clone(),
-                stance: a
-                    .stance
-                    .iter()
-                    .map(|(t, s)| (ActorId(t.clone()), s.clone()))
-                    .collect(),
-                outreach: a.outreach.clone().filter(|o| !o.is_empty()),
-                note: a.note.clone(),
-                attributes: a.attributes.clone(),
-            });
+            actor_node[i] = Some(
+                graph.add_actor_unchecked(Actor {
+                    id: ActorId(a.id.clone()),
+                    name: a.name.clone(),
+                    coordinates,
+                    receptiveness: a.receptiveness.clone(),
+                    stance: a
+                        .stance
+                        .iter()
+                        .map(|(t, s)| (ActorId(t.clone()), s.clone()))
+                        .collect(),
+                    outreach: a.outreach.clone().filter(|o| !o.is_empty()),
+                    note: a.note.clone(),
+                    attributes: a.attributes.clone(),
+                }),
+            );
         }
         (actor_node, first_at)
     }
@@ -700,7 +699,7 @@ impl Builder<'_, '_> {
                 }
             }
             self.check_cite(graph, &g.cite, &|| here("cite"));
-            graph.set_group(Group {
+            graph.set_group_unchecked(Group {
                 id: g.id.clone(),
                 name: g.name.clone(),
                 members,
@@ -941,79 +940,60 @@ fn check_figure(
         path.push(key(last));
         path
     };
-    let v = fig.value;
-    if !v.is_finite() || !(0.0..=1.0).contains(&v) {
-        let hint = if v > 1.0 && v <= 100.0 {
-            format!(
-                "weights are shares in [0, 1]: if `{v}` is a percentage, write it as `{}`",
-                v / 100.0
-            )
-        } else {
-            "weights are shares in [0, 1]".to_owned()
-        };
-        let what = what();
-        report(
-            &place("value"),
-            format!("{what} is `{v}`, but weights are shares in [0, 1]"),
-            Some(hint),
-        );
-    }
-    if let Some([lo, hi]) = fig.range {
-        let rpath = || place("range");
-        if !lo.is_finite()
-            || !hi.is_finite()
-            || !(0.0..=1.0).contains(&lo)
-            || !(0.0..=1.0).contains(&hi)
-        {
-            report(
-                &rpath(),
+    use crate::model::FigureFault;
+    // The rules are the model's (`model::rules`), worded here with the figure's place.
+    for fault in crate::model::rules::figure_faults(fig) {
+        match fault {
+            FigureFault::Value(v) => {
+                let hint = if v > 1.0 && v <= 100.0 {
+                    format!(
+                        "weights are shares in [0, 1]: if `{v}` is a percentage, write it as `{}`",
+                        v / 100.0
+                    )
+                } else {
+                    "weights are shares in [0, 1]".to_owned()
+                };
+                report(
+                    &place("value"),
+                    format!("{} is `{v}`, but weights are shares in [0, 1]", what()),
+                    Some(hint),
+                );
+            }
+            FigureFault::RangeEnds([lo, hi]) => report(
+                &place("range"),
                 format!(
                     "range of {} is `[{lo}, {hi}]`, but its ends must be in [0, 1]",
                     what()
                 ),
                 Some("write the range as shares, e.g. `[0.1, 0.2]`".into()),
-            );
-        } else if lo > hi {
-            report(
-                &rpath(),
+            ),
+            FigureFault::RangeReversed([lo, hi]) => report(
+                &place("range"),
                 format!("range of {} is `[{lo}, {hi}]`: low is above high", what()),
                 Some(format!("write the range as `[low, high]`: `[{hi}, {lo}]`")),
-            );
-        } else if v.is_finite() && !(lo..=hi).contains(&v) {
-            report(
-                &rpath(),
+            ),
+            FigureFault::OutsideRange {
+                value: v,
+                range: [lo, hi],
+            } => report(
+                &place("range"),
                 format!("{} is `{v}`, outside its own range `[{lo}, {hi}]`", what()),
                 Some("widen the range or correct the value: the value is the best estimate inside it".into()),
-            );
-        }
-    }
-    if fig.source.trim().is_empty() {
-        report(
-            &place("source"),
-            format!("{} has an empty source", what()),
-            Some(
-                "name where the figure comes from (publication and year), or how it was derived"
-                    .into(),
             ),
-        );
-    }
-    if !(1900..=2100).contains(&fig.year) {
-        report(
-            &place("year"),
-            format!("year of {} is `{}`, outside 1900-2100", what(), fig.year),
-            Some("give the year the figure describes, e.g. `2023`".into()),
-        );
-    }
-}
-
-fn is_flat_attribute(v: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match v {
-        Value::Object(_) => false,
-        Value::Array(items) => items
-            .iter()
-            .all(|x| !matches!(x, Value::Array(_) | Value::Object(_))),
-        _ => true,
+            FigureFault::EmptySource => report(
+                &place("source"),
+                format!("{} has an empty source", what()),
+                Some(
+                    "name where the figure comes from (publication and year), or how it was derived"
+                        .into(),
+                ),
+            ),
+            FigureFault::Year(year) => report(
+                &place("year"),
+                format!("year of {} is `{year}`, outside 1900-2100", what()),
+                Some("give the year the figure describes, e.g. `2023`".into()),
+            ),
+        }
     }
 }
 

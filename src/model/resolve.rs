@@ -251,9 +251,10 @@ mod tests {
             ("RUS", "Russia"),
             ("UKR", "Ukraine"),
         ] {
-            g.add_actor(Actor::new(id, name));
+            g.add_actor(Actor::new(id, name)).unwrap();
         }
-        g.set_group(Group::new("signatories", vec!["DEU".into(), "UKR".into()]));
+        g.set_group(Group::new("signatories", vec!["DEU".into(), "UKR".into()]))
+            .unwrap();
         g
     }
 
@@ -282,10 +283,11 @@ mod tests {
     #[test]
     fn a_name_that_could_mean_two_things_is_refused() {
         let mut g = graph();
-        g.add_actor(Actor::new("Abcd", "first"));
-        g.add_actor(Actor::new("ABCD", "second"));
-        g.add_actor(Actor::new("DEU2", "Germany"));
-        g.set_group(Group::new("germanic", vec!["DEU".into()]));
+        g.add_actor(Actor::new("Abcd", "first")).unwrap();
+        g.add_actor(Actor::new("ABCD", "second")).unwrap();
+        g.add_actor(Actor::new("DEU2", "Germany")).unwrap();
+        g.set_group(Group::new("germanic", vec!["DEU".into()]))
+            .unwrap();
         let r = Resolver::new(&g);
         for name in ["abcd", "germany"] {
             let e = r.actor(name, "--from: ").unwrap_err();
@@ -295,7 +297,8 @@ mod tests {
         assert!(r.actor("Abcd", "").is_ok() && r.actor("ABCD", "").is_ok());
         // A group whose id is an actor's name, in another case, is ambiguous too.
         let mut g = graph();
-        g.set_group(Group::new("GERMANY", vec!["TUR".into()]));
+        g.set_group(Group::new("GERMANY", vec!["TUR".into()]))
+            .unwrap();
         let r = Resolver::new(&g);
         assert!(matches!(
             r.actors("germany", ""),

@@ -3,12 +3,13 @@
 use super::suggest::wrap;
 use super::table::{percent, Align, Table};
 use super::{csv_path, csv_string, json, OutputFormat};
-use crate::analysis::assign::AssignmentPlan;
+use crate::analysis::assign::{Assignment, AssignmentPlan};
+use crate::model::ActorId;
 
 /// Renders an assignment of messengers to partners.
 pub fn render(r: &AssignmentPlan, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&PlanJson::new(r)),
         OutputFormat::Csv => csv_string(
             &[
                 "rank",
@@ -114,4 +115,65 @@ fn table(r: &AssignmentPlan) -> String {
     ));
     out.push('\n');
     out
+}
+
+/// `assign --format json` (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct PlanJson<'a> {
+    version: u32,
+    messengers: &'a [ActorId],
+    target: &'a ActorId,
+    max_per_messenger: Option<usize>,
+    assignments: Vec<AssignmentJson<'a>>,
+    unassigned: &'a [ActorId],
+    objective: f64,
+}
+
+impl<'a> PlanJson<'a> {
+    fn new(r: &'a AssignmentPlan) -> Self {
+        PlanJson {
+            version: super::wire::JSON_VERSION,
+            messengers: &r.messengers,
+            target: &r.target,
+            max_per_messenger: r.max_per_messenger,
+            assignments: r.assignments.iter().map(AssignmentJson::new).collect(),
+            unassigned: &r.unassigned,
+            objective: r.objective,
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct AssignmentJson<'a> {
+    partner: &'a ActorId,
+    partner_name: &'a str,
+    rank: usize,
+    score: f64,
+    messenger: &'a ActorId,
+    messenger_name: &'a str,
+    leverage: f64,
+    best_messenger: &'a ActorId,
+    best_leverage: f64,
+    capped: bool,
+    path: &'a [ActorId],
+    explanation: super::wire::PathJson<'a>,
+}
+
+impl<'a> AssignmentJson<'a> {
+    fn new(a: &'a Assignment) -> Self {
+        AssignmentJson {
+            partner: &a.partner,
+            partner_name: &a.partner_name,
+            rank: a.rank,
+            score: a.score,
+            messenger: &a.messenger,
+            messenger_name: &a.messenger_name,
+            leverage: a.leverage,
+            best_messenger: &a.best_messenger,
+            best_leverage: a.best_leverage,
+            capped: a.capped,
+            path: &a.path,
+            explanation: super::wire::PathJson::new(&a.explanation),
+        }
+    }
 }

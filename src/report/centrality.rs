@@ -29,7 +29,7 @@ fn table_number(x: f64, digits: usize) -> String {
 /// `-` in the table.
 pub fn render(r: &CentralityRanking, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&RankingJson::new(r)),
         OutputFormat::Csv => csv_string(
             &["rank", "id", "name", "score"],
             r.nodes.iter().map(|n| {
@@ -76,7 +76,7 @@ pub fn render(r: &CentralityRanking, format: OutputFormat) -> String {
 /// Renders every measure for every actor; undefined scores as in [`render`].
 pub fn render_all(r: &CentralityTable, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&TableJson::new(r)),
         OutputFormat::Csv => {
             let mut header = vec!["id", "name"];
             header.extend(r.measures.iter().map(String::as_str));
@@ -99,6 +99,89 @@ pub fn render_all(r: &CentralityTable, format: OutputFormat) -> String {
                 t.row(row);
             }
             t.render()
+        }
+    }
+}
+
+type Params = indexmap::IndexMap<String, serde_json::Value>;
+
+/// `centrality --format json` for one measure (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct RankingJson<'a> {
+    version: u32,
+    measure: &'a str,
+    meaning: &'a str,
+    params: &'a Params,
+    nodes: Vec<NodeJson<'a>>,
+}
+
+impl<'a> RankingJson<'a> {
+    fn new(r: &'a CentralityRanking) -> Self {
+        RankingJson {
+            version: super::wire::JSON_VERSION,
+            measure: &r.measure,
+            meaning: &r.meaning,
+            params: &r.params,
+            nodes: r.nodes.iter().map(NodeJson::new).collect(),
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct NodeJson<'a> {
+    rank: usize,
+    id: &'a str,
+    name: &'a str,
+    score: f64,
+}
+
+impl<'a> NodeJson<'a> {
+    fn new(n: &'a crate::analysis::centrality::RankedNode) -> Self {
+        NodeJson {
+            rank: n.rank,
+            id: &n.id,
+            name: &n.name,
+            score: n.score,
+        }
+    }
+}
+
+/// `centrality --measure all --format json` (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct TableJson<'a> {
+    version: u32,
+    measures: &'a [String],
+    params: &'a indexmap::IndexMap<String, Params>,
+    nodes: Vec<RowJson<'a>>,
+    #[serde(skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    failed: &'a indexmap::IndexMap<String, String>,
+}
+
+impl<'a> TableJson<'a> {
+    fn new(r: &'a CentralityTable) -> Self {
+        TableJson {
+            version: super::wire::JSON_VERSION,
+            measures: &r.measures,
+            params: &r.params,
+            nodes: r.nodes.iter().map(RowJson::new).collect(),
+            failed: &r.failed,
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct RowJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    scores: &'a indexmap::IndexMap<String, f64>,
+}
+
+impl<'a> RowJson<'a> {
+    fn new(r: &'a crate::analysis::centrality::CentralityRow) -> Self {
+        RowJson {
+            id: &r.id,
+            name: &r.name,
+            scores: &r.scores,
         }
     }
 }

@@ -2,14 +2,16 @@
 
 use super::table::{significant, Align, Table};
 use super::{csv_string, json, terminal_safe as safe, OutputFormat};
-use crate::analysis::compare::Comparison;
+use crate::analysis::compare::{Comparison, RankChange};
 use crate::analysis::suggest::ScoreRule;
+use crate::model::ActorId;
+use crate::scenario::{EditOutcome, ScenarioOutcome};
 
 /// Renders a before/after comparison.
 pub fn render(r: &Comparison, format: OutputFormat) -> String {
     let rank = |x: Option<usize>| x.map_or("-".to_owned(), |r| r.to_string());
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&ComparisonJson::new(r)),
         OutputFormat::Csv => csv_string(
             &[
                 "id",
@@ -99,6 +101,89 @@ pub fn render(r: &Comparison, format: OutputFormat) -> String {
                 "\nscores in thousandths ({formula}); move: ranks gained (▲) or lost (▼).\n"
             ));
             out
+        }
+    }
+}
+
+/// `compare --format json` (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct ComparisonJson<'a> {
+    version: u32,
+    scenarios: Vec<ScenarioJson<'a>>,
+    before: super::wire::RankingJson<'a>,
+    after: super::wire::RankingJson<'a>,
+    changes: Vec<ChangeJson<'a>>,
+}
+
+impl<'a> ComparisonJson<'a> {
+    fn new(r: &'a Comparison) -> Self {
+        ComparisonJson {
+            version: super::wire::JSON_VERSION,
+            scenarios: r.scenarios.iter().map(ScenarioJson::new).collect(),
+            before: super::wire::RankingJson::new(&r.before),
+            after: super::wire::RankingJson::new(&r.after),
+            changes: r.changes.iter().map(ChangeJson::new).collect(),
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ScenarioJson<'a> {
+    title: &'a str,
+    file: &'a str,
+    assumptions: &'a [String],
+    edits: Vec<EditJson<'a>>,
+}
+
+impl<'a> ScenarioJson<'a> {
+    fn new(s: &'a ScenarioOutcome) -> Self {
+        ScenarioJson {
+            title: &s.title,
+            file: &s.file,
+            assumptions: &s.assumptions,
+            edits: s.edits.iter().map(EditJson::new).collect(),
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct EditJson<'a> {
+    edit: &'a str,
+    changed: usize,
+}
+
+impl<'a> EditJson<'a> {
+    fn new(e: &'a EditOutcome) -> Self {
+        EditJson {
+            edit: &e.edit,
+            changed: e.changed,
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ChangeJson<'a> {
+    id: &'a ActorId,
+    name: &'a str,
+    rank_before: Option<usize>,
+    rank_after: Option<usize>,
+    score_before: f64,
+    score_after: f64,
+    score_change: f64,
+    rank_change: Option<i64>,
+}
+
+impl<'a> ChangeJson<'a> {
+    fn new(c: &'a RankChange) -> Self {
+        ChangeJson {
+            id: &c.id,
+            name: &c.name,
+            rank_before: c.rank_before,
+            rank_after: c.rank_after,
+            score_before: c.score_before,
+            score_after: c.score_after,
+            score_change: c.score_change,
+            rank_change: c.rank_change,
         }
     }
 }

@@ -41,7 +41,7 @@ use crate::analysis::info::GraphInfo;
 /// Renders the graph summary.
 pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&InfoJson::new(r)),
         OutputFormat::Csv => csv_string(
             &["group", "members"],
             r.groups.iter().map(|(g, m)| vec![g.clone(), m.join(" ")]),
@@ -110,4 +110,77 @@ pub fn render(r: &GraphInfo, format: OutputFormat) -> String {
             out
         }
     }
+}
+
+type Counts = std::collections::BTreeMap<String, usize>;
+
+/// `info --format json` (docs/JSON.md). The graph's format version is `format_version`: the
+/// top-level `version` is the JSON contract's, as for every command.
+#[derive(Debug, serde::Serialize)]
+struct InfoJson<'a> {
+    version: u32,
+    title: &'a str,
+    date: &'a str,
+    description: Option<&'a str>,
+    actors: usize,
+    ties: usize,
+    groups: &'a indexmap::IndexMap<String, Vec<String>>,
+    channels: &'a Counts,
+    figures_with_range: usize,
+    figures: usize,
+    sources: Vec<SourceJson<'a>>,
+    years: Option<[i32; 2]>,
+    by_basis: &'a Counts,
+    by_channel_and_basis: &'a std::collections::BTreeMap<String, Counts>,
+    stances: &'a std::collections::BTreeMap<String, Counts>,
+    citations: usize,
+    series: SeriesJson<'a>,
+    format_version: u64,
+}
+
+impl<'a> InfoJson<'a> {
+    fn new(r: &'a GraphInfo) -> Self {
+        InfoJson {
+            version: super::wire::JSON_VERSION,
+            title: &r.title,
+            date: &r.date,
+            description: r.description.as_deref(),
+            actors: r.actors,
+            ties: r.ties,
+            groups: &r.groups,
+            channels: &r.channels,
+            figures_with_range: r.figures_with_range,
+            figures: r.figures,
+            sources: r
+                .sources
+                .iter()
+                .map(|s| SourceJson {
+                    source: &s.source,
+                    figures: s.figures,
+                })
+                .collect(),
+            years: r.years,
+            by_basis: &r.by_basis,
+            by_channel_and_basis: &r.by_channel_and_basis,
+            stances: &r.stances,
+            citations: r.citations,
+            series: SeriesJson {
+                ties: r.series.ties,
+                years: &r.series.years,
+            },
+            format_version: r.version,
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct SourceJson<'a> {
+    source: &'a str,
+    figures: usize,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct SeriesJson<'a> {
+    ties: usize,
+    years: &'a [i32],
 }

@@ -18,6 +18,7 @@ pub mod suggest;
 pub mod table;
 pub mod terminal;
 pub mod validate;
+pub mod wire;
 
 pub use terminal::terminal_safe;
 

@@ -7,7 +7,7 @@ use crate::analysis::paths::PathsResult;
 /// Renders leverage paths.
 pub fn render(r: &PathsResult, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&PathsJson::new(r)),
         OutputFormat::Csv => csv_string(
             &["rank", "leverage", "hops", "path"],
             r.paths.iter().enumerate().map(|(i, p)| {
@@ -56,6 +56,32 @@ pub fn render(r: &PathsResult, format: OutputFormat) -> String {
                 }
             }
             out
+        }
+    }
+}
+
+/// `paths --format json` (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct PathsJson<'a> {
+    version: u32,
+    from: &'a str,
+    to: &'a str,
+    distance: &'a str,
+    max_hops: Option<usize>,
+    avoid: &'a [String],
+    paths: Vec<super::wire::PathJson<'a>>,
+}
+
+impl<'a> PathsJson<'a> {
+    fn new(r: &'a PathsResult) -> Self {
+        PathsJson {
+            version: super::wire::JSON_VERSION,
+            from: &r.from,
+            to: &r.to,
+            distance: &r.distance,
+            max_hops: r.max_hops,
+            avoid: &r.avoid,
+            paths: super::wire::PathJson::all(&r.paths),
         }
     }
 }

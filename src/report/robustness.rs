@@ -3,12 +3,13 @@
 use super::suggest::wrap;
 use super::table::{percent, significant, Align, Table};
 use super::{csv_string, json, OutputFormat};
-use crate::analysis::robustness::{Robustness, StructuralCheck};
+use crate::analysis::robustness::{PartnerSpread, Robustness, StructuralCheck, Variant};
+use crate::model::ActorId;
 
 /// Renders a robustness run (with its structural check, if any).
 pub fn render(r: &Robustness, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&RobustnessJson::new(r)),
         OutputFormat::Csv => csv_string(
             &[
                 "rank",
@@ -95,7 +96,7 @@ pub fn render(r: &Robustness, format: OutputFormat) -> String {
 /// Renders a structural check alone.
 pub fn render_structural(s: &StructuralCheck, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(s),
+        OutputFormat::Json => json(&StructuralJson::top(s)),
         OutputFormat::Csv => csv_string(
             &[
                 "variant",
@@ -169,4 +170,125 @@ fn structural_table(s: &StructuralCheck) -> String {
     ));
     out.push('\n');
     out
+}
+
+/// `suggest --samples --format json` (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct RobustnessJson<'a> {
+    version: u32,
+    deterministic: super::wire::RankingJson<'a>,
+    samples: usize,
+    seed: u64,
+    top_k: usize,
+    uncertain_figures: usize,
+    distribution: &'a str,
+    partners: Vec<SpreadJson<'a>>,
+    stable: &'a [ActorId],
+    unstable: &'a [ActorId],
+    verdict: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    structural: Option<StructuralJson<'a>>,
+}
+
+impl<'a> RobustnessJson<'a> {
+    fn new(r: &'a Robustness) -> Self {
+        RobustnessJson {
+            version: super::wire::JSON_VERSION,
+            deterministic: super::wire::RankingJson::new(&r.deterministic),
+            samples: r.samples,
+            seed: r.seed,
+            top_k: r.top_k,
+            uncertain_figures: r.uncertain_figures,
+            distribution: &r.distribution,
+            partners: r.partners.iter().map(SpreadJson::new).collect(),
+            stable: &r.stable,
+            unstable: &r.unstable,
+            verdict: &r.verdict,
+            structural: r.structural.as_ref().map(StructuralJson::new),
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct SpreadJson<'a> {
+    rank: Option<usize>,
+    id: &'a ActorId,
+    name: &'a str,
+    score: f64,
+    median_rank: f64,
+    rank_range: [usize; 2],
+    p_top_k: f64,
+    median_score: f64,
+    score_interval: [f64; 2],
+}
+
+impl<'a> SpreadJson<'a> {
+    fn new(p: &'a PartnerSpread) -> Self {
+        SpreadJson {
+            rank: p.rank,
+            id: &p.id,
+            name: &p.name,
+            score: p.score,
+            median_rank: p.median_rank,
+            rank_range: p.rank_range,
+            p_top_k: p.p_top_k,
+            median_score: p.median_score,
+            score_interval: p.score_interval,
+        }
+    }
+}
+
+/// `suggest --structural --format json`, alone or nested in a robustness run.
+#[derive(Debug, serde::Serialize)]
+struct StructuralJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
+    top_k: usize,
+    baseline: &'a [ActorId],
+    variants: Vec<VariantJson<'a>>,
+    verdict: &'a str,
+}
+
+impl<'a> StructuralJson<'a> {
+    fn top(s: &'a StructuralCheck) -> Self {
+        StructuralJson {
+            version: Some(super::wire::JSON_VERSION),
+            ..StructuralJson::new(s)
+        }
+    }
+
+    fn new(s: &'a StructuralCheck) -> Self {
+        StructuralJson {
+            version: None,
+            top_k: s.top_k,
+            baseline: &s.baseline,
+            variants: s.variants.iter().map(VariantJson::new).collect(),
+            verdict: &s.verdict,
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct VariantJson<'a> {
+    variant: &'a str,
+    kind: &'a str,
+    top: &'a [ActorId],
+    holds_top_k: bool,
+    holds_first: bool,
+    left: &'a [ActorId],
+    entered: &'a [ActorId],
+}
+
+impl<'a> VariantJson<'a> {
+    fn new(v: &'a Variant) -> Self {
+        VariantJson {
+            variant: &v.variant,
+            kind: v.kind,
+            top: &v.top,
+            holds_top_k: v.holds_top_k,
+            holds_first: v.holds_first,
+            left: &v.left,
+            entered: &v.entered,
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::analysis::brokerage_roles::BrokerageRoles;
 /// actor (`rank,id,name,class,coordinator,itinerant,representative,gatekeeper,liaison,total`).
 pub fn render(r: &BrokerageRoles, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&RolesJson::new(r)),
         OutputFormat::Csv => csv_string(
             &[
                 "rank",
@@ -79,6 +79,57 @@ pub fn render(r: &BrokerageRoles, format: OutputFormat) -> String {
                  into its bloc; liaison: three blocs. Ties count whatever their strength.\n",
             );
             out
+        }
+    }
+}
+
+/// `roles --format json` (docs/JSON.md).
+#[derive(Debug, serde::Serialize)]
+struct RolesJson<'a> {
+    version: u32,
+    target: &'a str,
+    partition: &'a [String],
+    actors: Vec<ActorJson<'a>>,
+}
+
+impl<'a> RolesJson<'a> {
+    fn new(r: &'a BrokerageRoles) -> Self {
+        RolesJson {
+            version: super::wire::JSON_VERSION,
+            target: &r.target,
+            partition: &r.partition,
+            actors: r.actors.iter().map(ActorJson::new).collect(),
+        }
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ActorJson<'a> {
+    rank: usize,
+    id: &'a str,
+    name: &'a str,
+    class: &'a str,
+    coordinator: u64,
+    itinerant: u64,
+    representative: u64,
+    gatekeeper: u64,
+    liaison: u64,
+    total: u64,
+}
+
+impl<'a> ActorJson<'a> {
+    fn new(a: &'a crate::analysis::brokerage_roles::ActorRoles) -> Self {
+        ActorJson {
+            rank: a.rank,
+            id: &a.id,
+            name: &a.name,
+            class: &a.class,
+            coordinator: a.coordinator,
+            itinerant: a.itinerant,
+            representative: a.representative,
+            gatekeeper: a.gatekeeper,
+            liaison: a.liaison,
+            total: a.total,
         }
     }
 }

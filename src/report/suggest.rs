@@ -8,7 +8,7 @@ use crate::model::ActorId;
 /// Renders a partner ranking.
 pub fn render(r: &PartnerRanking, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&super::wire::RankingJson::top(r)),
         OutputFormat::Csv => csv(r),
         OutputFormat::Table => table(r),
     }

@@ -7,6 +7,19 @@ use crate::model::{Actor, Figure, Meta, Stance, Tie};
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
+/// Adds `actors` to `g`, then their stances: a stance may name an actor added after it.
+fn add_all(g: &mut InfluenceGraph, actors: Vec<Actor>) {
+    let mut stances = Vec::new();
+    for mut a in actors {
+        stances.push(std::mem::take(&mut a.stance));
+        g.add_actor(a).unwrap();
+    }
+    let nodes: Vec<_> = g.actors().map(|(n, _)| n).collect();
+    for (n, s) in nodes.into_iter().zip(stances) {
+        g.update_actor(n, |a| a.stance = s).unwrap();
+    }
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-12
 }
@@ -32,6 +45,7 @@ fn stance(sanctions: f64, alignment: f64) -> Stance {
 fn hand() -> InfluenceGraph {
     let mut g = InfluenceGraph::new(Meta::default());
     let t = ActorId::from("T");
+    let mut pending = Vec::new();
     for (id, s) in [
         ("A", Some(stance(0.0, 0.5))),
         ("B", Some(stance(1.0, 1.0))),
@@ -43,14 +57,16 @@ fn hand() -> InfluenceGraph {
         if let Some(s) = s {
             a.stance.insert(t.clone(), s);
         }
-        g.add_actor(a);
+        pending.push(a);
     }
+    add_all(&mut g, pending);
     let n = |id: &str| g.node_of(id).unwrap();
     let (a, b, c, d, tt) = (n("A"), n("B"), n("C"), n("D"), n("T"));
-    g.set_tie(a, tt, tie(&[("trade", 0.4), ("diplomacy", 0.5)]));
-    g.set_tie(b, tt, tie(&[("finance", 0.3)]));
-    g.set_tie(c, a, tie(&[("trade", 0.5)]));
-    g.set_tie(d, b, tie(&[("trade", 0.9)]));
+    g.set_tie(a, tt, tie(&[("trade", 0.4), ("diplomacy", 0.5)]))
+        .unwrap();
+    g.set_tie(b, tt, tie(&[("finance", 0.3)])).unwrap();
+    g.set_tie(c, a, tie(&[("trade", 0.5)])).unwrap();
+    g.set_tie(d, b, tie(&[("trade", 0.9)])).unwrap();
     g
 }
 
@@ -131,21 +147,28 @@ fn judgement_share_by_hand() {
     // Every figure official, but A's diplomacy is a judgement.
     let pairs: Vec<_> = g.ties().map(|(_, f, t, _)| (f, t)).collect();
     for (f, t) in pairs {
-        for (c, fig) in g.tie_mut(f, t).unwrap().channels.iter_mut() {
-            fig.basis = if c.as_str() == "diplomacy" {
-                crate::model::Basis::Judgement
-            } else {
-                crate::model::Basis::Official
-            };
-        }
+        g.update_tie(f, t, |tie| {
+            for (c, fig) in tie.channels.iter_mut() {
+                fig.basis = if c.as_str() == "diplomacy" {
+                    crate::model::Basis::Judgement
+                } else {
+                    crate::model::Basis::Official
+                };
+            }
+        })
+        .unwrap()
+        .unwrap();
     }
     let nodes: Vec<_> = g.actors().map(|(n, _)| n).collect();
     for n in nodes {
-        for s in g.actor_mut(n).unwrap().stance.values_mut() {
-            for (_, f) in s.signals_mut() {
-                f.basis = crate::model::Basis::Official;
+        g.update_actor(n, |a| {
+            for s in a.stance.values_mut() {
+                for (_, f) in s.signals_mut() {
+                    f.basis = crate::model::Basis::Official;
+                }
             }
-        }
+        })
+        .unwrap();
     }
     let l = lifelines(&g, &LifelinesParams::new(ActorId::from("T"))).unwrap();
     // Without the judgement, A's tie is its trade 0.4 and C's path 0.2: removing A drops 0.6
@@ -195,6 +218,7 @@ fn random_case(rng: &mut Pcg64) -> Case {
     let n = 4 + rng.random_range(0..4);
     let mut g = InfluenceGraph::new(Meta::default());
     let target = ActorId(format!("a{}", n - 1));
+    let mut pending = Vec::new();
     for i in 0..n {
         let mut a = Actor::new(&format!("a{i}"), &format!("Actor {i}"));
         if i < n - 1 && rng.random::<f64>() < 0.8 {
@@ -202,8 +226,9 @@ fn random_case(rng: &mut Pcg64) -> Case {
             a.stance
                 .insert(target.clone(), stance(s, rng.random::<f64>()));
         }
-        g.add_actor(a);
+        pending.push(a);
     }
+    add_all(&mut g, pending);
     for f in 0..n {
         for t in 0..n {
             if f != t && rng.random::<f64>() < 0.45 {
@@ -218,7 +243,7 @@ fn random_case(rng: &mut Pcg64) -> Case {
                     g.node_of(&format!("a{f}")).unwrap(),
                     g.node_of(&format!("a{t}")).unwrap(),
                 );
-                g.set_tie(a, b, tie(&ch));
+                g.set_tie(a, b, tie(&ch)).unwrap();
             }
         }
     }

@@ -7,6 +7,19 @@ use crate::model::{Actor, Group, Meta};
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
+/// Adds `actors` to `g`, then their stances: a stance may name an actor added after it.
+fn add_all(g: &mut InfluenceGraph, actors: Vec<Actor>) {
+    let mut stances = Vec::new();
+    for mut a in actors {
+        stances.push(std::mem::take(&mut a.stance));
+        g.add_actor(a).unwrap();
+    }
+    let nodes: Vec<_> = g.actors().map(|(n, _)| n).collect();
+    for (n, s) in nodes.into_iter().zip(stances) {
+        g.update_actor(n, |a| a.stance = s).unwrap();
+    }
+}
+
 fn five() -> InfluenceGraph {
     crate::io::json::parse(
         include_str!("../../../tests/fixtures/five.json"),
@@ -114,6 +127,7 @@ fn random_graph(rng: &mut Pcg64, max_hops: usize) -> (InfluenceGraph, SuggestPar
     let n = 5 + rng.random_range(0..4);
     let mut g = InfluenceGraph::new(Meta::default());
     let target = ActorId(format!("a{}", n - 1));
+    let mut pending = Vec::new();
     for i in 0..n {
         let mut a = Actor::new(&format!("a{i}"), &format!("Actor {i}"));
         if i < n - 1 && rng.random::<f64>() < 0.85 {
@@ -132,8 +146,9 @@ fn random_graph(rng: &mut Pcg64, max_hops: usize) -> (InfluenceGraph, SuggestPar
             };
             a.stance.insert(target.clone(), s);
         }
-        g.add_actor(a);
+        pending.push(a);
     }
+    add_all(&mut g, pending);
     for f in 0..n {
         for t in 0..n {
             if f != t && rng.random::<f64>() < 0.5 {
@@ -150,7 +165,7 @@ fn random_graph(rng: &mut Pcg64, max_hops: usize) -> (InfluenceGraph, SuggestPar
                     g.node_of(&format!("a{f}")).unwrap(),
                     g.node_of(&format!("a{t}")).unwrap(),
                 );
-                g.set_tie(a, b, tie);
+                g.set_tie(a, b, tie).unwrap();
             }
         }
     }
@@ -158,7 +173,7 @@ fn random_graph(rng: &mut Pcg64, max_hops: usize) -> (InfluenceGraph, SuggestPar
     if rng.random::<f64>() < 0.6 {
         sources.push(ActorId::from("a1"));
     }
-    g.set_group(Group::new("sources", sources.clone()));
+    g.set_group(Group::new("sources", sources.clone())).unwrap();
     let mut p = SuggestParams::new(sources, target);
     p.include_pressing = rng.random::<f64>() < 0.2;
     if rng.random::<f64>() < 0.3 {
@@ -215,17 +230,23 @@ fn answer(
     match figure {
         FigureRef::Tie { from, to, channel } => {
             let (a, b) = (h.node(from).unwrap(), h.node(to).unwrap());
-            h.tie_mut(a, b)
-                .unwrap()
-                .channels
-                .get_mut(channel.as_str())
-                .unwrap()
-                .value = x;
+            h.update_tie(a, b, |t| {
+                let f = t.channels.get_mut(channel.as_str()).unwrap();
+                f.value = x;
+                f.range = f.range.map(|[lo, hi]| [lo.min(x), hi.max(x)]);
+            })
+            .unwrap()
+            .unwrap();
         }
         FigureRef::Stance { actor, signal } => {
             let n = h.node(actor).unwrap();
-            let s = h.actor_mut(n).unwrap().stance.get_mut(&p.target).unwrap();
-            s.slot_mut(*signal).as_mut().unwrap().value = x;
+            h.update_actor(n, |a| {
+                let s = a.stance.get_mut(&p.target).unwrap();
+                let f = s.slot_mut(*signal).as_mut().unwrap();
+                f.value = x;
+                f.range = f.range.map(|[lo, hi]| [lo.min(x), hi.max(x)]);
+            })
+            .unwrap();
         }
     }
     let r = suggest(&h, p).unwrap();

@@ -160,8 +160,9 @@ fn random_graph(rng: &mut Lcg) -> (InfluenceGraph, SuggestParams) {
     let n = 4 + rng.below(4);
     let mut g = InfluenceGraph::new(Meta::default());
     let target = ActorId(format!("a{}", n - 1));
+    let mut stances = Vec::new();
     for i in 0..n {
-        let mut a = Actor::new(&format!("a{i}"), &format!("Actor {i}"));
+        let a = Actor::new(&format!("a{i}"), &format!("Actor {i}"));
         if i > 0 && i < n - 1 && rng.next() < 0.8 {
             let s = Stance {
                 sanctions: Some(Figure::new(
@@ -173,9 +174,15 @@ fn random_graph(rng: &mut Lcg) -> (InfluenceGraph, SuggestParams) {
                 parade: Some(Figure::new(rng.next(), "t", 2024)),
                 ..Stance::default()
             };
-            a.stance.insert(target.clone(), s);
+            stances.push((format!("a{i}"), s));
         }
-        g.add_actor(a);
+        g.add_actor(a).expect("a valid actor");
+    }
+    // Stances once the target is in the graph: a stance is towards an actor of the graph.
+    for (id, s) in stances {
+        let node = g.node_of(&id).expect("added above");
+        g.update_actor(node, |a| a.stance.insert(target.clone(), s))
+            .expect("a valid stance");
     }
     for f in 0..n {
         for t in 0..n {
@@ -193,7 +200,7 @@ fn random_graph(rng: &mut Lcg) -> (InfluenceGraph, SuggestParams) {
                     g.node_of(&format!("a{f}")).unwrap(),
                     g.node_of(&format!("a{t}")).unwrap(),
                 );
-                g.set_tie(a, b, tie);
+                g.set_tie(a, b, tie).expect("a valid tie");
             }
         }
     }
@@ -201,7 +208,8 @@ fn random_graph(rng: &mut Lcg) -> (InfluenceGraph, SuggestParams) {
     if rng.next() < 0.5 {
         sources.push(ActorId::from("a1"));
     }
-    g.set_group(Group::new("sources", sources.clone()));
+    g.set_group(Group::new("sources", sources.clone()))
+        .expect("a valid group");
     let mut p = SuggestParams::new(sources, target);
     p.include_pressing = true;
     p.judgement_share = false;

@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Writes the JSON Schemas of leverage's JSON output (docs/JSON.md, version 2), one file per
+command, into this folder: `python3 docs/json/build.py`.
+
+The contract is written here by hand, once, from docs/JSON.md; each command's file is
+self-contained (its own `$defs`). Objects of the contract are closed (`additionalProperties:
+false`): a field that appears, disappears or is renamed fails `tests/schema.rs` (python
+jsonschema on real outputs) and `tests/json_contract.rs` (the key sets, in Rust). Maps keyed by
+data (channels, bases, measures, groups) are open. Within a version fields may be added (add them
+here and in docs/JSON.md), never renamed or removed.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+VERSION = 2
+
+
+def obj(required, optional=None, **_):
+    """A closed object: `required` and `optional` map field names to schemas."""
+    props = dict(required)
+    props.update(optional or {})
+    return {
+        "type": "object",
+        "properties": props,
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+def arr(items):
+    return {"type": "array", "items": items}
+
+
+def ref(name):
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def nullable(t):
+    return {"type": [t, "null"]}
+
+
+def open_map(values):
+    return {"type": "object", "additionalProperties": values}
+
+
+NUM = {"type": "number"}
+# A share that may be undefined (NaN is written `null`).
+SHARE = {"type": "number", "minimum": 0, "maximum": 1}
+INT = {"type": "integer", "minimum": 0}
+STR = {"type": "string"}
+BOOL = {"type": "boolean"}
+IDS = arr(STR)
+BASIS = {"enum": ["official", "published", "derived", "judgement", "unknown"]}
+CITE = {"anyOf": [STR, arr(STR)]}
+VERSION_FIELD = {"const": VERSION}
+
+DEFS = {
+    "channel": obj(
+        {"channel": STR, "value": SHARE, "source": STR, "year": {"type": "integer"}, "basis": BASIS},
+        {"range": {"type": "array", "items": SHARE, "minItems": 2, "maxItems": 2},
+         "cite": arr(STR), "unapplied": SHARE},
+    ),
+    "tie": obj(
+        {"from": STR, "to": STR, "strength": SHARE, "channels": arr(ref("channel"))},
+        {"headroom": SHARE},
+    ),
+    "path": obj({"nodes": IDS, "leverage": SHARE, "cost": NUM, "ties": arr(ref("tie"))}),
+    "fact": obj(
+        {"text": STR, "source": STR, "year": {"type": "integer"}},
+        {"status": {"enum": ["in_force", "signed", "concluded", "negotiating", "frozen"]},
+         "basis": BASIS, "cite": CITE},
+    ),
+    "lever": obj({"source": STR, "channel": STR, "value": SHARE, "basis": BASIS, "about": STR}),
+    "partner": obj({
+        "rank": INT, "id": STR, "name": STR, "score": NUM, "reach": SHARE,
+        "reach_unison": SHARE, "reach_alone": SHARE, "pull": SHARE, "headroom": SHARE,
+        "movability": nullable("number"),
+        "stance": {"enum": ["presses", "supports", "between", "unknown"]},
+        "receptiveness": SHARE, "judgement_share": nullable("number"), "brokerage": SHARE,
+        "messenger": STR, "path": IDS, "via": IDS, "legs": arr(ref("path")),
+        "levers": arr(ref("lever")), "agreements": arr(ref("fact")),
+        "concerns": arr(ref("fact")),
+    }),
+    "ranking": obj({
+        "sources": IDS, "target": STR, "score": {"enum": ["outreach", "classic"]},
+        "coordination": {"enum": ["unison", "alone"]},
+        "distance": {"enum": ["log", "inverse", "hops"]}, "max_hops": INT,
+        "combine": {"enum": ["nested", "noisy-or", "max"]},
+        "movability": obj({"un_opposition": NUM, "war_support": NUM, "alliance": NUM, "parade": NUM}),
+        "pool": obj({
+            "left_out": arr(obj({"id": STR, "reason": {"enum": [
+                "source", "target", "pressing", "excluded", "not_candidate"]}})),
+            "stance_unknown": IDS,
+        }),
+        "partners": arr(ref("partner")),
+    }),
+    "structural": obj({
+        "top_k": INT, "baseline": IDS,
+        "variants": arr(obj({
+            "variant": STR,
+            "kind": {"enum": ["combine", "basis", "channel", "movability", "coordination"]},
+            "top": IDS, "holds_top_k": BOOL, "holds_first": BOOL, "left": IDS, "entered": IDS,
+        })),
+        "verdict": STR,
+    }),
+}
+
+
+def top(fields, optional=None):
+    """A command's top-level object: `version` first, then its fields."""
+    o = obj({"version": VERSION_FIELD, **fields}, optional)
+    return o
+
+
+def with_version(name):
+    """A shared definition as a top-level object (with `version`)."""
+    d = json.loads(json.dumps(DEFS[name]))
+    d["properties"] = {"version": VERSION_FIELD, **d["properties"]}
+    d["required"] = ["version"] + d["required"]
+    return d
+
+
+COMMANDS = {
+    "suggest": ("`leverage suggest --format json`", with_version("ranking"), ["ranking", "partner", "path", "tie", "channel", "fact", "lever"]),
+    "suggest-samples": ("`leverage suggest --samples N --format json`", top(
+        {
+            "deterministic": ref("ranking"), "samples": INT, "seed": INT, "top_k": INT,
+            "uncertain_figures": INT, "distribution": STR,
+            "partners": arr(obj({
+                "rank": nullable("integer"), "id": STR, "name": STR, "score": NUM,
+                "median_rank": NUM,
+                "rank_range": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
+                "p_top_k": SHARE, "median_score": NUM,
+                "score_interval": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
+            })),
+            "stable": IDS, "unstable": IDS, "verdict": STR,
+        },
+        {"structural": ref("structural")},
+    ), ["ranking", "partner", "path", "tie", "channel", "fact", "lever", "structural"]),
+    "suggest-structural": ("`leverage suggest --structural --format json`", with_version("structural"), ["structural"]),
+    "assign": ("`leverage assign --format json`", top({
+        "messengers": IDS, "target": STR, "max_per_messenger": nullable("integer"),
+        "assignments": arr(obj({
+            "partner": STR, "partner_name": STR, "rank": INT, "score": NUM, "messenger": STR,
+            "messenger_name": STR, "leverage": SHARE, "best_messenger": STR,
+            "best_leverage": SHARE, "capped": BOOL, "path": IDS, "explanation": ref("path"),
+        })),
+        "unassigned": IDS, "objective": NUM,
+    }), ["path", "tie", "channel"]),
+    "paths": ("`leverage paths --format json`", top({
+        "from": STR, "to": STR, "distance": {"enum": ["log", "inverse", "hops"]},
+        "max_hops": nullable("integer"), "avoid": IDS, "paths": arr(ref("path")),
+    }), ["path", "tie", "channel"]),
+    "centrality": ("`leverage centrality --measure M --format json`", top({
+        "measure": STR, "meaning": STR, "params": open_map({}),
+        "nodes": arr(obj({"rank": INT, "id": STR, "name": STR, "score": nullable("number")})),
+    }), []),
+    "centrality-all": ("`leverage centrality --measure all --format json`", top(
+        {
+            "measures": arr(STR), "params": open_map(open_map({})),
+            "nodes": arr(obj({"id": STR, "name": STR, "scores": open_map(nullable("number"))})),
+        },
+        {"failed": open_map(STR)},
+    ), []),
+    "compare": ("`leverage compare --format json`", top({
+        "scenarios": arr(obj({
+            "title": STR, "file": STR, "assumptions": arr(STR),
+            "edits": arr(obj({"edit": STR, "changed": INT})),
+        })),
+        "before": ref("ranking"), "after": ref("ranking"),
+        "changes": arr(obj({
+            "id": STR, "name": STR, "rank_before": nullable("integer"),
+            "rank_after": nullable("integer"), "score_before": NUM, "score_after": NUM,
+            "score_change": NUM, "rank_change": nullable("integer"),
+        })),
+    }), ["ranking", "partner", "path", "tie", "channel", "fact", "lever"]),
+    "roles": ("`leverage roles --format json`", top({
+        "target": STR, "partition": arr(STR),
+        "actors": arr(obj({
+            "rank": INT, "id": STR, "name": STR, "class": STR, "coordinator": INT,
+            "itinerant": INT, "representative": INT, "gatekeeper": INT, "liaison": INT,
+            "total": INT,
+        })),
+    }), []),
+    "info": ("`leverage info --format json`", top({
+        "title": STR, "date": STR, "description": nullable("string"), "actors": INT,
+        "ties": INT, "groups": open_map(IDS), "channels": open_map(INT),
+        "figures_with_range": INT, "figures": INT,
+        "sources": arr(obj({"source": STR, "figures": INT})),
+        "years": {"type": ["array", "null"], "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+        "by_basis": open_map(INT), "by_channel_and_basis": open_map(open_map(INT)),
+        "stances": open_map(open_map(INT)), "citations": INT,
+        "series": obj({"ties": INT, "years": arr({"type": "integer"})}),
+        "format_version": {"enum": [1, 2]},
+    }), []),
+}
+
+
+def main():
+    # `build.py DIR` writes into DIR instead (the tests compare it with the files here).
+    here = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
+    for name, (title, schema, defs) in COMMANDS.items():
+        doc = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"{title}, JSON contract version {VERSION}",
+            "description": "Built by docs/json/build.py from docs/JSON.md; do not edit by hand.",
+            **schema,
+        }
+        if defs:
+            doc["$defs"] = {d: DEFS[d] for d in defs}
+        (here / f"{name}.schema.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
