@@ -47,6 +47,7 @@
 //! ```
 
 pub mod analysis;
+pub mod datasets;
 pub mod error;
 pub mod export;
 pub mod generate;

@@ -1,0 +1,1 @@
+//! fbic (in progress).

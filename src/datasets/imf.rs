@@ -1,0 +1,1 @@
+//! imf (in progress).

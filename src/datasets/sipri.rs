@@ -1,0 +1,1 @@
+//! sipri (in progress).

@@ -1,0 +1,1 @@
+//! votes (in progress).
