@@ -3,6 +3,7 @@
 //! and prints through `report`.
 
 mod assign;
+mod build;
 mod centrality;
 mod compare;
 mod export;
@@ -168,6 +169,7 @@ enum Command {
     Validate(validate::ValidateArgs),
     Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
+    Build(build::BuildArgs),
 }
 
 /// What every subcommand gets: the global options, resolved.
@@ -352,6 +354,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(a) => validate::exec(a, &ctx),
         Command::Export(a) => export::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
+        Command::Build(a) => build::exec(a, &ctx),
     }
 }
 

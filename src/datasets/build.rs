@@ -63,6 +63,125 @@ impl BuildParams {
     }
 }
 
+/// The files to read, and how: what `leverage build` turns its flags into.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// BACI year files.
+    pub baci: Vec<std::path::PathBuf>,
+    /// BACI country-codes files (one per release).
+    pub baci_codes: Vec<std::path::PathBuf>,
+    /// The HS codes of `dual_use` (default: [`super::chpl::CHPL`]).
+    pub chpl: Option<std::path::PathBuf>,
+    /// How BACI sums become figures.
+    pub baci_params: super::baci::BaciParams,
+    /// IMF DOTS or IMTS files.
+    pub imf: Vec<std::path::PathBuf>,
+    /// SIPRI registers.
+    pub sipri: Vec<std::path::PathBuf>,
+    /// SIPRI windows.
+    pub sipri_params: super::sipri::SipriParams,
+    /// UN votes files.
+    pub votes: Vec<std::path::PathBuf>,
+    /// Votes into stance.
+    pub votes_params: super::votes::VotesParams,
+    /// FBIC dyad files.
+    pub fbic: Vec<std::path::PathBuf>,
+    /// FBIC components.
+    pub fbic_params: super::fbic::FbicParams,
+}
+
+impl Sources {
+    /// Every input file, for refusing one of them as the output.
+    pub fn files(&self) -> Vec<&std::path::Path> {
+        [
+            &self.baci,
+            &self.baci_codes,
+            &self.imf,
+            &self.sipri,
+            &self.votes,
+            &self.fbic,
+        ]
+        .into_iter()
+        .flatten()
+        .map(std::path::PathBuf::as_path)
+        .chain(self.chpl.as_deref())
+        .collect()
+    }
+}
+
+/// Reads every file of `sources`, in the order given per dataset. A BACI file is read with the
+/// country-codes file of its release (`V202301` in both names), or with the only one given.
+///
+/// # Errors
+/// [`Error::Usage`] for BACI files without a country-codes file to pair them with; any
+/// reader's error.
+pub fn read_sources(sources: &Sources) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    if !sources.baci.is_empty() {
+        if sources.baci_codes.is_empty() {
+            return Err(Error::Usage(
+                "BACI files need their release's country codes: add `--baci-codes country_codes_V<release>.csv` (BACI's codes are its own, not ISO numeric)".into(),
+            ));
+        }
+        let codes: Vec<super::baci::CountryCodes> = sources
+            .baci_codes
+            .iter()
+            .map(|p| super::baci::read_codes(p))
+            .collect::<Result<_>>()?;
+        let chpl = match &sources.chpl {
+            Some(p) => super::chpl::CodeSet::from_file(p)?,
+            None => super::chpl::CodeSet::chpl(),
+        };
+        for p in &sources.baci {
+            let name = p.display().to_string();
+            let release = super::input::release_in_name(&name);
+            let pick = codes
+                .iter()
+                .find(|c| release.is_some() && c.record.version == release)
+                .or_else(|| (codes.len() == 1).then(|| &codes[0]))
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "`{name}` is release {}, and no `--baci-codes` file is of that release; give its `country_codes_{}.csv`",
+                        release.as_deref().unwrap_or("(none in the name)"),
+                        release.as_deref().unwrap_or("V<release>")
+                    ))
+                })?;
+            let mut reading = super::baci::read(p, pick, &chpl, &sources.baci_params)?;
+            // The merge lists a codes file once, however many year files it served.
+            reading.files.insert(0, pick.record.clone());
+            out.push(Input {
+                dataset: Dataset::Baci,
+                reading,
+            });
+        }
+    }
+    for p in &sources.imf {
+        out.push(Input {
+            dataset: Dataset::Imf,
+            reading: super::imf::read(p)?,
+        });
+    }
+    for p in &sources.sipri {
+        out.push(Input {
+            dataset: Dataset::Sipri,
+            reading: super::sipri::read(p, &sources.sipri_params)?,
+        });
+    }
+    for p in &sources.votes {
+        out.push(Input {
+            dataset: Dataset::Votes,
+            reading: super::votes::read(p, &sources.votes_params)?,
+        });
+    }
+    for p in &sources.fbic {
+        out.push(Input {
+            dataset: Dataset::Fbic,
+            reading: super::fbic::read(p, &sources.fbic_params)?,
+        });
+    }
+    Ok(out)
+}
+
 /// One reading to merge: the dataset it comes from and what it read.
 #[derive(Debug, Clone)]
 pub struct Input {
@@ -244,10 +363,15 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
     let actors: Vec<ActorDoc> = ids
         .iter()
         .map(|id| {
-            let name = names_by_rank
-                .iter()
-                .find_map(|(_, m)| m.get(id).filter(|n| !n.is_empty()).cloned())
-                .or_else(|| names::by_iso3(id).map(|c| c.name.to_owned()))
+            // The table's English short names first (the files write `China, P.R.: Mainland`,
+            // `USA`), then the files' own.
+            let name = names::by_iso3(id)
+                .map(|c| c.name.to_owned())
+                .or_else(|| {
+                    names_by_rank
+                        .iter()
+                        .find_map(|(_, m)| m.get(id).filter(|n| !n.is_empty()).cloned())
+                })
                 .unwrap_or_else(|| id.clone());
             let at = place(id);
             ActorDoc {

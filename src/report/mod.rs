@@ -2,6 +2,7 @@
 //! `docs/JSON.md`), and CSV for tabular results. One file per result.
 
 pub mod assign;
+pub mod build;
 pub mod centrality;
 pub mod compare;
 pub mod info;
