@@ -160,32 +160,19 @@ pub fn exec(args: BuildArgs, _ctx: &Context) -> anyhow::Result<()> {
     if let Some(t) = args.title {
         params.title = t;
     }
-    let mut built = build(inputs, &params)?;
-    let last_year = built
-        .doc
-        .meta
-        .build
-        .as_ref()
-        .and_then(|b| b["years"].as_array()?.last()?.as_i64());
-    built.doc.meta.date = match args.date {
-        Some(d) => d,
-        None => format!("{}-12-31", last_year.unwrap_or(2000)),
-    };
-    let graph = leverage::io::validate::build_owned(built.doc, &|steps| {
-        leverage::io::location::Location::file("<leverage build>")
-            .path(leverage::io::location::render_path(steps))
-    })?;
+    params.date = args.date;
+    let built = build(inputs, &params)?;
+    let graph = built.check()?;
     for w in &built.warnings {
         eprintln!("warning: {w}");
     }
-    let text = leverage::io::json::to_string(&graph);
     if to_stdout {
-        return super::print(&text);
+        let mut out = std::io::stdout().lock();
+        return built.write(&mut out).context("writing to standard output");
     }
-    leverage::io::atomic::write(&args.output, text.as_bytes())
+    let summary = leverage::report::build::render(&graph, &args.output.display().to_string());
+    drop(graph);
+    leverage::io::atomic::write_with(&args.output, |w| built.write(w))
         .with_context(|| format!("writing the graph to `{}`", args.output.display()))?;
-    print(&leverage::report::build::render(
-        &graph,
-        &args.output.display().to_string(),
-    ))
+    print(&summary)
 }

@@ -30,7 +30,7 @@ use super::chpl::{hs6_number, CodeSet, NOT_IN_HS2017};
 use super::input::{
     bad, bad_line, for_each_record, read_file, release_in_name, text, HashingReader,
 };
-use super::{figure, unknown_warning, unmatched_list, Dataset, FileRecord, Reading, TieFigure};
+use super::{unknown_warning, unmatched_list, Dataset, FileRecord, Reading, TieFigure};
 use crate::error::{Error, Result};
 use crate::model::{Channel, ChannelDecl, Citation};
 
@@ -403,6 +403,8 @@ pub fn read_data(path: &Path, codes: &CountryCodes, chpl: &CodeSet) -> Result<Ba
     let mut filled = 0usize;
     let mut line_no: u64 = 0;
     let mut layout: Option<Layout> = None;
+    // CEPII's own column order, `t,i,j,k,v,q`: rows take the fast path.
+    let mut standard = false;
     let mut rows = 0u64;
     let mut eof = false;
     let read_err = |e| Error::Read {
@@ -438,18 +440,22 @@ pub fn read_data(path: &Path, codes: &CountryCodes, chpl: &CodeSet) -> Result<Ba
         };
         let mut start = 0usize;
         while start < end {
-            let nl = start + memchr_nl(&buf[start..end]).unwrap_or(end - start - 1);
+            let nl = start + memchr::memchr(b'\n', &buf[start..end]).unwrap_or(end - start - 1);
             let line = &buf[start..nl];
             line_no += 1;
             start = nl + 1;
             let Some(lay) = layout else {
-                layout = Some(parse_header(line, &name)?);
+                let l = parse_header(line, &name)?;
+                standard = (l.t, l.i, l.j, l.k, l.v, l.fields) == (0, 1, 2, 3, 4, 6);
+                layout = Some(l);
                 continue;
             };
             if line.is_empty() || line == b"\r" {
                 continue;
             }
-            parse_row(line, line_no, &lay, &mut acc, &name)?;
+            if !(standard && fast_row(line, &mut acc)) {
+                parse_row(line, line_no, &lay, &mut acc, &name)?;
+            }
             rows += 1;
         }
         buf.copy_within(end..filled, 0);
@@ -485,9 +491,118 @@ pub fn read_data(path: &Path, codes: &CountryCodes, chpl: &CodeSet) -> Result<Ba
     })
 }
 
-#[inline]
-fn memchr_nl(s: &[u8]) -> Option<usize> {
-    s.iter().position(|&b| b == b'\n')
+/// Digits up to a comma: the number and the position after the comma.
+#[inline(always)]
+fn digits_to_comma(line: &[u8], mut p: usize, max: usize) -> Option<(u32, usize)> {
+    let start = p;
+    let mut n = 0u32;
+    while let Some(&b) = line.get(p) {
+        if b == b',' {
+            return (p > start && p - start <= max).then_some((n, p + 1));
+        }
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u32::from(d);
+        p += 1;
+    }
+    None
+}
+
+/// The fast path for a row in CEPII's own layout (`2021,4,24,382390,      52.051,       13.235`):
+/// adds it and returns `true`, or returns `false` (adding nothing) for anything else, which
+/// [`parse_row`] then reads or refuses with its place. `q` is not read, but the row must have
+/// exactly six fields.
+#[inline(always)]
+fn fast_row(line: &[u8], acc: &mut Accumulator<'_>) -> bool {
+    let Some((t, p)) = digits_to_comma(line, 0, 4) else {
+        return false;
+    };
+    let Some((i, p)) = digits_to_comma(line, p, 4) else {
+        return false;
+    };
+    let Some((j, p)) = digits_to_comma(line, p, 4) else {
+        return false;
+    };
+    let k_start = p;
+    let Some((k, mut p)) = digits_to_comma(line, p, 6) else {
+        return false;
+    };
+    if p - 1 - k_start != 6 {
+        return false; // `k` is not six digits
+    }
+    if !(1900..=2100).contains(&t) {
+        return false;
+    }
+    while line.get(p) == Some(&b' ') {
+        p += 1;
+    }
+    let mut int = 0u64;
+    let mut digits = 0usize;
+    while let Some(&b) = line.get(p) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        if digits >= 12 {
+            return false;
+        }
+        int = int * 10 + u64::from(d);
+        digits += 1;
+        p += 1;
+    }
+    let mut frac = 0u64;
+    let mut fd = 0usize;
+    if line.get(p) == Some(&b'.') {
+        p += 1;
+        while let Some(&b) = line.get(p) {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            if fd < SCALE_DIGITS {
+                frac = frac * 10 + u64::from(d);
+                fd += 1;
+            }
+            p += 1;
+        }
+    }
+    if digits == 0 || line.get(p) != Some(&b',') {
+        return false;
+    }
+    // `q`: no further comma.
+    if line[p + 1..].contains(&b',') {
+        return false;
+    }
+    let mut scale = 1u64;
+    for _ in fd..SCALE_DIGITS {
+        scale *= 10;
+    }
+    let value = int * 1_000_000 + frac * scale;
+    let (Ok(i), Ok(j)) = (u16::try_from(i), u16::try_from(j)) else {
+        return false;
+    };
+    let a = acc.entity(i);
+    let b = acc.entity(j);
+    let energy = k / 10_000 == 27;
+    let dual = acc.chpl.contains(k);
+    if dual {
+        acc.chpl_seen.insert(k);
+    }
+    let pos = acc.year(t as i32);
+    let n = acc.n;
+    let cell = &mut acc.years[pos].1[a * n + b];
+    // Overflow is left to the careful path, which reports it.
+    let (Some(x), Some(y), Some(z)) = (
+        cell[0].checked_add(value),
+        cell[1].checked_add(if energy { value } else { 0 }),
+        cell[2].checked_add(if dual { value } else { 0 }),
+    ) else {
+        return false;
+    };
+    *cell = [x, y, z];
+    true
 }
 
 #[inline]
@@ -634,9 +749,9 @@ impl Default for BaciParams {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
     /// The partner (holds leverage).
-    pub from: String,
+    pub from: std::sync::Arc<str>,
     /// The country (depends).
-    pub to: String,
+    pub to: std::sync::Arc<str>,
     /// The channel index in [`CHANNELS`].
     pub channel: usize,
     /// The year.
@@ -656,6 +771,7 @@ pub struct Share {
 /// O(years · n²).
 pub fn shares(sums: &BaciSums) -> Vec<Share> {
     let n = sums.entities.len();
+    let ids: Vec<std::sync::Arc<str>> = sums.entities.iter().map(|e| e.as_str().into()).collect();
     let mut out = Vec::new();
     for (year, m) in &sums.years {
         let stride = sums.stride;
@@ -677,8 +793,8 @@ pub fn shares(sums: &BaciSums) -> Vec<Share> {
                         continue;
                     }
                     out.push(Share {
-                        from: sums.entities[p].clone(),
-                        to: sums.entities[c].clone(),
+                        from: ids[p].clone(),
+                        to: ids[c].clone(),
                         channel: ch,
                         year: *year,
                         bilateral: b as f64 / 1e6,
@@ -758,6 +874,10 @@ pub fn read(
         "trade in the CHPL dual-use goods",
     ];
     let mut dropped = 0u64;
+    // One source text per channel and year, shared by its figures: the tie's ends say who.
+    let mut texts: Vec<((i32, usize), std::sync::Arc<str>)> = Vec::new();
+    let cite_ids = crate::model::Cite::one(&cite);
+    let channels = CHANNELS.map(Channel::from);
     for s in shares(&sums) {
         if s.from.starts_with("baci:") || s.to.starts_with("baci:") {
             continue;
@@ -766,15 +886,24 @@ pub fn read(
             dropped += 1;
             continue;
         }
-        let source = format!(
-            "{release}, {}: {}'s share of {}'s {} (exports + imports)",
-            s.year, s.from, s.to, what[s.channel]
-        );
+        let key = (s.year, s.channel);
+        let source = match texts.iter().find(|(k, _)| *k == key) {
+            Some((_, t)) => t.clone(),
+            None => {
+                let t: std::sync::Arc<str> = format!(
+                    "{release}, {}: the holder's share of the dependent's {} (exports + imports, every partner and aggregate in the total)",
+                    s.year, what[s.channel]
+                )
+                .into();
+                texts.push((key, t.clone()));
+                t
+            }
+        };
         reading.ties.push(TieFigure {
             from: s.from,
             to: s.to,
-            channel: Channel::from(CHANNELS[s.channel]),
-            figure: figure(s.weight, source, s.year, Dataset::Baci, &cite),
+            channel: channels[s.channel].clone(),
+            figure: super::figure_shared(s.weight, &source, s.year, Dataset::Baci, &cite_ids),
         });
     }
     for c in &codes.codes {

@@ -30,8 +30,8 @@ pub struct BuildParams {
     pub priority: Vec<Dataset>,
     /// The graph's title.
     pub title: String,
-    /// The graph's date, `YYYY-MM-DD`.
-    pub date: String,
+    /// The graph's date, `YYYY-MM-DD` (default: 31 December of the latest year of a figure).
+    pub date: Option<String>,
     /// A description.
     pub description: Option<String>,
     /// The command line that ran the build, for the manifest.
@@ -43,7 +43,7 @@ impl Default for BuildParams {
         BuildParams {
             priority: Dataset::ALL.to_vec(),
             title: "Graph built from published datasets".into(),
-            date: "2000-01-01".into(),
+            date: None,
             description: None,
             command: None,
         }
@@ -199,12 +199,28 @@ struct Candidate {
     figure: Figure,
 }
 
-/// Candidates by tie `(from, to)`, channel (in writing order) and year.
-type TieSlots = BTreeMap<(String, String), BTreeMap<(usize, String), BTreeMap<i32, Candidate>>>;
+/// A figure for one place (tie, channel, year), with what decides whether it wins.
+struct Slot {
+    from: std::sync::Arc<str>,
+    to: std::sync::Arc<str>,
+    /// The channel's place in the writing order.
+    channel: usize,
+    name: Channel,
+    cand: Candidate,
+}
+
+impl Slot {
+    fn same_place(&self, o: &Slot) -> bool {
+        self.from == o.from
+            && self.to == o.to
+            && self.name == o.name
+            && self.cand.figure.year == o.cand.figure.year
+    }
+}
 
 /// Whether `new` beats `old`: a better-ranked dataset, or the same dataset's later file.
 fn beats(new: &Candidate, old: &Candidate) -> bool {
-    new.rank < old.rank || (new.rank == old.rank && new.input > old.input)
+    (new.rank, std::cmp::Reverse(new.input)) < (old.rank, std::cmp::Reverse(old.input))
 }
 
 /// The order channels are written in.
@@ -227,25 +243,45 @@ fn channel_rank(c: &str) -> (usize, String) {
 /// The merged graph document and what the user should know.
 #[derive(Debug, Clone)]
 pub struct Built {
-    /// The graph, as a document (validated by [`build`]).
+    /// The graph, as a document: check it with [`Built::check`] before writing it.
     pub doc: GraphDoc,
     /// Warnings of the readers and of the merge, one line each.
     pub warnings: Vec<String>,
 }
 
-/// Merges `inputs` into a graph document (docs/FORMAT.md, version 2), checked by the format's
-/// rules.
+impl Built {
+    /// The graph the document describes, checked by every rule of the format (a reader's slip
+    /// is caught here, not when the file is read back).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming the document path of each problem.
+    pub fn check(&self) -> Result<crate::model::InfluenceGraph> {
+        crate::io::validate::build(&self.doc, &|steps| {
+            Location::file("<leverage build>").path(crate::io::location::render_path(steps))
+        })
+    }
+
+    /// Writes the document as the native format (pretty JSON, final newline).
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &self.doc)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// Merges `inputs` into a graph document (docs/FORMAT.md, version 2).
 ///
 /// # Errors
-/// [`Error::EmptyGraph`] if no input gave a figure; [`Error::Invalid`] if the document breaks a
-/// rule of the format (a reader's bug: every figure is checked before it is written).
+/// [`Error::EmptyGraph`] if no input gave a figure.
 ///
 /// # Complexity
 /// O(F log F) for F figures.
 pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
     let order = params.order();
     let rank = |d: Dataset| order.iter().position(|x| *x == d).unwrap_or(order.len());
-    let mut ties: TieSlots = BTreeMap::new();
+    let mut slots: Vec<Slot> = Vec::new();
     let mut stance: BTreeMap<(String, String), BTreeMap<Signal, Candidate>> = BTreeMap::new();
     let mut replaced: BTreeMap<String, u64> = BTreeMap::new();
     let mut note_replaced = |winner: Dataset, loser: Dataset| {
@@ -280,32 +316,23 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
             channel_decls.entry(c).or_insert(d);
         }
         names_by_rank.push((r, reading.names));
+        slots.reserve(reading.ties.len());
         for t in reading.ties {
             if t.from == t.to {
                 continue;
             }
-            let cand = Candidate {
-                rank: r,
-                input,
-                dataset,
-                figure: t.figure,
-            };
-            let slot = ties
-                .entry((t.from, t.to))
-                .or_default()
-                .entry(channel_rank(t.channel.as_str()))
-                .or_default();
-            let year = cand.figure.year;
-            match slot.get(&year) {
-                Some(old) if !beats(&cand, old) => note_replaced(old.dataset, cand.dataset),
-                Some(old) => {
-                    note_replaced(cand.dataset, old.dataset);
-                    slot.insert(year, cand);
-                }
-                None => {
-                    slot.insert(year, cand);
-                }
-            }
+            slots.push(Slot {
+                channel: channel_rank(t.channel.as_str()).0,
+                name: t.channel,
+                from: t.from,
+                to: t.to,
+                cand: Candidate {
+                    rank: r,
+                    input,
+                    dataset,
+                    figure: t.figure,
+                },
+            });
         }
         for s in reading.stance {
             if s.actor == s.target {
@@ -330,7 +357,33 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
             }
         }
     }
-    if ties.is_empty() && stance.is_empty() {
+    // Each slot's candidates together, the winner first; the others are replaced.
+    slots.sort_unstable_by(|a, b| {
+        (
+            &a.from,
+            &a.to,
+            a.channel,
+            a.name.as_str(),
+            a.cand.figure.year,
+        )
+            .cmp(&(
+                &b.from,
+                &b.to,
+                b.channel,
+                b.name.as_str(),
+                b.cand.figure.year,
+            ))
+            .then(a.cand.rank.cmp(&b.cand.rank))
+            .then(b.cand.input.cmp(&a.cand.input))
+    });
+    let mut winners: Vec<Slot> = Vec::with_capacity(slots.len());
+    for s in slots {
+        match winners.last() {
+            Some(w) if w.same_place(&s) => note_replaced(w.cand.dataset, s.cand.dataset),
+            _ => winners.push(s),
+        }
+    }
+    if winners.is_empty() && stance.is_empty() {
         return Err(Error::EmptyGraph(
             "the datasets read gave no figure: no tie and no stance signal".into(),
         ));
@@ -339,7 +392,15 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
 
     // Actors: every id of a tie or a stance, sorted.
     let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    for (a, b) in ties.keys().chain(stance.keys()) {
+    for w in &winners {
+        if !ids.contains(&*w.from) {
+            ids.insert(w.from.to_string());
+        }
+        if !ids.contains(&*w.to) {
+            ids.insert(w.to.to_string());
+        }
+    }
+    for (a, b) in stance.keys() {
         ids.insert(a.clone());
         ids.insert(b.clone());
     }
@@ -385,31 +446,42 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
         })
         .collect();
 
-    let mut tie_docs: Vec<TieDoc> = Vec::with_capacity(ties.len());
+    let mut tie_docs: Vec<TieDoc> = Vec::new();
     let mut years: std::collections::BTreeSet<i32> = std::collections::BTreeSet::new();
-    for ((from, to), channels) in ties {
-        let mut figures = Channels::with_capacity(channels.len());
+    let mut rest = winners.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        // One tie: its channels, each with its figures by year.
+        let (from, to) = (first.from.clone(), first.to.clone());
+        let mut figures = Channels::new();
         let mut series = Vec::new();
-        for ((_, channel), by_year) in channels {
-            let all: Vec<Figure> = by_year
-                .into_values()
-                .map(|c| {
-                    *counts.entry(c.dataset).or_insert(0) += 1;
-                    years.insert(c.figure.year);
-                    c.figure
-                })
-                .collect();
-            let ch = Channel::from(channel.as_str());
-            if let Some(latest) = all.last() {
-                figures.insert(ch.clone(), latest.clone());
+        let mut current: Option<(Channel, Vec<Figure>)> = None;
+        let mut flush = |c: Option<(Channel, Vec<Figure>)>, figures: &mut Channels| {
+            if let Some((ch, all)) = c {
+                if let Some(latest) = all.last() {
+                    figures.insert(ch.clone(), latest.clone());
+                }
+                if all.len() > 1 {
+                    series.push((ch, all));
+                }
             }
-            if all.len() > 1 {
-                series.push((ch, all));
+        };
+        let mut next = Some(first);
+        while let Some(s) = next.take() {
+            *counts.entry(s.cand.dataset).or_insert(0) += 1;
+            years.insert(s.cand.figure.year);
+            match &mut current {
+                Some((ch, all)) if *ch == s.name => all.push(s.cand.figure),
+                _ => {
+                    flush(current.take(), &mut figures);
+                    current = Some((s.name, vec![s.cand.figure]));
+                }
             }
+            next = rest.next_if(|n| n.from == from && n.to == to);
         }
+        flush(current.take(), &mut figures);
         tie_docs.push(TieDoc {
-            from: from.as_str().into(),
-            to: to.as_str().into(),
+            from,
+            to,
             channels: TieChannels {
                 figures,
                 series: (!series.is_empty()).then(|| Box::new(series)),
@@ -523,7 +595,12 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
         version: 2,
         meta: MetaDoc {
             title: params.title.clone(),
-            date: params.date.clone(),
+            date: params.date.clone().unwrap_or_else(|| {
+                format!(
+                    "{}-12-31",
+                    years.iter().next_back().copied().unwrap_or(2000)
+                )
+            }),
             description: params.description.clone(),
             notes,
             build: Some(Value::Object(manifest)),
@@ -537,10 +614,6 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
         groups,
         ties: tie_docs,
     };
-    // Check the rules now, so that a reader's slip is caught here and not when the file is read.
-    crate::io::validate::build(&doc, &|steps| {
-        Location::file("<leverage build>").path(crate::io::location::render_path(steps))
-    })?;
     Ok(Built { doc, warnings })
 }
 

@@ -122,8 +122,8 @@ pub fn read(path: &Path, params: &FbicParams) -> Result<Reading> {
             years.insert(year);
             let (ch, _) = channel_of(comp);
             reading.ties.push(TieFigure {
-                from: a.to_owned(),
-                to: b.to_owned(),
+                from: a.into(),
+                to: b.into(),
                 channel: Channel::from(ch),
                 figure: figure(
                     v,
@@ -225,8 +225,8 @@ mod tests {
                 let want = d["values"][comp].as_f64().filter(|v| *v > 0.0);
                 let ch = channel_of(comp).0;
                 let got = r.ties.iter().find(|t| {
-                    t.from == d["from"]
-                        && t.to == d["to"]
+                    d["from"] == *t.from
+                        && d["to"] == *t.to
                         && t.channel.as_str() == ch
                         && i64::from(t.figure.year) == d["year"].as_i64().unwrap()
                 });

@@ -111,9 +111,9 @@ impl FromStr for Dataset {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TieFigure {
     /// The actor holding leverage.
-    pub from: String,
+    pub from: std::sync::Arc<str>,
     /// The dependent actor.
-    pub to: String,
+    pub to: std::sync::Arc<str>,
     /// The channel.
     pub channel: Channel,
     /// The figure, with its year, basis and citation.
@@ -205,6 +205,25 @@ pub(crate) fn figure(
     let mut f = Figure::new(value, &source, year).with_basis(dataset.basis());
     f.cite = crate::model::Cite::one(cite);
     f
+}
+
+/// A sourced figure whose source text is shared with others (one copy for every figure of a
+/// file's channel and year).
+pub(crate) fn figure_shared(
+    value: f64,
+    source: &std::sync::Arc<str>,
+    year: i32,
+    dataset: Dataset,
+    cite: &crate::model::Cite,
+) -> Figure {
+    Figure {
+        value,
+        range: None,
+        source: source.clone(),
+        year,
+        basis: dataset.basis(),
+        cite: cite.clone(),
+    }
 }
 
 /// The unmatched entries of a counter, sorted by name.

@@ -315,8 +315,8 @@ pub fn read(path: &Path, params: &SipriParams) -> Result<Reading> {
                 .or_insert(p.recipient.clone());
             if let Some(v) = p.of_recipient_imports.filter(|v| *v > 0.0) {
                 reading.ties.push(TieFigure {
-                    from: a.iso3.to_owned(),
-                    to: b.iso3.to_owned(),
+                    from: a.iso3.into(),
+                    to: b.iso3.into(),
                     channel: Channel::from("security"),
                     figure: figure(
                         v,
@@ -332,8 +332,8 @@ pub fn read(path: &Path, params: &SipriParams) -> Result<Reading> {
             }
             if let Some(v) = p.of_supplier_exports.filter(|v| *v > 0.0) {
                 reading.ties.push(TieFigure {
-                    from: b.iso3.to_owned(),
-                    to: a.iso3.to_owned(),
+                    from: b.iso3.into(),
+                    to: a.iso3.into(),
                     channel: Channel::from("arms_buyer"),
                     figure: figure(
                         v,
@@ -458,12 +458,12 @@ mod tests {
         let sec = r
             .ties
             .iter()
-            .find(|t| t.from == "RUS" && t.to == "IND" && t.channel.as_str() == "security")
+            .find(|t| &*t.from == "RUS" && &*t.to == "IND" && t.channel.as_str() == "security")
             .unwrap();
         let buy = r
             .ties
             .iter()
-            .find(|t| t.from == "IND" && t.to == "RUS" && t.channel.as_str() == "arms_buyer")
+            .find(|t| &*t.from == "IND" && &*t.to == "RUS" && t.channel.as_str() == "arms_buyer")
             .unwrap();
         assert_eq!(sec.figure.year, 2024);
         assert_eq!(sec.figure.basis, crate::model::Basis::Published);

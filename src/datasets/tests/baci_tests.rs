@@ -94,11 +94,7 @@ fn check_file(key: &str, file: &str) {
             .unwrap();
         let s = got
             .iter()
-            .find(|s| {
-                s.from == t["from"].as_str().unwrap()
-                    && s.to == t["to"].as_str().unwrap()
-                    && s.channel == ch
-            })
+            .find(|s| t["from"] == *s.from && t["to"] == *s.to && s.channel == ch)
             .unwrap_or_else(|| panic!("no share for {t}"));
         assert!(close(s.weight, t["weight"].as_f64().unwrap()), "{t}");
         assert!(close(s.bilateral, t["bilateral"].as_f64().unwrap()), "{t}");
@@ -133,7 +129,7 @@ fn reading_gives_sourced_figures() {
     let fra = r
         .ties
         .iter()
-        .find(|t| t.from == "ZAF" && t.to == "FRA" && t.channel.as_str() == "energy")
+        .find(|t| &*t.from == "ZAF" && &*t.to == "FRA" && t.channel.as_str() == "energy")
         .unwrap();
     assert_eq!(fra.figure.year, 2021);
     assert_eq!(fra.figure.basis, crate::model::Basis::Official);
