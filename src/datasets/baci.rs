@@ -639,7 +639,7 @@ fn parse_row(
                 "the row has {count} fields, but the header has {}",
                 lay.fields
             ),
-            "give the BACI file as CEPII distributes it: one row `t,i,j,k,v,q` per line",
+            "give the BACI file as CEPII distributes it: one row `t,i,j,k,v,q` per line, with a decimal point (a decimal comma, `52,051`, splits a field)",
         ));
     }
     let field = |x: usize| {

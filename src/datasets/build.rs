@@ -274,7 +274,7 @@ impl Built {
 /// Merges `inputs` into a graph document (docs/FORMAT.md, version 2).
 ///
 /// # Errors
-/// [`Error::EmptyGraph`] if no input gave a figure.
+/// [`Error::Invalid`] if no input gave a figure.
 ///
 /// # Complexity
 /// O(F log F) for F figures.
@@ -384,8 +384,11 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
         }
     }
     if winners.is_empty() && stance.is_empty() {
-        return Err(Error::EmptyGraph(
-            "the datasets read gave no figure: no tie and no stance signal".into(),
+        let read: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+        return Err(Error::invalid(
+            Location::file(read.join(", ")),
+            "the files read gave no figure: no share between two known states, and no vote",
+            Some("check that each file is the dataset its flag names and covers states (its rows, and what matched no actor, are listed by each reader's messages)".to_owned()),
         ));
     }
     names_by_rank.sort_by_key(|(r, _)| *r);
@@ -716,7 +719,7 @@ mod tests {
         assert_eq!(ind.stance["RUS"].un_alignment.as_ref().unwrap().value, 0.5);
         assert!(matches!(
             build(Vec::new(), &BuildParams::default()),
-            Err(Error::EmptyGraph(_))
+            Err(Error::Invalid { .. })
         ));
     }
 }

@@ -169,10 +169,56 @@ impl Header {
     }
 }
 
-/// The 1-based column of field `i` of `record`: exact for unquoted fields (the datasets'
-/// number columns), an estimate after a quoted one.
-pub fn column(record: &csv::StringRecord, i: usize) -> usize {
-    record.range(i).map_or(1, |r| r.start + i + 1)
+/// A CSV record with the text of its line, so that each field's column is exact.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    rec: &'a csv::StringRecord,
+    raw: &'a str,
+}
+
+impl<'a> Row<'a> {
+    /// Field `i`, unquoted.
+    pub fn get(&self, i: usize) -> Option<&'a str> {
+        self.rec.get(i)
+    }
+
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.rec.len()
+    }
+
+    /// Whether the record has no field.
+    pub fn is_empty(&self) -> bool {
+        self.rec.is_empty()
+    }
+
+    /// The fields.
+    pub fn iter(&self) -> csv::StringRecordIter<'a> {
+        self.rec.iter()
+    }
+
+    /// The 1-based column (in characters) where field `i` starts on its line, quotes
+    /// included.
+    pub fn column(&self, i: usize) -> usize {
+        let mut field = 0;
+        let mut quoted = false;
+        for (col, c) in self.raw.chars().enumerate() {
+            if field == i {
+                return col + 1;
+            }
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => field += 1,
+                _ => {}
+            }
+        }
+        self.raw.chars().count() + 1
+    }
+}
+
+/// The 1-based column of field `i` of `row` (see [`Row::column`]).
+pub fn column(row: &Row<'_>, i: usize) -> usize {
+    row.column(i)
 }
 
 /// The CSV records of `text` after its first `skip` lines: the header (the first record), then
@@ -185,7 +231,7 @@ pub fn for_each_record(
     text: &str,
     file: &str,
     skip: usize,
-    mut each: impl FnMut(&Header, u64, &csv::StringRecord) -> Result<()>,
+    mut each: impl FnMut(&Header, u64, &Row<'_>) -> Result<()>,
 ) -> Result<Header> {
     let body = skip_lines(text, skip);
     let offset = skip as u64;
@@ -198,7 +244,7 @@ pub fn for_each_record(
     // Lines counted from byte offsets (the csv crate's own line numbers skip blank lines).
     let bytes = body.as_bytes();
     let (mut at_byte, mut at_line) = (0usize, 1u64);
-    let mut line_of = |byte: u64| -> u64 {
+    let mut line_of = |byte: u64| -> (u64, usize) {
         let mut b = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
         // A record after blank lines starts where they start.
         while matches!(bytes.get(b), Some(b'\n' | b'\r')) {
@@ -210,14 +256,14 @@ pub fn for_each_record(
             at_line = 1 + bytes[..b].iter().filter(|&&c| c == b'\n').count() as u64;
         }
         at_byte = b;
-        at_line
+        (at_line, b)
     };
     loop {
         match rdr.read_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_of(p.byte())) + offset;
+                let line = e.position().map_or(0, |p| line_of(p.byte()).0) + offset;
                 return Err(bad_line(
                     file,
                     line.max(1),
@@ -226,7 +272,20 @@ pub fn for_each_record(
                 ));
             }
         }
-        let line = rec.position().map_or(0, |p| line_of(p.byte())) + offset;
+        let (line, start) = rec.position().map_or((0, 0), |p| line_of(p.byte()));
+        let line = line + offset;
+        let rest = body.get(start..).unwrap_or("");
+        let raw = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end_matches('\r');
+        let row = Row { rec: &rec, raw };
+        if let Some(i) = rec.iter().position(|f| f.contains(['\n', '\r'])) {
+            return Err(bad(
+                file,
+                line,
+                row.column(i),
+                "a quoted field runs over the end of the line: a quote (`\"`) is not closed".into(),
+                "close the quote; these datasets have one record per line",
+            ));
+        }
         match &header {
             None => {
                 if rec.iter().all(|f| f.trim().is_empty()) {
@@ -258,7 +317,7 @@ pub fn for_each_record(
                         "quote fields that contain commas, and give every row the header's columns",
                     ));
                 }
-                each(h, line, &rec)?;
+                each(h, line, &row)?;
             }
         }
     }
@@ -291,7 +350,7 @@ pub fn skip_lines(text: &str, n: usize) -> &str {
 pub fn number(
     file: &str,
     line: u64,
-    record: &csv::StringRecord,
+    record: &Row<'_>,
     i: usize,
     what: &str,
     empty: &[&str],
@@ -316,13 +375,7 @@ pub fn number(
 ///
 /// # Errors
 /// [`Error::Invalid`] at the cell.
-pub fn year(
-    file: &str,
-    line: u64,
-    record: &csv::StringRecord,
-    i: usize,
-    what: &str,
-) -> Result<i32> {
+pub fn year(file: &str, line: u64, record: &Row<'_>, i: usize, what: &str) -> Result<i32> {
     let raw = record.get(i).unwrap_or("").trim();
     match raw.parse::<i32>() {
         Ok(y) if (1900..=2100).contains(&y) => Ok(y),
@@ -385,6 +438,14 @@ mod tests {
         assert_eq!(h.names, ["x", "y"]);
         assert_eq!(h.line, 2);
         assert_eq!(seen, [(3, "2".to_owned()), (5, "4".to_owned())]);
+        let mut cols = Vec::new();
+        for_each_record("a,b,c\n\"a\",\"b,ç\",d\n", "f.csv", 0, |_, _, r| {
+            cols = (0..3).map(|i| r.column(i)).collect();
+            Ok(())
+        })
+        .unwrap();
+        // `"a",` is 4 characters, `"b,ç",` 6 (characters, not bytes).
+        assert_eq!(cols, [1, 5, 11]);
         let e = for_each_record("x,y\n1,2,3\n", "f.csv", 0, |_, _, _| Ok(())).unwrap_err();
         assert!(
             e.to_string().starts_with("f.csv:2:1: the row has 3 fields"),
