@@ -13,3 +13,4 @@ pub mod paths;
 pub mod robustness;
 pub mod sssp;
 pub mod suggest;
+pub mod trend;

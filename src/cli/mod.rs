@@ -13,6 +13,7 @@ mod paths;
 mod question;
 mod roles;
 mod suggest;
+mod trend;
 mod validate;
 
 use std::io::Write;
@@ -170,6 +171,7 @@ enum Command {
     Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
     Build(build::BuildArgs),
+    Trend(trend::TrendArgs),
 }
 
 /// What every subcommand gets: the global options, resolved.
@@ -355,6 +357,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(a) => export::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
         Command::Build(a) => build::exec(a, &ctx),
+        Command::Trend(a) => trend::exec(a, &ctx),
     }
 }
 

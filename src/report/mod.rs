@@ -11,6 +11,8 @@ pub mod robustness;
 pub mod roles;
 pub mod suggest;
 pub mod table;
+pub mod trend;
+pub mod trend_svg;
 
 use serde::Serialize;
 
