@@ -99,7 +99,7 @@ fn voeten_matches_the_reference() {
     );
 }
 
-// See: #13. The figures by hand for ES-11/1-3 (docs/DATASETS.md): India abstained three times
+// See: #13. The figures by hand for ES-11/1-3 (docs/DATA.md, "UN General Assembly votes"): India abstained three times
 // (1/2, 0); China voted against on ES-11/3 only (1/2 + 1/2 + 0 = 1/3 aligned, 1/3 against);
 // Belarus against on all three (0, 1).
 #[test]
