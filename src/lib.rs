@@ -73,6 +73,7 @@
 //! basis filter and an export.
 
 pub mod analysis;
+pub mod datasets;
 pub mod error;
 pub mod export;
 pub mod generate;

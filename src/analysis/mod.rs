@@ -18,6 +18,7 @@ pub mod robustness;
 pub mod sensitivity;
 pub(crate) mod sssp;
 pub mod suggest;
+pub mod trend;
 
 #[cfg(test)]
 #[path = "tests/oracle.rs"]

@@ -6,6 +6,7 @@ mod actors;
 mod assign;
 mod blocs;
 mod brief;
+mod build;
 mod centrality;
 mod coalition;
 mod compare;
@@ -26,6 +27,7 @@ mod signals;
 mod streams;
 mod style;
 mod suggest;
+mod trend;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -248,6 +250,8 @@ enum Command {
     Brief(brief::BriefArgs),
     Explain(explain::ExplainArgs),
     Generate(generate::GenerateArgs),
+    Build(build::BuildArgs),
+    Trend(trend::TrendArgs),
     Completions(completions::CompletionsArgs),
     Man(completions::ManArgs),
 }
@@ -561,6 +565,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Brief(a) => brief::exec(a, &ctx),
         Command::Explain(a) => explain::exec(a, &ctx),
         Command::Generate(a) => generate::exec(a, &ctx),
+        Command::Build(a) => build::exec(a, &ctx),
+        Command::Trend(a) => trend::exec(a, &ctx),
         Command::Completions(a) => completions::completions(a),
         Command::Man(a) => completions::man(a),
     };

@@ -98,7 +98,7 @@ impl Part {
     }
 
     /// This part of `fig`, if present.
-    fn of(self, fig: &Figure) -> Option<Value> {
+    pub(crate) fn of(self, fig: &Figure) -> Option<Value> {
         match self {
             Part::Value => Some(fig.value.into()),
             Part::Low => fig.range.map(|[lo, _]| lo.into()),

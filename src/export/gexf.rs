@@ -1,8 +1,14 @@
 //! GEXF 1.3 export with the viz module, for Gephi (and NetworkX `read_gexf`).
 //!
 //! Namespace `http://gexf.net/1.3` (no `www.`), viz `http://gexf.net/1.3/viz`, no
-//! `xsi:schemaLocation` (the official RELAX NG schema rejects it), no spells (static graph:
-//! NetworkX crashes on open-ended spells). Each actor has `viz:color` as `r`/`g`/`b`/`a`
+//! `xsi:schemaLocation` (the official RELAX NG schema rejects it). A graph with yearly series is
+//! written `mode="dynamic"` (`timeformat="integer"`, years): the edge attributes of a channel
+//! with a series carry one `attvalue` per figure with `start`/`end` (closed intervals of years,
+//! each figure from its year to the year before the next; the first from the graph's first
+//! year, the last to its last, as `--year` carries them), so that Gephi's timeline plays the
+//! years. Every interval is bounded (NetworkX crashes on open-ended spells), and every edge
+//! value of a dynamic graph has one (NetworkX needs it): a value that does not change holds from
+//! the first year to the last. Each actor has `viz:color` as `r`/`g`/`b`/`a`
 //! attributes (NetworkX crashes on `hex=`) from its colour role, `viz:size` from the size measure
 //! ([`AnnotatedGraph::sizes`]) and `viz:position` from its capital (`x = lon * 10`,
 //! `y = lat * 10`), so Gephi opens it laid out as a map. Edges carry the strength as `weight`, a
@@ -99,10 +105,42 @@ fn manifest(flat: &FlatGraph, edge_cols: &[usize]) -> String {
     out
 }
 
+/// The first and last year of the graph's yearly series, if it has any.
+fn series_span(graph: &crate::model::InfluenceGraph) -> Option<(i32, i32)> {
+    let years = graph
+        .ties()
+        .flat_map(|(_, _, _, t)| t.series.iter().flat_map(|s| s.iter()))
+        .flat_map(|(_, figures)| figures.iter().map(|f| f.year));
+    years.fold(None, |acc, y| match acc {
+        None => Some((y, y)),
+        Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
+    })
+}
+
+/// The `attvalue`s of a channel part over time, oldest first, as `(text, start, end)`: one per
+/// figure of the series, or `None` when a figure lacks the part (then the part stays static, so
+/// that the value read last is the latest figure's, and the reload stays exact).
+fn timed_values(
+    series: &[crate::model::Figure],
+    part: super::flat::Part,
+    kind: Kind,
+    (first, last): (i32, i32),
+) -> Option<Vec<(String, i32, i32)>> {
+    let mut out = Vec::with_capacity(series.len());
+    for (i, f) in series.iter().enumerate() {
+        let v = part.of(f)?;
+        let start = if i == 0 { first.min(f.year) } else { f.year };
+        let end = series.get(i + 1).map_or(last.max(f.year), |n| n.year - 1);
+        out.push((cell_text(kind, &v), start, end));
+    }
+    Some(out)
+}
+
 impl Exporter for GexfExporter {
     fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         let graph = g.graph;
         let flat = flatten(g);
+        let span = series_span(graph);
         let (_, sizes) = g.sizes();
         let max_size = sizes.iter().copied().fold(0.0, f64::max);
 
@@ -139,10 +177,16 @@ impl Exporter for GexfExporter {
         }
         writeln!(out, "    <description>{}</description>", escape(&desc))?;
         writeln!(out, "  </meta>")?;
-        writeln!(
-            out,
-            r#"  <graph defaultedgetype="directed" idtype="string">"#
-        )?;
+        match span {
+            Some((lo, hi)) => writeln!(
+                out,
+                r#"  <graph defaultedgetype="directed" idtype="string" mode="dynamic" timeformat="integer" start="{lo}" end="{hi}">"#
+            )?,
+            None => writeln!(
+                out,
+                r#"  <graph defaultedgetype="directed" idtype="string">"#
+            )?,
+        }
         for (class, cols) in [
             ("node", (0..flat.nodes.columns.len()).collect::<Vec<_>>()),
             ("edge", edge_cols.clone()),
@@ -152,7 +196,11 @@ impl Exporter for GexfExporter {
             } else {
                 &flat.edges
             };
-            writeln!(out, r#"    <attributes class="{class}">"#)?;
+            if class == "edge" && span.is_some() {
+                writeln!(out, r#"    <attributes class="edge" mode="dynamic">"#)?;
+            } else {
+                writeln!(out, r#"    <attributes class="{class}">"#)?;
+            }
             for &i in &cols {
                 let c = &table.columns[i];
                 writeln!(
@@ -221,6 +269,10 @@ impl Exporter for GexfExporter {
             .ties()
             .map(|(_, _, _, tie)| tie.channels.keys().map(ToString::to_string).collect())
             .collect();
+        let tie_series: Vec<Option<&crate::model::Series>> = graph
+            .ties()
+            .map(|(_, _, _, tie)| tie.series.as_deref())
+            .collect();
         let hl_col = flat
             .edges
             .columns
@@ -248,11 +300,32 @@ impl Exporter for GexfExporter {
                 if flat.edges.columns[j].role == Role::Weight {
                     continue;
                 }
-                if let Some(v) = &row[j] {
+                let col = &flat.edges.columns[j];
+                let timed = match (&col.role, tie_series[i], span) {
+                    (Role::Channel(c, part), Some(series), Some(span)) => series
+                        .iter()
+                        .find(|(ch, _)| ch.as_str() == c)
+                        .and_then(|(_, figures)| timed_values(figures, *part, col.kind, span)),
+                    _ => None,
+                };
+                if let Some(values) = timed {
+                    for (v, start, end) in values {
+                        writeln!(
+                            out,
+                            r#"          <attvalue for="edge{j}" value="{}" start="{start}" end="{end}"/>"#,
+                            escape(&v)
+                        )?;
+                    }
+                } else if let Some(v) = &row[j] {
+                    // In a dynamic graph every edge value has its interval (NetworkX needs one):
+                    // an unchanging value holds over the whole span.
+                    let time = span.map_or(String::new(), |(lo, hi)| {
+                        format!(r#" start="{lo}" end="{hi}""#)
+                    });
                     writeln!(
                         out,
-                        r#"          <attvalue for="edge{j}" value="{}"/>"#,
-                        escape(&cell_text(flat.edges.columns[j].kind, v))
+                        r#"          <attvalue for="edge{j}" value="{}"{time}/>"#,
+                        escape(&cell_text(col.kind, v))
                     )?;
                 }
             }
@@ -282,6 +355,30 @@ impl Exporter for GexfExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // See: #13. Intervals by hand: figures of 2021, 2023 and 2024 in a graph spanning
+    // 2020-2025 hold over 2020-2022, 2023-2023 and 2024-2025; a part one figure lacks stays
+    // static.
+    #[test]
+    fn timed_values_by_hand() {
+        use super::super::flat::Part;
+        use crate::model::Figure;
+        let s = [
+            Figure::new(0.1, "a", 2021),
+            Figure::new(0.2, "b", 2023),
+            Figure::new(0.3, "c", 2024).with_range(0.25, 0.35),
+        ];
+        let v = timed_values(&s, Part::Value, Kind::Double, (2020, 2025)).unwrap();
+        assert_eq!(
+            v,
+            [
+                ("0.1".to_owned(), 2020, 2022),
+                ("0.2".to_owned(), 2023, 2023),
+                ("0.3".to_owned(), 2024, 2025)
+            ]
+        );
+        assert!(timed_values(&s, Part::Low, Kind::Double, (2020, 2025)).is_none());
+    }
 
     #[test]
     fn hex_to_rgb() {

@@ -11,14 +11,14 @@
 //! use leverage::io::{json, location::Location};
 //!
 //! let bad = r#"{"version": 2, "meta": {"title": "t", "date": "2025-01-01"},
-//!   "actors": [{"id": "AAA"}], "ties": [{"from": "AAA", "to": "BBB",
+//!   "actors": [{"id": "AAA", "name": "A"}], "ties": [{"from": "AAA", "to": "BBB",
 //!   "channels": {"trade": {"value": 0.5, "source": "s", "year": 2024}}}]}"#;
 //! let err = json::parse(bad, "bad.json").unwrap_err();
 //! let mut v = Validation::default();
 //! v.push(CheckedInput::failed(InputKind::Graph, "bad.json", &err));
 //! assert!(!v.is_valid());
 //! assert_eq!(v.problems().count(), 1);
-//! assert_eq!(v.problems().next().unwrap().at.line, Some(3));
+//! assert_eq!(v.problems().next().unwrap().at.line, Some(2));
 //! ```
 
 use serde::Serialize;

@@ -475,7 +475,8 @@ pub fn parse(
         })
         .collect();
     let mut notes = Vec::new();
-    if raw.dynamic {
+    // leverage's own dynamic export keeps its years in the `series` attribute: nothing is lost.
+    if raw.dynamic && !exact {
         notes.push(format!(
             "imported from {file}; time ignored (spells, start and end): read as a static graph, an attribute with values over time keeps its last"
         ));

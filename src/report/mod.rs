@@ -5,6 +5,7 @@ pub mod actors;
 pub mod assign;
 pub mod blocs;
 pub mod brief;
+pub mod build;
 pub mod centrality;
 pub mod coalition;
 pub mod compare;
@@ -17,6 +18,8 @@ pub mod sensitivity;
 pub mod suggest;
 pub mod table;
 pub mod terminal;
+pub mod trend;
+pub mod trend_svg;
 pub mod validate;
 pub mod wire;
 

@@ -10,6 +10,7 @@
 //! | `gexf/`     | a graph file, `*.gexf`         | `leverage --graph FILE validate`                |
 //! | `scenario/` | a scenario file, `*.json`      | `leverage --graph five.json --scenario FILE info` |
 //! | `cli/`      | an argument vector, `*.args`   | `leverage ARGS...` (one argument per line)      |
+//! | `datasets/` | `NAME.args` (a `leverage build`), with its broken `NAME.csv` if any | `leverage ARGS...`; the message must name `NAME.csv` |
 //!
 //! Adding a case is adding a file (then `INSTA_UPDATE=always cargo test --test catalogue`, or
 //! `cargo insta review`, and read the new snapshot). A case whose name starts with `ok-` must be
@@ -116,10 +117,17 @@ fn run(format: &str, case: &Path, args: &[String], stdin: Option<Vec<u8>>) -> St
             stderr.starts_with("error: "),
             "{format}/{name}: message must start with `error: `\n{stderr}"
         );
-        if format != "cli" {
-            let file = case
+        // A dataset case's broken file is its `.csv` companion (none: a usage error).
+        let companion = case.with_extension("csv");
+        let named: Option<&Path> = match format {
+            "cli" => None,
+            "datasets" => companion.exists().then_some(companion.as_path()),
+            _ => Some(case),
+        };
+        if let Some(named) = named {
+            let file = named
                 .strip_prefix(root())
-                .unwrap_or(case)
+                .unwrap_or(named)
                 .display()
                 .to_string();
             assert!(
@@ -227,6 +235,17 @@ fn scenario() {
         ];
         let snap = run("scenario", case, &args, None);
         settings("scenario").bind(|| insta::assert_snapshot!("scenario", snap));
+    });
+}
+
+/// `leverage build` on broken dataset files (issue #13): every reader's located errors.
+#[test]
+fn datasets() {
+    insta::glob!("datasets/*.args", |case| {
+        let text = std::fs::read_to_string(case).expect("an .args file is UTF-8");
+        let args: Vec<String> = text.lines().map(str::to_owned).collect();
+        let snap = run("datasets", case, &args, None);
+        settings("datasets").bind(|| insta::assert_snapshot!("datasets", snap));
     });
 }
 

@@ -60,6 +60,32 @@ fn examples(sub: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// The dataset excerpts `build`'s examples read, and the names the examples give them.
+const DATASET_FILES: [(&str, &str); 7] = [
+    (
+        "baci/BACI_HS92_Y2021_V202301-head500.csv",
+        "BACI_HS92_Y2021_V202301.csv",
+    ),
+    (
+        "baci/country_codes_V202201.csv",
+        "country_codes_V202301.csv",
+    ),
+    (
+        "imf/DOT_02-24-2023_timeSeries-excerpt.csv",
+        "DOT_02-24-2023_timeSeries.csv",
+    ),
+    ("imf/RECONSTRUCTED-imts-sdmx-csv.csv", "imts.csv"),
+    (
+        "sipri/trade-register-2026-02-12-excerpt.csv",
+        "trade-register.csv",
+    ),
+    ("fbic/SYNTHETIC-fbic-layout.csv", "fbic.csv"),
+    (
+        "unvotes/UN_VOTING_DATA_RAW_WITH_TAGS_2025-07-07-excerpt.csv",
+        "UN_VOTING_DATA_RAW_WITH_TAGS.csv",
+    ),
+];
+
 fn bin_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_leverage"))
         .parent()
@@ -130,6 +156,12 @@ fn every_help_example_runs() {
         let graphs = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs");
         #[cfg(unix)]
         std::os::unix::fs::symlink(&graphs, dir.path().join("graphs")).unwrap();
+        // `build`'s examples name the files as their publishers distribute them; here they are
+        // the excerpts in tests/fixtures/datasets (PROVENANCE.md), under those names.
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/datasets");
+        for (fixture, name) in DATASET_FILES {
+            std::fs::copy(fixtures.join(fixture), dir.path().join(name)).unwrap();
+        }
         for example in examples(sub) {
             run(&example, dir.path(), &mut skipped);
             ran += 1;

@@ -39,6 +39,38 @@ def attr_value(raw, want):
     return raw
 
 
+def latest(v):
+    """A value of a dynamic GEXF (NetworkX: a list of (value, start, end)) at its last interval."""
+    if isinstance(v, list) and v and isinstance(v[0], tuple):
+        return v[-1][0]
+    return v
+
+
+def check_timeline(H, doc):
+    """A dynamic GEXF export: every channel with a series has one value per figure, with the
+    interval from its year to the year before the next (the first from the graph's first year,
+    the last to its last), as Gephi's timeline plays them (issue #13)."""
+    c = Checker("networkx read_gexf timeline")
+    years = sorted({f["year"] for t in doc["ties"] for v in t["channels"].values()
+                    if isinstance(v, list) for f in v})
+    if not years:
+        c.eq("static graph", H.graph.get("mode", "static"), "static")
+        return c.done()
+    c.eq("mode", H.graph.get("mode"), "dynamic")
+    for t in doc["ties"]:
+        for ch, v in t["channels"].items():
+            if not isinstance(v, list) or len(v) < 2:
+                continue
+            got = H.edges[t["from"], t["to"]].get(ch)
+            want = []
+            for i, f in enumerate(v):
+                start = min(years[0], f["year"]) if i == 0 else f["year"]
+                end = v[i + 1]["year"] - 1 if i + 1 < len(v) else max(years[-1], f["year"])
+                want.append((f["value"], start, end))
+            c.eq(f"{t['from']}->{t['to']} {ch} over time", got, want)
+    c.done()
+
+
 def nmtoken(name):
     """GraphML key names are NMTOKENs: leverage writes other characters as `_`."""
     return re.sub(r"[^A-Za-z0-9._:-]", "_", name)
@@ -83,7 +115,7 @@ def check(G, label, actors, ties, groups, json_attrs, key_name=lambda k: k):
     for (f, t), tie in ties.items():
         if not G.has_edge(f, t):
             continue
-        d = G.edges[f, t]
+        d = {k: latest(v) for k, v in G.edges[f, t].items()}
         c.eq(f"{f}->{t} weight", d.get("weight"), tie["weight"])
         for ch, fig in tie["channels"].items():
             n = names[ch]
@@ -118,6 +150,7 @@ def main():
     H = nx.read_gexf(gexf)
     # read_gexf keys nodes by id and keeps the label.
     check(H, "networkx read_gexf", actors, ties, groups, json_attrs)
+    check_timeline(H, doc)
     for aid in H.nodes:
         viz = H.nodes[aid].get("viz", {})
         if "color" not in viz or "size" not in viz:
