@@ -74,6 +74,7 @@
 
 pub mod analysis;
 pub mod error;
+pub mod exchange;
 pub mod export;
 pub mod generate;
 pub mod geo;

@@ -9,8 +9,9 @@ use super::question::resolve_question;
 use super::{print_bytes, usage, warn, Context, Format};
 use leverage::analysis::centrality::CentralityParams;
 use leverage::analysis::suggest::SuggestParams;
+use leverage::exchange::files::nodes_path;
 use leverage::export::annotate::{attach_centrality, suggest_and_attach};
-use leverage::export::csv::{nodes_path, CsvExporter, CsvTables};
+use leverage::export::csv::{CsvExporter, CsvTables};
 use leverage::export::svg::SvgExporter;
 use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
 

@@ -258,7 +258,7 @@ impl Context {
             // A CSV graph also reads its `NAME.nodes.csv` sibling.
             if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
                 inputs.push((
-                    leverage::export::csv::nodes_path(p),
+                    leverage::exchange::files::nodes_path(p),
                     "the input graph's actors table",
                 ));
             }

@@ -16,7 +16,7 @@
 //! starting with `=`, `+`, `-`, `@`, a tab or a carriage return, gets a leading `'` (the OWASP
 //! advice), and so does one that already starts with `'`s followed by such a character, so that
 //! the reader ([`crate::io::csv`]), which removes one leading `'` before such a character, gives
-//! back the exact text. [`CsvExporter::raw`] (`--csv-raw`) turns this off.
+//! back the exact text ([`crate::exchange::cells`]). [`CsvExporter::raw`] (`--csv-raw`) turns this off.
 //!
 //! **Attributes** keep their types: a value whose plain text would be read back as another value
 //! (a text `true` or `12`, an empty or space-padded text, a text in quotes) is written as JSON text
@@ -24,8 +24,10 @@
 
 use std::io::Write;
 
-use super::flat::{cell_text, flatten, FlatGraph, Kind, Role};
+use super::flat::{cell_text, flatten, FlatGraph};
 use super::{AnnotatedGraph, Exporter};
+use crate::exchange::cells::{attribute_value, needs_quote};
+use crate::exchange::columns::{Column, Kind, Role};
 
 /// Which tables to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,46 +50,6 @@ pub struct CsvExporter {
     pub raw: bool,
 }
 
-/// Whether a spreadsheet would take a cell starting with `c` for a formula.
-pub fn starts_formula(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
-}
-
-/// Whether `cell` gets the leading `'` of [`neutralise`]: it starts with a formula character,
-/// possibly after leading `'`s.
-fn needs_quote(cell: &str) -> bool {
-    cell.trim_start_matches('\'')
-        .chars()
-        .next()
-        .is_some_and(starts_formula)
-}
-
-/// `cell` with a leading `'` if a spreadsheet would run it as a formula (or it would read back
-/// without one of its own leading `'`s); see the module doc. [`crate::io::csv`] undoes it.
-///
-/// ```
-/// use leverage::export::csv::neutralise;
-/// assert_eq!(neutralise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-/// assert_eq!(neutralise("'=1"), "''=1");
-/// assert_eq!(neutralise("Turkey"), "Turkey");
-/// ```
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if needs_quote(cell) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
-/// Removes the `'` that [`neutralise`] added: one leading `'` before a formula character (after
-/// any further `'`s).
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if needs_quote(rest) => rest,
-        _ => cell,
-    }
-}
-
 impl CsvExporter {
     /// A text cell, neutralised unless raw.
     fn text(&self, cell: String) -> String {
@@ -100,7 +62,7 @@ impl CsvExporter {
 
     /// A cell of `column`: text cells neutralised, attributes written so that they read back as
     /// the same value.
-    fn cell(&self, column: &super::flat::Column, v: &serde_json::Value) -> String {
+    fn cell(&self, column: &Column, v: &serde_json::Value) -> String {
         let plain = if matches!(column.role, Role::Attribute(_)) {
             attribute_text(v)
         } else {
@@ -117,7 +79,7 @@ impl CsvExporter {
 /// if that reads back so, else its JSON text.
 fn attribute_text(v: &serde_json::Value) -> String {
     let plain = super::flat::text(v);
-    if crate::io::csv::attribute_value(&plain).as_ref() == Some(v) {
+    if attribute_value(&plain).as_ref() == Some(v) {
         plain
     } else {
         crate::io::json_text::compact(v)
@@ -190,28 +152,6 @@ fn edges(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::
     w.flush()
 }
 
-/// The nodes file written beside an edges file: `world.csv` -> `world.nodes.csv`,
-/// `world.edges.csv` -> `world.nodes.csv`.
-pub fn nodes_path(edges: &std::path::Path) -> std::path::PathBuf {
-    let name = edges
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lower = name.to_ascii_lowercase();
-    let stem_len = lower.strip_suffix(".csv").map_or(name.len(), str::len);
-    let stem = &name[..stem_len];
-    let stem_lower = &lower[..stem_len];
-    let stem = [".edges", ".ties"]
-        .iter()
-        .find_map(|s| {
-            stem_lower
-                .ends_with(s)
-                .then(|| &stem[..stem.len() - s.len()])
-        })
-        .unwrap_or(stem);
-    edges.with_file_name(format!("{stem}.nodes.csv"))
-}
-
 impl Exporter for CsvExporter {
     fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         let flat = flatten(g);
@@ -224,42 +164,5 @@ impl Exporter for CsvExporter {
                 edges(self, &flat, out)
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-
-    // See: #16
-    #[test]
-    fn unneutralise_undoes_neutralise() {
-        for cell in [
-            "=1", "+1", "-1", "@a", "\tx", "\rx", "'=1", "''-1", "'", "''", "'a", "a=", "", "x",
-        ] {
-            let written = neutralise(cell);
-            assert!(
-                !written.starts_with(starts_formula),
-                "{cell:?} -> {written:?}"
-            );
-            assert_eq!(unneutralise(&written), cell, "{cell:?}");
-        }
-    }
-
-    #[test]
-    fn sibling_names() {
-        assert_eq!(
-            nodes_path(Path::new("out/world.csv")),
-            Path::new("out/world.nodes.csv")
-        );
-        assert_eq!(
-            nodes_path(Path::new("w.Edges.CSV")),
-            Path::new("w.nodes.csv")
-        );
-        assert_eq!(
-            nodes_path(Path::new("t.ties.csv")),
-            Path::new("t.nodes.csv")
-        );
     }
 }

@@ -11,22 +11,23 @@
 //! figure's source, year and range, `note` the tie's note; other edge values are listed in the
 //! graph's notes. An undirected edge is a tie in each direction.
 //!
-//! With leverage's own manifest ([`Manifest`]), every value has the meaning
-//! [`crate::export::flat`] gave it, so that the reload is exact.
+//! With leverage's own manifest ([`Manifest`]), every value has the meaning its
+//! [`Role`] gives it, so that the reload is exact.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use super::graphml::{channel_name, AbsentTie};
+use super::graphml::channel_name;
 use super::json::{ActorDoc, GraphDoc, GroupDoc, MetaDoc, TieDoc};
 use super::location::Location;
 use super::places::Places;
 use super::xml::Lines;
 use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
-use crate::export::flat::{Part, Role};
+use crate::exchange::columns::{Part, Role};
+use crate::exchange::manifest::{Manifest, EDGE_KEY_PREFIX, NODE_KEY_PREFIX};
 use crate::model::{Channels, Figure, InfluenceGraph};
 
 /// Named values, each with its text and the byte offset where it is written.
@@ -50,9 +51,9 @@ pub(crate) struct Edge {
     pub values: Values,
 }
 
-/// The meaning leverage's own export gave each value, for an exact reload.
+/// What leverage's own manifest says, decoded for an exact reload.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Manifest {
+pub(crate) struct Exact {
     /// `n_NAME` (node values) and `e_NAME` (edge values) to their role.
     pub roles: HashMap<String, Role>,
     /// The names (`n_NAME`) whose values are JSON text.
@@ -61,44 +62,32 @@ pub(crate) struct Manifest {
     pub absent: BTreeMap<usize, TieDoc>,
 }
 
-impl Manifest {
-    /// The manifest in the JSON `text`, if it is one of format `format` (`leverage-graphml`).
-    pub(crate) fn parse(
-        text: &str,
-        format: &str,
-    ) -> Option<(Manifest, serde_json::Map<String, Value>)> {
-        let m = serde_json::from_str::<Value>(text).ok()?;
-        let m = m.as_object()?;
-        if m.get("format").and_then(Value::as_str) != Some(format) {
-            return None;
+impl From<Manifest> for Exact {
+    /// Decodes a manifest; a key whose role this version does not know is left out (its values
+    /// are then read as attributes).
+    fn from(m: Manifest) -> Self {
+        Exact {
+            roles: m
+                .keys
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, Role::decode(&v)?)))
+                .collect(),
+            json_keys: m.json_keys.into_keys().collect(),
+            absent: m
+                .absent_ties
+                .into_iter()
+                .map(|a| {
+                    let t = a.tie;
+                    let tie = TieDoc {
+                        from: t.from,
+                        to: t.to,
+                        channels: t.channels,
+                        note: t.note,
+                    };
+                    (a.index, tie)
+                })
+                .collect(),
         }
-        let roles = m
-            .get("keys")
-            .and_then(Value::as_object)
-            .map(|keys| {
-                keys.iter()
-                    .filter_map(|(k, v)| Some((k.clone(), Role::decode(v.as_str()?)?)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let json_keys = m
-            .get("json_keys")
-            .and_then(Value::as_object)
-            .map(|o| o.keys().cloned().collect())
-            .unwrap_or_default();
-        let absent = m
-            .get("absent_ties")
-            .and_then(|v| serde_json::from_value::<Vec<AbsentTie>>(v.clone()).ok())
-            .map(|list| list.into_iter().map(|a| (a.index, a.tie)).collect())
-            .unwrap_or_default();
-        Some((
-            Manifest {
-                roles,
-                json_keys,
-                absent,
-            },
-            m.clone(),
-        ))
     }
 }
 
@@ -129,22 +118,9 @@ pub(crate) struct Attributed {
     /// The edges, in file order.
     pub edges: Vec<Edge>,
     /// leverage's manifest, for an exact reload.
-    pub manifest: Option<Manifest>,
+    pub manifest: Option<Exact>,
     /// Notes the reader adds to the graph's (what it ignored).
     pub notes: Vec<String>,
-}
-
-/// A figure's slot for a part.
-fn slot(p: Part) -> &'static str {
-    match p {
-        Part::Value => "value",
-        Part::Low => "low",
-        Part::High => "high",
-        Part::Source => "source",
-        Part::Year => "year",
-        Part::Basis => "basis",
-        Part::Cite => "cite",
-    }
 }
 
 /// The role of a node value in a file without a manifest.
@@ -299,7 +275,7 @@ pub(crate) fn build(
             let shown = title_of(&name);
             let key_what = format!("{what}, {term} {shown}");
             let role = if exact {
-                match roles.get(&format!("n_{name}")) {
+                match roles.get(&format!("{NODE_KEY_PREFIX}{name}")) {
                     Some(r) => r.clone(),
                     None => Role::Attribute(shown.clone()),
                 }
@@ -345,7 +321,7 @@ pub(crate) fn build(
                     }
                 }
                 Role::Receptiveness(p) => {
-                    rec.insert(slot(p), (t, off));
+                    rec.insert(p.name(), (t, off));
                 }
                 Role::Stance if exact => match serde_json::from_str(&t) {
                     Ok(s) => {
@@ -375,7 +351,9 @@ pub(crate) fn build(
                     let ty = node_types
                         .get(&name)
                         .map_or_else(|| "string".to_owned(), |t| t.to_ascii_lowercase());
-                    let json = manifest.json_keys.contains(&format!("n_{name}"));
+                    let json = manifest
+                        .json_keys
+                        .contains(&format!("{NODE_KEY_PREFIX}{name}"));
                     match typed(&ty, &t, json) {
                         Ok(v) => {
                             places.insert(
@@ -462,12 +440,12 @@ pub(crate) fn build(
             let mut parts: IndexMap<String, HashMap<&'static str, (String, usize)>> =
                 IndexMap::new();
             for (name, (t, off)) in edge.values {
-                match roles.get(&format!("e_{name}")) {
+                match roles.get(&format!("{EDGE_KEY_PREFIX}{name}")) {
                     Some(Role::Channel(ch, p)) => {
                         parts
                             .entry(ch.clone())
                             .or_default()
-                            .insert(slot(*p), (t, off));
+                            .insert(p.name(), (t, off));
                     }
                     Some(Role::Note) => note = Some(t),
                     Some(Role::Series) => {

@@ -20,13 +20,12 @@
 //!
 //! **leverage's own exports** read back exactly: a cell starting with `'` followed (after any
 //! further `'`s) by `=`, `+`, `-`, `@`, a tab or a carriage return loses that first `'`, which
-//! the export adds against spreadsheet formulas ([`crate::export::csv::neutralise`]); an
+//! the export adds against spreadsheet formulas ([`crate::exchange::cells`]); an
 //! attribute cell holding a JSON string (`"12"`) is that text; and a channel column `ch_NAME`
 //! whose `NAME` is a known column (`ch_weight`, `ch_note`...) is the channel `NAME`, which the
-//! export renamed ([`crate::export::flat`]).
+//! export renamed ([`crate::exchange::columns`]).
 
 use indexmap::IndexMap;
-use serde_json::Value;
 
 use super::json::{ActorDoc, GraphDoc, GroupDoc, MetaDoc};
 use super::location::Location;
@@ -36,30 +35,12 @@ use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
 use std::sync::Arc;
 
-use crate::export::csv::unneutralise;
+use crate::exchange::cells::{infer, unneutralise};
+use crate::exchange::columns::{
+    channel_of_column, CSV_COMPANION_SUFFIXES, CSV_TIE_COLUMNS as KNOWN,
+};
 use crate::model::shared::{share, Pooling};
 use crate::model::{Channel, Channels, Figure, InfluenceGraph};
-
-/// Columns of a ties table leverage knows (lowercase), besides channels.
-const KNOWN: &[&str] = &[
-    "from",
-    "to",
-    "source",
-    "target",
-    "type",
-    "low",
-    "high",
-    "year",
-    "citation",
-    "note",
-    "id",
-    "label",
-    "kind",
-    "dist",
-    "highlighted",
-    "interval",
-    "timeset",
-];
 
 /// A CSV table's file name and header, for column lookup and error places.
 struct Header {
@@ -304,36 +285,6 @@ fn number(s: &str) -> std::result::Result<f64, String> {
     })
 }
 
-/// The value an attribute cell holding `cell` is read as (after trimming and removing a
-/// neutralised formula's `'`, as the reader does); the CSV export uses it to write attributes
-/// that read back as themselves.
-pub fn attribute_value(cell: &str) -> Option<Value> {
-    infer(unneutralise(cell.trim_ascii()))
-}
-
-fn infer(s: &str) -> Option<Value> {
-    if s.is_empty() {
-        return None;
-    }
-    if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") {
-        return Some(Value::Bool(s.eq_ignore_ascii_case("true")));
-    }
-    if s.starts_with('[') {
-        if let Ok(v @ Value::Array(_)) = serde_json::from_str::<Value>(s) {
-            return Some(v);
-        }
-    }
-    if s.starts_with('"') {
-        if let Ok(v @ Value::String(_)) = serde_json::from_str::<Value>(s) {
-            return Some(v);
-        }
-    }
-    if let Ok(v @ Value::Number(_)) = serde_json::from_str::<Value>(s) {
-        return Some(v);
-    }
-    Some(Value::String(s.to_owned()))
-}
-
 /// Parses a ties table (and an optional actors table, as `(text, file)`) into a validated graph.
 ///
 /// # Errors
@@ -422,15 +373,7 @@ pub fn parse(
     }
     // Classify the other columns: channels, and each channel's companions
     // (`C_low`, `C_high`, `C_year`, `C_source`, `C_citation`).
-    let suffixes = [
-        "_low",
-        "_high",
-        "_year",
-        "_source",
-        "_citation",
-        "_basis",
-        "_cite",
-    ];
+    let suffixes = CSV_COMPANION_SUFFIXES;
     let mut channel_cols: Vec<(String, usize)> = Vec::new();
     let mut companions: Vec<(String, &str, usize)> = Vec::new();
     for (c, h) in ties.names.iter().enumerate() {
@@ -490,7 +433,7 @@ pub fn parse(
     let columns: Vec<ChannelColumn> = channel_cols
         .iter()
         .map(|(ch, c)| ChannelColumn {
-            channel: Channel::from(crate::export::flat::channel_of_column(ch)),
+            channel: Channel::from(channel_of_column(ch)),
             value: *c,
             low: companion(ch, "_low"),
             high: companion(ch, "_high"),
@@ -512,7 +455,7 @@ pub fn parse(
         } else {
             channel_cols
                 .iter()
-                .map(|(ch, c)| (crate::export::flat::channel_of_column(ch).to_owned(), *c))
+                .map(|(ch, c)| (channel_of_column(ch).to_owned(), *c))
                 .collect()
         },
     );

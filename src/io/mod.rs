@@ -121,7 +121,7 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
                 InputFormat::Gexf => gexf::parse(text, &defaults, options),
                 _ => {
                     let actors_path = options.actors.clone().or_else(|| {
-                        let p = crate::export::csv::nodes_path(path);
+                        let p = crate::exchange::files::nodes_path(path);
                         (p != *path && p.is_file()).then_some(p)
                     });
                     let actors = match &actors_path {
