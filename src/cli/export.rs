@@ -7,10 +7,10 @@ use clap::{Args, ValueEnum};
 
 use super::question::resolve_question;
 use super::{print_bytes, usage, warn, Context, Format};
-use leverage::analysis::centrality::CentralityParams;
-use leverage::analysis::suggest::SuggestParams;
+use leverage::analysis::centrality::{centrality_table, CentralityParams, Measure};
+use leverage::analysis::suggest::{suggest, SuggestParams};
 use leverage::exchange::files::nodes_path;
-use leverage::export::annotate::{attach_centrality, suggest_and_attach};
+use leverage::export::annotate::{attach_centrality, attach_suggestion};
 use leverage::export::csv::{CsvExporter, CsvTables};
 use leverage::export::svg::SvgExporter;
 use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
@@ -121,13 +121,17 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         let question = resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None);
         match question {
             Ok((sources, target, exclude)) => {
+                // The whole ranking (no `top`), without the judgement share's extra runs.
                 let mut params = SuggestParams::new(sources, target);
                 params.exclude = exclude;
                 params.strength = ctx.strength.clone();
                 params.distance = ctx.distance;
+                params.top = None;
+                params.judgement_share = false;
+                let ranking = suggest(&graph, &params)?;
                 let scores = want_scores || format == ExportFormat::Svg;
                 let name = args.from.clone().unwrap_or_else(|| "signatories".into());
-                suggest_and_attach(&mut g, &params, &name, args.highlight, scores)?;
+                attach_suggestion(&mut g, &ranking, &name, args.highlight, scores);
             }
             // Names the user gave, and `--with suggest`, must resolve.
             Err(e) if want_scores || explicit => return Err(e),
@@ -142,9 +146,11 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             distance: ctx.distance,
             ..CentralityParams::default()
         };
-        for (measure, why) in attach_centrality(&mut g, &cp)? {
+        let table = centrality_table(&graph, Measure::ALL, &cp)?;
+        for (measure, why) in &table.failed {
             warn(&format!("{measure} left out of the export: {why}"), None);
         }
+        attach_centrality(&mut g, &table);
     }
     if let Some(name) = &args.size_by {
         if !g.node_values.contains_key(name) {
