@@ -1,4 +1,4 @@
-//! Unit tests of `src/io/csv.rs`: the ties reach the right actors, whatever the order of the
+//! Unit tests of `src/io/csv/`: the ties reach the right actors, whatever the order of the
 //! actors table, and fields are read as a spreadsheet writes them.
 
 use super::*;
