@@ -9,7 +9,7 @@ use super::question::resolve_question;
 use super::{print_bytes, usage, warn, Context, Format};
 use leverage::analysis::centrality::{centrality_table, CentralityParams, Measure};
 use leverage::analysis::suggest::{suggest, SuggestParams};
-use leverage::exchange::files::nodes_path;
+use leverage::exchange::files::{graph_path, nodes_path};
 use leverage::export::annotate::{attach_centrality, attach_suggestion};
 use leverage::export::csv::{CsvExporter, CsvTables};
 use leverage::export::svg::SvgExporter;
@@ -19,13 +19,14 @@ use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
 ///
 /// Formats: graphml (NetworkX, igraph, Gephi, yEd, Cytoscape), gexf (Gephi, laid out as a map),
 /// dot (Graphviz; `neato -n` draws a map), cytoscape (Cytoscape.js), node-link (NetworkX, D3),
-/// csv (Gephi spreadsheets: FILE.csv holds the ties, FILE.nodes.csv the actors), svg (a map drawn
+/// csv (Gephi spreadsheets: FILE.csv holds the ties, FILE.nodes.csv the actors, FILE.graph.json
+/// the metadata, citations and groups), svg (a map drawn
 /// by leverage), json (native). Edges carry `weight` (the strength under `--channels`) and `dist`
 /// (the `--distance` cost); the best leverage paths of the top suggested partners are
 /// highlighted. docs/EXPORTS.md documents every format.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage export -o world.graphml\n  leverage export -o world.gexf --with suggest,centrality\n  leverage export -o world.dot && neato -n -Tpng world.dot -o world.png\n  leverage export -o map.svg --highlight 5\n  leverage export --format csv -o world.csv   # world.csv + world.nodes.csv"
+    after_help = "Examples:\n  leverage export -o world.graphml\n  leverage export -o world.gexf --with suggest,centrality\n  leverage export -o world.dot && neato -n -Tpng world.dot -o world.png\n  leverage export -o map.svg --highlight 5\n  leverage export --format csv -o world.csv   # world.csv + world.nodes.csv + world.graph.json"
 )]
 pub struct ExportArgs {
     /// Output file (`-` for standard output, the default); the format follows its extension
@@ -106,6 +107,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut targets: Vec<PathBuf> = out.iter().cloned().collect();
     if let (ExportFormat::Csv, Some(p)) = (format, &out) {
         targets.push(nodes_path(p));
+        targets.push(graph_path(p));
     }
     for t in &targets {
         ctx.refuse_input_as_output(t)?;
@@ -177,11 +179,13 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     match out {
         None => print_bytes(&exporter_bytes(&g, exporter.as_ref())?),
         Some(path) if format == ExportFormat::Csv => {
-            // Both tables or neither: the ties file without its actors would reload differently.
+            // All three files or none: the ties without their actors or their graph file would
+            // reload differently.
             let mut batch = leverage::io::atomic::Batch::new();
             for (p, tables) in [
                 (path.clone(), CsvTables::Edges),
                 (nodes_path(&path), CsvTables::Nodes),
+                (graph_path(&path), CsvTables::Graph),
             ] {
                 batch
                     .add(&p, |w| {

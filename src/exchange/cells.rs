@@ -9,7 +9,9 @@
 //!
 //! **Attributes.** A cell is read as `true`/`false` (any case), a JSON number, a JSON array, a
 //! JSON string (`"12"` is the text `12`), else as its text; an empty cell holds nothing. The
-//! writer writes an attribute whose plain text would read back as another value as JSON text.
+//! writer writes an attribute whose plain text would read back as another value as JSON text,
+//! so every attribute value (a string, number, boolean or flat array, docs/FORMAT.md) reads back
+//! as itself.
 
 use std::borrow::Cow;
 
@@ -70,6 +72,7 @@ pub fn unneutralise(cell: &str) -> &str {
 /// assert_eq!(attribute_value(" 12 "), Some(json!(12)));
 /// assert_eq!(attribute_value("\"12\""), Some(json!("12")));
 /// assert_eq!(attribute_value("TRUE"), Some(json!(true)));
+/// assert_eq!(attribute_value("[1, \"a\"]"), Some(json!([1, "a"])));
 /// assert_eq!(attribute_value(""), None);
 /// ```
 pub fn attribute_value(cell: &str) -> Option<Value> {

@@ -153,6 +153,9 @@ pub enum Role {
     Outreach,
     /// The tie's yearly series (JSON: channel -> figures, oldest first).
     Series,
+    /// CSV only: the tie's channels in its own order (comma-separated), where it differs from
+    /// the order of the channel columns.
+    ChannelOrder,
 }
 
 impl Role {
@@ -176,6 +179,7 @@ impl Role {
             Role::Stance => "stance".into(),
             Role::Outreach => "outreach".into(),
             Role::Series => "series".into(),
+            Role::ChannelOrder => "channel_order".into(),
         }
     }
 
@@ -194,6 +198,7 @@ impl Role {
             "stance" => Role::Stance,
             "outreach" => Role::Outreach,
             "series" => Role::Series,
+            "channel_order" => Role::ChannelOrder,
             _ => {
                 if let Some(p) = s.strip_prefix("receptiveness:") {
                     Role::Receptiveness(Part::parse(p)?)
@@ -250,6 +255,7 @@ const EDGE_FIXED: &[&str] = &[
     "dist",
     "highlighted",
     "series",
+    "channel_order",
     "note",
     "id",
     "label",
@@ -332,6 +338,8 @@ pub const CSV_TIE_COLUMNS: &[&str] = &[
     "highlighted",
     "interval",
     "timeset",
+    "series",
+    "channel_order",
 ];
 
 /// The suffixes of a channel's companion columns in a CSV ties table (`trade_low`): the parts of
@@ -371,6 +379,7 @@ mod tests {
             Role::Channel("trade".into(), Part::Source),
             Role::Annotation("score".into()),
             Role::Series,
+            Role::ChannelOrder,
         ] {
             assert_eq!(Role::decode(&r.encode()), Some(r));
         }

@@ -2,11 +2,13 @@
 //! stands in each format, the `format` each writes, and its wire struct ([`Manifest`]).
 //!
 //! Other tools ignore it: GraphML keeps it in the graph-level key [`GRAPHML_KEY`], GEXF in a
-//! processing instruction whose target is [`GEXF_TARGET`], right after the XML declaration. It
-//! maps every key (GraphML `n_NAME`, `e_NAME`; GEXF `n_nodeI`, `e_edgeJ`, by attribute id) to
-//! its [`Role`](super::columns::Role) in [`Role::encode`](super::columns::Role::encode)'s form,
-//! names the keys whose text is JSON, and keeps what the format itself cannot hold: the ties
-//! that GraphML writes no `<edge>` for ([`AbsentTie`]), and GEXF's graph-level parts.
+//! processing instruction whose target is [`GEXF_TARGET`], right after the XML declaration, and
+//! a CSV graph in its own file beside the tables (`NAME.graph.json`). It maps every key (GraphML
+//! `n_NAME`, `e_NAME`; GEXF `n_nodeI`, `e_edgeJ`, by attribute id; CSV `n_COLUMN`, `e_COLUMN`,
+//! by header name) to its [`Role`](super::columns::Role) in
+//! [`Role::encode`](super::columns::Role::encode)'s form, names the keys whose text is JSON, and
+//! keeps what the format itself cannot hold: the ties that GraphML writes no `<edge>` for
+//! ([`AbsentTie`]), and the graph-level parts of GEXF and CSV ([`Manifest::graph`]).
 
 use std::sync::Arc;
 
@@ -30,6 +32,10 @@ pub const GRAPHML_FORMAT: &str = "leverage-graphml";
 /// The [`Manifest::format`] of leverage's GEXF.
 pub const GEXF_FORMAT: &str = "leverage-gexf";
 
+/// The [`Manifest::format`] of the graph file beside leverage's CSV tables
+/// ([`super::files::graph_path`]).
+pub const CSV_FORMAT: &str = "leverage-csv";
+
 /// The manifest's own version ([`Manifest::version`]).
 pub const VERSION: u64 = 1;
 
@@ -42,19 +48,21 @@ pub const EDGE_KEY_PREFIX: &str = "e_";
 /// The value of a key in [`Manifest::json_keys`].
 pub const JSON_KEY: &str = "json";
 
-/// The manifest as it is written (compact JSON, fields in this order).
+/// The manifest as it is written (JSON, fields in this order). `G` is the type of the
+/// graph-level parts: JSON values by name by default (`title`, `date`, `description`, `notes`,
+/// `version`, `citations`, `channels`, `build`, `groups`), or a typed reading of them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Manifest {
+#[serde(bound(deserialize = "G: Deserialize<'de>"))]
+pub struct Manifest<G = IndexMap<String, Value>> {
     /// [`GRAPHML_FORMAT`] or [`GEXF_FORMAT`]; a reader takes a manifest of another format for
     /// none.
     pub format: String,
     /// [`VERSION`].
     pub version: u64,
-    /// GEXF only (it has no graph attributes): the graph-level parts, as the flat tables hold
-    /// them (`title`, `date`, `description`, `notes`, `version`, `citations`, `channels`,
-    /// `build`, `groups`).
+    /// GEXF and CSV (they have no graph attributes): the graph-level parts, as the flat tables
+    /// hold them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub graph: Option<IndexMap<String, Value>>,
+    pub graph: Option<G>,
     /// Every key, with the prefix of its domain ([`NODE_KEY_PREFIX`], [`EDGE_KEY_PREFIX`]), to
     /// its encoded role.
     #[serde(default)]
@@ -68,10 +76,10 @@ pub struct Manifest {
     pub absent_ties: Vec<AbsentTie>,
 }
 
-impl Manifest {
+impl<G: serde::de::DeserializeOwned> Manifest<G> {
     /// The manifest in `text`, if it is one (JSON of this shape) of format `format`.
-    pub fn parse(text: &str, format: &str) -> Option<Manifest> {
-        serde_json::from_str::<Manifest>(text)
+    pub fn parse(text: &str, format: &str) -> Option<Manifest<G>> {
+        serde_json::from_str::<Manifest<G>>(text)
             .ok()
             .filter(|m| m.format == format)
     }
@@ -109,15 +117,15 @@ mod tests {
 
     #[test]
     fn a_manifest_of_another_format_or_shape_is_none() {
-        let m = Manifest {
+        let m: Manifest = Manifest {
             format: GRAPHML_FORMAT.into(),
             version: VERSION,
             ..Manifest::default()
         };
         let text = serde_json::to_string(&m).unwrap();
         assert_eq!(Manifest::parse(&text, GRAPHML_FORMAT), Some(m));
-        assert_eq!(Manifest::parse(&text, GEXF_FORMAT), None);
-        assert_eq!(Manifest::parse("[1]", GRAPHML_FORMAT), None);
+        assert_eq!(Manifest::<Value>::parse(&text, GEXF_FORMAT), None);
+        assert_eq!(Manifest::<Value>::parse("[1]", GRAPHML_FORMAT), None);
         // Fields in the order the writers have always used (a diff of two exports stays small).
         assert_eq!(
             text,

@@ -39,8 +39,9 @@ pub struct FlatGraph {
     pub edge_ends: Vec<(usize, usize)>,
     /// Edge attributes.
     pub edges: Table,
-    /// Graph attributes: `title`, `date`, `description`, `notes` (array), `groups` (array of
-    /// group objects as in the native format).
+    /// Graph attributes: the fields of [`crate::io::json::GraphPartsDoc`] (`title`, `date`,
+    /// `description`, `notes` as an array, `version`, `citations`, `channels`, `build`, `groups`
+    /// as in the native format), each absent when empty.
     pub graph: IndexMap<String, Value>,
 }
 
@@ -215,38 +216,10 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
         rows,
     };
 
-    let mut attrs = IndexMap::new();
-    attrs.insert("title".into(), graph.meta.title.clone().into());
-    attrs.insert("date".into(), graph.meta.date.clone().into());
-    if let Some(d) = &graph.meta.description {
-        attrs.insert("description".into(), d.clone().into());
-    }
-    if !graph.meta.notes.is_empty() {
-        attrs.insert("notes".into(), graph.meta.notes.clone().into());
-    }
-    let doc = crate::io::json::to_doc(graph);
-    attrs.insert("version".into(), doc.version.into());
-    if !doc.citations.is_empty() {
-        attrs.insert(
-            "citations".into(),
-            serde_json::to_value(&doc.citations).expect("citations serialise"),
-        );
-    }
-    if !doc.channels.is_empty() {
-        attrs.insert(
-            "channels".into(),
-            serde_json::to_value(&doc.channels).expect("channel declarations serialise"),
-        );
-    }
-    if let Some(b) = &graph.meta.build {
-        attrs.insert("build".into(), b.clone());
-    }
-    if !doc.groups.is_empty() {
-        attrs.insert(
-            "groups".into(),
-            serde_json::to_value(&doc.groups).expect("group structs serialise"),
-        );
-    }
+    let attrs = match serde_json::to_value(crate::io::json::GraphPartsDoc::of(graph)) {
+        Ok(Value::Object(m)) => m.into_iter().collect(),
+        _ => unreachable!("graph-level parts serialise to an object"),
+    };
     FlatGraph {
         node_ids,
         nodes,

@@ -64,7 +64,7 @@ pub fn rgb(hex: &str) -> (u8, u8, u8) {
 /// The manifest: the graph's metadata and groups, and the role of each attribute id (`n_node3`,
 /// `e_edge5`), as JSON text that can stand in a processing instruction (no `?>`).
 fn manifest(flat: &FlatGraph, edge_cols: &[usize]) -> String {
-    let mut m = Manifest {
+    let mut m: Manifest = Manifest {
         format: GEXF_FORMAT.into(),
         version: VERSION,
         graph: Some(flat.graph.clone()),

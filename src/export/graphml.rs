@@ -66,7 +66,7 @@ impl Exporter for GraphmlExporter {
         let edge_names = key_names(&flat.edges);
 
         // Manifest: key id -> role.
-        let mut manifest = Manifest {
+        let mut manifest: Manifest = Manifest {
             format: GRAPHML_FORMAT.into(),
             version: VERSION,
             ..Manifest::default()

@@ -20,6 +20,8 @@
 
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
+
 use serde_json::Value;
 
 use super::attributed::{build, Attributed, Edge, Exact, Node, Values};
@@ -396,10 +398,12 @@ pub fn parse(
 ) -> Result<InfluenceGraph> {
     let file = defaults.file.as_str();
     let mut raw = read(text, file)?;
-    let manifest = raw
-        .manifest
-        .as_ref()
-        .and_then(|(t, off)| Some((Manifest::parse(t, GEXF_FORMAT)?, *off)));
+    let manifest = raw.manifest.as_ref().and_then(|(t, off)| {
+        Some((
+            Manifest::<IndexMap<String, Value>>::parse(t, GEXF_FORMAT)?,
+            *off,
+        ))
+    });
     let exact = manifest.is_some();
     let node_decls = Decls::new(&raw.node_attrs, exact);
     let edge_decls = Decls::new(&raw.edge_attrs, exact);

@@ -354,7 +354,7 @@ pub fn parse(
     );
     let manifest = graph
         .get(GRAPHML_KEY)
-        .and_then(|(t, _)| Manifest::parse(t, GRAPHML_FORMAT))
+        .and_then(|(t, _)| Manifest::<serde_json::Value>::parse(t, GRAPHML_FORMAT))
         .map(Exact::from);
     let mut node_types = HashMap::new();
     for (_, k) in keys_of(&raw, "node") {

@@ -67,10 +67,10 @@ pub(crate) struct Exact {
     pub absent: BTreeMap<usize, TieDoc>,
 }
 
-impl From<Manifest> for Exact {
+impl<G> From<Manifest<G>> for Exact {
     /// Decodes a manifest; a key whose role this version does not know is left out (its values
     /// are then read as attributes).
-    fn from(m: Manifest) -> Self {
+    fn from(m: Manifest<G>) -> Self {
         Exact {
             roles: m
                 .keys

@@ -36,38 +36,49 @@ use crate::model::shared::Pooling;
 use crate::model::InfluenceGraph;
 
 mod actors;
+mod graph;
 mod table;
 mod ties;
 
 use actors::{actors_named, read_actors, Memberships};
+pub(crate) use graph::CsvKeys;
+use graph::{read_graph_file, GraphFile};
 use table::Table;
 use ties::{read_ties, Mentions, TieColumns};
 
-/// Parses a ties table (and an optional actors table, as `(text, file)`) into a validated graph.
+/// Parses a ties table (and an optional actors table and graph file, each as `(text, file)`)
+/// into a validated graph.
 ///
-/// The steps: find what each column of the ties table holds, read its rows into ties, read the
-/// actors (from the actors table, else the ids the ties name), then validate the whole as a
-/// native document whose ties come numbered.
+/// The steps: read the graph file (leverage's own tables: graph-level parts and column roles),
+/// find what each column of the ties table holds, read its rows into ties, read the actors
+/// (from the actors table, else the ids the ties name), then validate the whole as a native
+/// document whose ties come numbered.
 ///
 /// # Errors
 /// [`Error::Invalid`] naming the file, row and column of every problem: a missing `from`/`to`
-/// column, a column that is no channel name, a value that is no number, and every rule of the
-/// format ([`validate::build`]).
+/// column, a column that is no channel name, a value that is no number, a graph file that is not
+/// leverage's, and every rule of the format ([`validate::build`]).
 ///
 /// # Complexity
 /// Linear in the tables' size; a tie's ends are looked up once, as numbers.
 pub fn parse(
     ties_text: &str,
     actors: Option<(&str, &str)>,
+    graph: Option<(&str, &str)>,
     defaults: &ImportDefaults,
     options: &LoadOptions,
 ) -> Result<InfluenceGraph> {
     let file = defaults.file.as_str();
+    let graph = graph
+        .map(|(text, name)| read_graph_file(text, name))
+        .transpose()?;
+    let keys = graph.as_ref().map(|g| &g.keys);
     let (header, mut records) = Table::open(ties_text, file)?;
     let mut problems: Vec<Problem> = Vec::new();
-    let columns = TieColumns::classify(&header, options, &mut problems)?;
+    let columns = TieColumns::classify(&header, options, keys, &mut problems)?;
     let mut places = Places::new(file);
     places.csv_ties_table(header.names.clone(), columns.places());
+    let default_year = year_of(graph.as_ref().map_or(&defaults.date, |g| &g.parts.date));
     // One sourced figure per tie and channel; the citations are shared, not copied per tie.
     let _pool = Pooling::start();
     let lines = ties_text.bytes().filter(|&b| b == b'\n').count();
@@ -75,32 +86,37 @@ pub fn parse(
         &columns,
         &header,
         &mut records,
-        lines,
+        (lines, default_year),
         defaults,
         &mut places,
         &mut problems,
     )?;
     let (actor_docs, groups) = match actors {
         None => (actors_named(&named.ids), Memberships::new()),
-        Some((text, afile)) => read_actors(
-            text,
-            afile,
-            year_of(&defaults.date),
-            &mut places,
-            &mut problems,
-        )?,
+        Some((text, afile)) => {
+            read_actors(text, afile, default_year, keys, &mut places, &mut problems)?
+        }
     };
     if !problems.is_empty() {
         return Err(Error::Invalid { problems });
     }
-    let mut doc = document(defaults, groups);
+    let (mut doc, graph_place) = match graph {
+        // The graph file holds the groups whole (the actors table's `groups` are derived).
+        Some(GraphFile { parts, place, .. }) => (parts.into_doc(), Some(place)),
+        None => (document(defaults, groups), None),
+    };
     doc.actors = actor_docs;
     let ties = NumberedTies {
         actor_of: actor_of(&doc, &named, actors.is_some()),
         names: named.ids,
         ties: numbered,
     };
-    validate::build_numbered(doc, ties, &|steps| places.locate(steps))
+    validate::build_numbered(doc, ties, &|steps| {
+        graph_place
+            .as_ref()
+            .and_then(|g| g.locate(steps))
+            .unwrap_or_else(|| places.locate(steps))
+    })
 }
 
 /// The document of an imported table, without actors and ties: the defaults' title and date, a

@@ -1,5 +1,6 @@
 //! The ties table: what each column holds ([`TieColumns::classify`]), then every row read into a
-//! numbered tie ([`read_ties`]), one record at a time.
+//! numbered tie ([`read_ties`]), one record at a time: its channel figures, its yearly series
+//! (`series`, JSON) and its own channel order (`channel_order`).
 
 use std::sync::Arc;
 
@@ -7,9 +8,13 @@ use super::super::location::Location;
 use super::super::places::Places;
 use super::super::validate::NumberedTie;
 use super::table::{field, number, Header, Records};
+use super::CsvKeys;
 use crate::error::{Error, Problem, Result};
-use crate::exchange::columns::{channel_of_column, CSV_COMPANION_SUFFIXES, CSV_TIE_COLUMNS};
+use crate::exchange::columns::{
+    channel_of_column, Part, Role, CSV_COMPANION_SUFFIXES, CSV_TIE_COLUMNS,
+};
 use crate::io::{ImportDefaults, LoadOptions};
+use crate::model::channels::TieChannels;
 use crate::model::shared::share;
 use crate::model::{Basis, Channel, Channels, Cite, Figure};
 
@@ -44,6 +49,10 @@ pub(super) struct TieColumns {
     citation: Option<usize>,
     note: Option<usize>,
     kind: Option<usize>,
+    /// The tie's yearly series (JSON, channel -> figures).
+    series: Option<usize>,
+    /// The tie's channels in its own order (comma-separated).
+    order: Option<usize>,
 }
 
 /// The place of a header cell.
@@ -60,9 +69,13 @@ impl TieColumns {
     /// # Errors
     /// [`Error::Invalid`] for an empty header, a column named twice, no actor columns, or a
     /// `--weight-attr` the table lacks.
+    ///
+    /// `keys` (leverage's own tables) gives each channel column its channel and part exactly;
+    /// columns it does not name are read by their names.
     pub fn classify(
         header: &Header,
         options: &LoadOptions,
+        keys: Option<&CsvKeys>,
         problems: &mut Vec<Problem>,
     ) -> Result<TieColumns> {
         let (from, to) = ends(header, problems)?;
@@ -78,7 +91,7 @@ impl TieColumns {
                 Some(format!("its columns: {}", header.names.join(", "))),
             ));
         }
-        let channels = channel_columns(header, [from, to], weight, problems);
+        let channels = channel_columns(header, [from, to], weight, keys, problems);
         let plain = |n: &str| header.col(&[n]);
         Ok(TieColumns {
             from,
@@ -94,6 +107,8 @@ impl TieColumns {
             citation: plain("citation"),
             note: plain("note"),
             kind: plain("type"),
+            series: plain("series"),
+            order: plain("channel_order"),
         })
     }
 
@@ -174,16 +189,25 @@ fn no_ends(header: &Header, no_from: bool) -> Error {
 }
 
 /// The channel columns with their companions (`C_low`, `C_high`, `C_year`, `C_source`,
-/// `C_citation`, `C_basis`, `C_cite`); every other column must be a known one.
+/// `C_citation`, `C_basis`, `C_cite`), by the channel each belongs to; every other column must
+/// be a known one.
 fn channel_columns(
     header: &Header,
     ends: [usize; 2],
     weight: Option<usize>,
+    keys: Option<&CsvKeys>,
     problems: &mut Vec<Problem>,
 ) -> Vec<ChannelColumn> {
     let mut channel_cols: Vec<(String, usize)> = Vec::new();
     let mut companions: Vec<(String, &str, usize)> = Vec::new();
     for (c, h) in header.names.iter().enumerate() {
+        if let Some(Role::Channel(ch, part)) = keys.and_then(|k| k.edges.get(h)) {
+            match part {
+                Part::Value => channel_cols.push((ch.clone(), c)),
+                p => companions.push((ch.clone(), p.suffix(), c)),
+            }
+            continue;
+        }
         let lower = h.to_ascii_lowercase();
         if ends.contains(&c) || Some(c) == weight || CSV_TIE_COLUMNS.contains(&lower.as_str()) {
             continue;
@@ -191,12 +215,12 @@ fn channel_columns(
         if let Some(sfx) = CSV_COMPANION_SUFFIXES.iter().find(|s| lower.ends_with(*s)) {
             let base = &lower[..lower.len() - sfx.len()];
             if header.names.iter().any(|x| x.eq_ignore_ascii_case(base)) {
-                companions.push((base.to_owned(), sfx, c));
+                companions.push((channel_of_column(base).to_owned(), sfx, c));
                 continue;
             }
         }
         if Channel::is_well_formed(&lower) {
-            channel_cols.push((lower, c));
+            channel_cols.push((channel_of_column(&lower).to_owned(), c));
         } else {
             problems.push(Problem::new(
                 header_at(header, c),
@@ -217,7 +241,7 @@ fn channel_columns(
     channel_cols
         .iter()
         .map(|(ch, c)| ChannelColumn {
-            channel: Channel::from(channel_of_column(ch)),
+            channel: Channel::from(ch.as_str()),
             value: *c,
             low: companion(ch, "_low"),
             high: companion(ch, "_high"),
@@ -297,8 +321,79 @@ struct RowBase {
 }
 
 impl TieColumns {
-    /// The channels of one row.
-    fn row_channels(&self, row: &Row<'_>, base: RowBase, problems: &mut Vec<Problem>) -> Channels {
+    /// The channels of one row: the figures of its channel columns (in its `channel_order`,
+    /// if given) and its series.
+    fn row_channels(
+        &self,
+        row: &Row<'_>,
+        base: RowBase,
+        problems: &mut Vec<Problem>,
+    ) -> TieChannels {
+        let mut figures = self.figures(row, base, problems);
+        if let Some(order) = row.cell(self.order) {
+            if let Some(ordered) = in_order(&figures, order) {
+                figures = ordered;
+            } else {
+                problems.push(Problem::new(
+                    row.header.at(row.line, self.order),
+                    format!(
+                        "channel_order `{order}` does not list the row's channels ({}) once each",
+                        figures.keys().map(Channel::as_str).collect::<Vec<_>>().join(", ")
+                    ),
+                    Some("list each channel of the row once, or leave the cell empty for the columns' order".to_owned()),
+                ));
+            }
+        }
+        let series = row
+            .cell(self.series)
+            .and_then(|text| self.series(row, text, &figures, problems));
+        TieChannels { figures, series }
+    }
+
+    /// The series of a row, from its `series` cell `text`: channel -> figures, oldest first, as
+    /// in the native format. Each channel's latest figure must be the row's figure of it.
+    fn series(
+        &self,
+        row: &Row<'_>,
+        text: &str,
+        figures: &Channels,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Box<crate::model::Series>> {
+        let mut bad = |msg: String, hint: &str| {
+            problems.push(Problem::new(
+                row.header.at(row.line, self.series),
+                msg,
+                Some(hint.to_owned()),
+            ));
+        };
+        let parsed = match serde_json::from_str::<TieChannels>(text) {
+            Ok(p) => p,
+            Err(e) => {
+                bad(
+                    format!("the series is not channel -> figures: {e}"),
+                    "write the series as in the native format (docs/FORMAT.md)",
+                );
+                return None;
+            }
+        };
+        for (c, latest) in parsed.figures.iter() {
+            match figures.get(c.as_str()) {
+                None => bad(
+                    format!("the series has channel `{c}`, but the row has no figure for it"),
+                    "give the channel's latest figure in its columns, or remove it from the series",
+                ),
+                Some(f) if f != latest => bad(
+                    format!("the series of channel `{c}` does not end with the row's figure of it"),
+                    "the channel's columns hold the latest figure of its series: make them agree",
+                ),
+                Some(_) => {}
+            }
+        }
+        parsed.series
+    }
+
+    /// The channel figures of one row, in the order of the columns.
+    fn figures(&self, row: &Row<'_>, base: RowBase, problems: &mut Vec<Problem>) -> Channels {
         if self.channels.is_empty() {
             let value = row.number(self.weight, problems).unwrap_or(1.0);
             let range = row.range(self.low, self.high, value, problems);
@@ -377,6 +472,23 @@ impl ChannelColumn {
     }
 }
 
+/// `figures` in the order `order` (channel names, comma-separated), if it names each of them
+/// once.
+fn in_order(figures: &Channels, order: &str) -> Option<Channels> {
+    let names: Vec<&str> = order.split(',').map(str::trim).collect();
+    if names.len() != figures.len() {
+        return None;
+    }
+    let mut out = Channels::with_capacity(names.len());
+    for n in names {
+        let (c, f) = figures.iter().find(|(c, _)| c.as_str() == n)?;
+        if out.insert(c.clone(), f.clone()).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// The actor ids a ties table names, numbered in order of first mention, each held once.
 ///
 /// An id of up to 15 bytes (every ISO code, most custom ids) is found by its bytes packed with its
@@ -423,7 +535,8 @@ impl Mentions {
 
 /// Reads every row of a ties table into numbered ties (an undirected row gives a tie each way,
 /// `from -> to` first), recording each tie's place. Rows are read one at a time straight into
-/// ties; `lines` (the table's line count) sizes the list once.
+/// ties; `lines` (the table's line count) sizes the list once, and `default_year` is the year of
+/// a figure without one.
 ///
 /// # Errors
 /// [`Error::Invalid`] for a row the `csv` crate cannot read (a ragged row, an open quote).
@@ -431,13 +544,12 @@ pub(super) fn read_ties(
     columns: &TieColumns,
     header: &Header,
     records: &mut Records<'_>,
-    lines: usize,
+    (lines, default_year): (usize, i32),
     defaults: &ImportDefaults,
     places: &mut Places,
     problems: &mut Vec<Problem>,
 ) -> Result<(Vec<NumberedTie>, Mentions)> {
     let default_source = share(&defaults.source());
-    let default_year = super::super::year_of(&defaults.date);
     let mut numbered: Vec<NumberedTie> = Vec::with_capacity(lines);
     // Actor ids, numbered in order of first mention; each tie's ends are such numbers, by which
     // the validation finds the actors without looking an id up again.
