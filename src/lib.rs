@@ -36,12 +36,20 @@
 //!   |
 //! report, export             render results (tables, JSON, CSV) and graphs (GraphML, GEXF, SVG...)
 //!   |
-//! analysis, scenario         suggest, assign, robustness, paths, centrality, blocs...; what-if edits
+//! analysis, scenario,        suggest, assign, robustness, paths, centrality, blocs...; what-if edits;
+//! generate                   test graphs
 //!   |
 //! io, geo                    reading and validating files, atomic writes; map projection and land
 //!   |
+//! exchange                   the exchange formats' contract, shared by io's readers and export
+//!   |
 //! model                      actors, ties, figures, stance, strength rules, views by year and basis
 //! ```
+//!
+//! Exporters take results the caller computed (a ranking, a centrality table) and never run an
+//! analysis; the readers in `io` and the writers in `export` agree through [`exchange`] and not
+//! through each other. `tests/layers.rs` fails on an import that points up (README,
+//! "Architecture").
 //!
 //! ## Modules
 //!
@@ -53,6 +61,9 @@
 //!   paths, partner suggestions, messengers, robustness, centrality, blocs, brokerage roles.
 //! - [`scenario`]: what-if files applied to a graph.
 //! - [`report`]: results as tables, JSON (the contract of `docs/JSON.md`) and CSV.
+//! - [`exchange`]: the vocabulary the exchange formats' readers and writers share: flat
+//!   columns and their names, the GraphML/GEXF manifest, the sibling files of a CSV graph, CSV
+//!   cell rules.
 //! - [`export`]: the graph for visualisation tools, and a map of its own.
 //! - [`geo`]: the Natural Earth projection and land outlines for the map.
 //!
@@ -75,6 +86,7 @@
 pub mod analysis;
 pub mod datasets;
 pub mod error;
+pub mod exchange;
 pub mod export;
 pub mod generate;
 pub mod geo;

@@ -9,10 +9,11 @@ use clap::{Args, ValueEnum};
 use super::question::resolve_question;
 use super::{print_bytes, usage, warn, Context, Format};
 use leverage::analysis::briefing::{briefing, BriefingParams, DEFAULT_SAMPLES};
-use leverage::analysis::centrality::CentralityParams;
-use leverage::analysis::suggest::SuggestParams;
-use leverage::export::annotate::{attach_briefing, attach_centrality, suggest_and_attach};
-use leverage::export::csv::{nodes_path, CsvExporter, CsvTables};
+use leverage::analysis::centrality::{centrality_table, CentralityParams, Measure};
+use leverage::analysis::suggest::{suggest, SuggestParams};
+use leverage::exchange::files::{graph_path, nodes_path};
+use leverage::export::annotate::{attach_briefing, attach_centrality, attach_suggestion};
+use leverage::export::csv::{CsvExporter, CsvTables};
 use leverage::export::html::HtmlExporter;
 use leverage::export::svg::SvgExporter;
 use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
@@ -21,13 +22,14 @@ use leverage::export::{exporter_bytes, AnnotatedGraph, ExportFormat, Exporter};
 ///
 /// Formats: graphml (NetworkX, igraph, Gephi, yEd, Cytoscape), gexf (Gephi, laid out as a map),
 /// dot (Graphviz; `neato -n` draws a map), cytoscape (Cytoscape.js), node-link (NetworkX, D3),
-/// csv (Gephi spreadsheets: FILE.csv holds the ties, FILE.nodes.csv the actors), svg (a map drawn
+/// csv (Gephi spreadsheets: FILE.csv holds the ties, FILE.nodes.csv the actors, FILE.graph.json
+/// the metadata, citations and groups), svg (a map drawn
 /// by leverage), json (native). Edges carry `weight` (the strength under `--channels`) and `dist`
 /// (the `--distance` cost); the best leverage paths of the top suggested partners are
 /// highlighted. docs/EXPORTS.md documents every format.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leverage export -o world.graphml\n  leverage export -o world.gexf --with suggest,centrality\n  leverage export -o world.dot && neato -n -Tpng world.dot -o world.png\n  leverage export -o map.svg --highlight 5\n  leverage export --format csv -o world.csv   # world.csv + world.nodes.csv"
+    after_help = "Examples:\n  leverage export -o world.graphml\n  leverage export -o world.gexf --with suggest,centrality\n  leverage export -o world.dot && neato -n -Tpng world.dot -o world.png\n  leverage export -o map.svg --highlight 5\n  leverage export --format csv -o world.csv   # world.csv + world.nodes.csv + world.graph.json"
 )]
 pub struct ExportArgs {
     /// Output file (`-` for standard output, the default); the format follows its extension
@@ -128,6 +130,7 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut targets: Vec<PathBuf> = out.iter().cloned().collect();
     if let (ExportFormat::Csv, Some(p)) = (format, &out) {
         targets.push(nodes_path(p));
+        targets.push(graph_path(p));
     }
     for t in &targets {
         ctx.refuse_input_as_output(t)?;
@@ -167,13 +170,17 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
         let question = resolve_question(&graph, args.from.as_deref(), args.target.as_deref(), None);
         match question {
             Ok((sources, target, exclude)) => {
+                // The whole ranking (no `top`), without the judgement share's extra runs.
                 let mut params = SuggestParams::new(sources, target);
                 params.exclude = exclude;
                 params.strength = ctx.strength.clone();
                 params.distance = ctx.distance;
+                params.top = None;
+                params.judgement_share = false;
+                let ranking = suggest(&graph, &params)?;
                 let scores = want_scores || format == ExportFormat::Svg;
                 let name = args.from.clone().unwrap_or_else(|| "signatories".into());
-                suggest_and_attach(&mut g, &params, &name, args.highlight, scores)?;
+                attach_suggestion(&mut g, &ranking, &name, args.highlight, scores);
             }
             // Names the user gave, and `--with suggest`, must resolve.
             Err(e) if want_scores || explicit => return Err(e),
@@ -188,9 +195,11 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
             distance: ctx.distance,
             ..CentralityParams::default()
         };
-        for (measure, why) in attach_centrality(&mut g, &cp)? {
+        let table = centrality_table(&graph, Measure::ALL, &cp)?;
+        for (measure, why) in &table.failed {
             warn(&format!("{measure} left out of the export: {why}"), None);
         }
+        attach_centrality(&mut g, &table);
     }
     if args.with.contains(&WithArg::Blocs) {
         let found = leverage::analysis::bloc_groups::named_blocs(
@@ -238,11 +247,13 @@ pub fn exec(args: ExportArgs, ctx: &Context) -> anyhow::Result<()> {
     match out {
         None => print_bytes(&exporter_bytes(&g, exporter.as_ref())?),
         Some(path) if format == ExportFormat::Csv => {
-            // Both tables or neither: the ties file without its actors would reload differently.
+            // All three files or none: the ties without their actors or their graph file would
+            // reload differently.
             let mut batch = leverage::io::atomic::Batch::new();
             for (p, tables) in [
                 (path.clone(), CsvTables::Edges),
                 (nodes_path(&path), CsvTables::Nodes),
+                (graph_path(&path), CsvTables::Graph),
             ] {
                 batch
                     .add(&p, |w| {

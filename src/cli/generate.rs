@@ -50,7 +50,7 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
     if let Some(out) = &output {
         ctx.refuse_input_as_output(out)?;
         if csv {
-            ctx.refuse_input_as_output(&leverage::export::csv::nodes_path(out))?;
+            ctx.refuse_input_as_output(&leverage::exchange::files::nodes_path(out))?;
         }
     }
     let graph = generate(&GenerateParams {
@@ -78,7 +78,7 @@ pub fn exec(args: GenerateArgs, ctx: &Context) -> anyhow::Result<()> {
     if csv {
         // The actors table beside the ties (`NAME.nodes.csv`, which `--graph NAME.csv` reads):
         // without it, actors that drew no tie would be lost. Both files or neither.
-        let nodes = leverage::export::csv::nodes_path(&path);
+        let nodes = leverage::exchange::files::nodes_path(&path);
         batch
             .add(&nodes, |w| w.write_all(actors_csv(&graph).as_bytes()))
             .with_context(|| format!("writing `{}`", nodes.display()))?;

@@ -437,11 +437,15 @@ impl Context {
         let mut inputs: Vec<(PathBuf, &str)> = Vec::new();
         if let Some(p) = self.source.path() {
             inputs.push((p.to_path_buf(), "the input graph"));
-            // A CSV graph also reads its `NAME.nodes.csv` sibling.
+            // A CSV graph also reads its `NAME.nodes.csv` and `NAME.graph.json` siblings.
             if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
                 inputs.push((
-                    leverage::export::csv::nodes_path(p),
+                    leverage::exchange::files::nodes_path(p),
                     "the input graph's actors table",
+                ));
+                inputs.push((
+                    leverage::exchange::files::graph_path(p),
+                    "the input graph's graph file",
                 ));
             }
         }

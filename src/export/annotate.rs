@@ -1,5 +1,6 @@
 //! `--with`: analysis results attached to actors as node attributes, and the suggestion that
-//! pictures highlight.
+//! pictures highlight. The caller computes the results (a [`PartnerRanking`], a
+//! [`CentralityTable`]); nothing here runs an analysis.
 
 use indexmap::IndexMap;
 use petgraph::stable_graph::NodeIndex;
@@ -7,10 +8,8 @@ use petgraph::stable_graph::NodeIndex;
 use super::style::Style;
 use super::{AnnotatedGraph, Focus, FocusPartner, RankSpread, Uncertainty};
 use crate::analysis::briefing::Briefing;
-use crate::analysis::centrality::{centrality_table, CentralityParams, Measure};
-use crate::analysis::suggest::{suggest, PartnerRanking, ScoreRule, SuggestParams};
-use crate::error::Result;
-use crate::model::InfluenceGraph;
+use crate::analysis::centrality::CentralityTable;
+use crate::analysis::suggest::{PartnerRanking, ScoreRule};
 
 /// An analysis whose results `--with` attaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,50 +141,23 @@ pub fn attach_briefing(g: &mut AnnotatedGraph<'_>, b: &Briefing, highlight: usiz
     }
 }
 
-/// Attaches every centrality measure as node attributes; returns the measures that did not
-/// converge (left out), with why.
+/// Attaches the measures of a centrality table as node attributes, named as the measures with
+/// `_` for `-` (`strength_out`); a measure listed in [`CentralityTable::failed`] has no column,
+/// and an actor the graph lacks (a table of another graph) is skipped.
 ///
-/// # Errors
-/// As [`centrality_table`].
-pub fn attach_centrality(
-    g: &mut AnnotatedGraph<'_>,
-    params: &CentralityParams,
-) -> Result<IndexMap<String, String>> {
-    let graph: &InfluenceGraph = g.graph;
-    let table = centrality_table(graph, Measure::ALL, params)?;
-    for m in Measure::ALL {
-        if table.failed.contains_key(m.name()) {
+/// `leverage export --with centrality` attaches `centrality_table(graph, Measure::ALL, params)`.
+pub fn attach_centrality(g: &mut AnnotatedGraph<'_>, table: &CentralityTable) {
+    let graph = g.graph;
+    for m in &table.measures {
+        if table.failed.contains_key(m) {
             continue;
         }
-        let name = m.name().replace('-', "_");
         let mut col = IndexMap::new();
         for row in &table.nodes {
-            if let (Some(n), Some(&v)) = (graph.node_of(&row.id), row.scores.get(m.name())) {
+            if let (Some(n), Some(&v)) = (graph.node_of(&row.id), row.scores.get(m)) {
                 col.insert(n, v);
             }
         }
-        g.node_values.insert(name, col);
+        g.node_values.insert(m.replace('-', "_"), col);
     }
-    Ok(table.failed)
-}
-
-/// Runs the suggestion with `params` and attaches it (see [`attach_suggestion`]); `top`
-/// partners are highlighted. `values` also attaches the scores as node attributes.
-/// `sources_name` is how the pictures name the sources (`signatories`).
-///
-/// # Errors
-/// As [`suggest`].
-pub fn suggest_and_attach(
-    g: &mut AnnotatedGraph<'_>,
-    params: &SuggestParams,
-    sources_name: &str,
-    top: usize,
-    values: bool,
-) -> Result<()> {
-    let mut all = params.clone();
-    all.top = None;
-    all.judgement_share = false;
-    let ranking = suggest(g.graph, &all)?;
-    attach_suggestion(g, &ranking, sources_name, top, values);
-    Ok(())
 }

@@ -2,21 +2,25 @@
 //! Laboratory > Import Spreadsheet), written with the `csv` crate.
 //!
 //! Nodes: `Id,Label,` then the node columns of [`super::flat`] (`groups`, `role`, `lat`, `lon`,
-//! `receptiveness`..., attributes, `--with` values). Edges: `Source,Target,Type,Weight,` (`Type`
-//! is `Directed`, `Weight` the aggregate strength) then `dist`, `highlighted`, per channel `c`,
-//! `c_low`, `c_high`, `c_source`, `c_year`, and `note`. Arrays and mixed-type attributes are
+//! `receptiveness`..., `stance`, `outreach`, attributes, `--with` values). Edges:
+//! `Source,Target,Type,Weight,` (`Type` is `Directed`, `Weight` the aggregate strength) then
+//! `dist`, `highlighted`, per channel `c`, `c_low`, `c_high`, `c_source`, `c_year`, `c_basis`,
+//! `c_cite`, then `series` and `note`, and `channel_order` when a tie's channels are in another
+//! order than the columns. Stances, outreach, series, arrays and mixed-type attributes are
 //! written as JSON text.
 //!
-//! `-o FILE.csv` writes the edges to `FILE.csv` and the nodes to `FILE.nodes.csv` (the sibling
-//! that `--graph FILE.csv` reads back); on standard output the nodes table comes first, then one
-//! empty line, then the edges table.
+//! `-o FILE.csv` writes the edges to `FILE.csv`, the nodes to `FILE.nodes.csv` and the graph
+//! file to `FILE.graph.json` ([`crate::exchange::files`]): leverage's manifest of the tables,
+//! with the graph-level parts (metadata, citations, channel declarations, groups) and the role
+//! of every column, so that `--graph FILE.csv` reads all three back exactly. On standard output
+//! the nodes table comes first, then one empty line, then the edges table.
 //!
 //! **Formulas.** A text cell (ids, names, sources, notes, text and JSON attributes; never a
 //! numeric column, so `-0.5` stays a number) that a spreadsheet would run as a formula, one
 //! starting with `=`, `+`, `-`, `@`, a tab or a carriage return, gets a leading `'` (the OWASP
 //! advice), and so does one that already starts with `'`s followed by such a character, so that
 //! the reader ([`crate::io::csv`]), which removes one leading `'` before such a character, gives
-//! back the exact text. [`CsvExporter::raw`] (`--csv-raw`) turns this off.
+//! back the exact text ([`crate::exchange::cells`]). [`CsvExporter::raw`] (`--csv-raw`) turns this off.
 //!
 //! **Attributes** keep their types: a value whose plain text would be read back as another value
 //! (a text `true` or `12`, an empty or space-padded text, a text in quotes) is written as JSON text
@@ -24,8 +28,13 @@
 
 use std::io::Write;
 
-use super::flat::{cell_text, flatten, FlatGraph, Kind, Role};
+use super::flat::{cell_text, flatten, FlatGraph};
 use super::{AnnotatedGraph, Exporter};
+use crate::exchange::cells::{attribute_value, needs_quote};
+use crate::exchange::columns::{Column, Kind, Part, Role};
+use crate::exchange::manifest::{
+    Manifest, CSV_FORMAT, EDGE_KEY_PREFIX, JSON_KEY, NODE_KEY_PREFIX, VERSION,
+};
 
 /// Which tables to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,6 +46,9 @@ pub enum CsvTables {
     Nodes,
     /// The edges table only.
     Edges,
+    /// The graph file (`FILE.graph.json`) only: the graph-level parts and the role of every
+    /// column of the two tables, as JSON.
+    Graph,
 }
 
 /// Writes the CSV tables.
@@ -46,46 +58,6 @@ pub struct CsvExporter {
     pub tables: CsvTables,
     /// Write text cells as they are, without neutralising formulas (see the module doc).
     pub raw: bool,
-}
-
-/// Whether a spreadsheet would take a cell starting with `c` for a formula.
-pub fn starts_formula(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
-}
-
-/// Whether `cell` gets the leading `'` of [`neutralise`]: it starts with a formula character,
-/// possibly after leading `'`s.
-fn needs_quote(cell: &str) -> bool {
-    cell.trim_start_matches('\'')
-        .chars()
-        .next()
-        .is_some_and(starts_formula)
-}
-
-/// `cell` with a leading `'` if a spreadsheet would run it as a formula (or it would read back
-/// without one of its own leading `'`s); see the module doc. [`crate::io::csv`] undoes it.
-///
-/// ```
-/// use leverage::export::csv::neutralise;
-/// assert_eq!(neutralise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-/// assert_eq!(neutralise("'=1"), "''=1");
-/// assert_eq!(neutralise("Turkey"), "Turkey");
-/// ```
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if needs_quote(cell) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
-/// Removes the `'` that [`neutralise`] added: one leading `'` before a formula character (after
-/// any further `'`s).
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if needs_quote(rest) => rest,
-        _ => cell,
-    }
 }
 
 impl CsvExporter {
@@ -100,7 +72,7 @@ impl CsvExporter {
 
     /// A cell of `column`: text cells neutralised, attributes written so that they read back as
     /// the same value.
-    fn cell(&self, column: &super::flat::Column, v: &serde_json::Value) -> String {
+    fn cell(&self, column: &Column, v: &serde_json::Value) -> String {
         let plain = if matches!(column.role, Role::Attribute(_)) {
             attribute_text(v)
         } else {
@@ -117,20 +89,70 @@ impl CsvExporter {
 /// if that reads back so, else its JSON text.
 fn attribute_text(v: &serde_json::Value) -> String {
     let plain = super::flat::text(v);
-    if crate::io::csv::attribute_value(&plain).as_ref() == Some(v) {
+    if attribute_value(&plain).as_ref() == Some(v) {
         plain
     } else {
         crate::io::json_text::compact(v)
     }
 }
 
-fn nodes(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+/// The columns of the nodes table after `Id` and `Label`: every flat node column but the name.
+fn node_rest(flat: &FlatGraph) -> (Option<usize>, Vec<usize>) {
     let name = flat.nodes.columns.iter().position(|c| c.role == Role::Name);
-    let mut header = vec!["Id".to_owned(), "Label".to_owned()];
-    let rest: Vec<usize> = (0..flat.nodes.columns.len())
+    let rest = (0..flat.nodes.columns.len())
         .filter(|&i| Some(i) != name)
         .collect();
+    (name, rest)
+}
+
+/// The columns of the edges table after `Source`, `Target`, `Type` and `Weight`: every flat
+/// edge column but the weight.
+fn edge_rest(flat: &FlatGraph) -> (Option<usize>, Vec<usize>) {
+    let weight = flat
+        .edges
+        .columns
+        .iter()
+        .position(|c| c.role == Role::Weight);
+    let rest = (0..flat.edges.columns.len())
+        .filter(|&i| Some(i) != weight)
+        .collect();
+    (weight, rest)
+}
+
+/// The name of the edges table's last column, the ties' own channel orders.
+const CHANNEL_ORDER: &str = "channel_order";
+
+/// Each tie's channels in its own order, where that differs from the order of the channel
+/// columns (`None` where it does not); `None` for all when no tie needs it.
+fn channel_orders(g: &AnnotatedGraph<'_>, flat: &FlatGraph) -> Option<Vec<Option<String>>> {
+    let columns: Vec<&str> = flat
+        .edges
+        .columns
+        .iter()
+        .filter_map(|c| match &c.role {
+            Role::Channel(ch, Part::Value) => Some(ch.as_str()),
+            _ => None,
+        })
+        .collect();
+    let orders: Vec<Option<String>> = g
+        .graph
+        .ties()
+        .map(|(_, _, _, tie)| {
+            let own = || tie.channels.keys().map(crate::model::Channel::as_str);
+            let by_columns = columns
+                .iter()
+                .copied()
+                .filter(|c| tie.channels.contains_key(c));
+            (!own().eq(by_columns)).then(|| own().collect::<Vec<_>>().join(","))
+        })
+        .collect();
+    orders.iter().any(Option::is_some).then_some(orders)
+}
+
+fn nodes(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let (name, rest) = node_rest(flat);
+    let mut header = vec!["Id".to_owned(), "Label".to_owned()];
     header.extend(rest.iter().map(|&i| flat.nodes.columns[i].name.clone()));
     w.write_record(&header)?;
     for (r, id) in flat.node_ids.iter().enumerate() {
@@ -151,21 +173,22 @@ fn nodes(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::
     w.flush()
 }
 
-fn edges(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::Result<()> {
+fn edges(
+    this: &CsvExporter,
+    flat: &FlatGraph,
+    orders: Option<&[Option<String>]>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let weight = flat
-        .edges
-        .columns
-        .iter()
-        .position(|c| c.role == Role::Weight);
-    let rest: Vec<usize> = (0..flat.edges.columns.len())
-        .filter(|&i| Some(i) != weight)
-        .collect();
+    let (weight, rest) = edge_rest(flat);
     let mut header: Vec<String> = ["Source", "Target", "Type", "Weight"]
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
     header.extend(rest.iter().map(|&i| flat.edges.columns[i].name.clone()));
+    if orders.is_some() {
+        header.push(CHANNEL_ORDER.to_owned());
+    }
     w.write_record(&header)?;
     for (r, &(f, t)) in flat.edge_ends.iter().enumerate() {
         let row = &flat.edges.rows[r];
@@ -185,81 +208,75 @@ fn edges(this: &CsvExporter, flat: &FlatGraph, out: &mut dyn Write) -> std::io::
                 .map(|v| this.cell(&flat.edges.columns[i], v))
                 .unwrap_or_default()
         }));
+        if let Some(orders) = orders {
+            rec.push(orders[r].clone().unwrap_or_default());
+        }
         w.write_record(&rec)?;
     }
     w.flush()
 }
 
-/// The nodes file written beside an edges file: `world.csv` -> `world.nodes.csv`,
-/// `world.edges.csv` -> `world.nodes.csv`.
-pub fn nodes_path(edges: &std::path::Path) -> std::path::PathBuf {
-    let name = edges
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lower = name.to_ascii_lowercase();
-    let stem_len = lower.strip_suffix(".csv").map_or(name.len(), str::len);
-    let stem = &name[..stem_len];
-    let stem_lower = &lower[..stem_len];
-    let stem = [".edges", ".ties"]
-        .iter()
-        .find_map(|s| {
-            stem_lower
-                .ends_with(s)
-                .then(|| &stem[..stem.len() - s.len()])
-        })
-        .unwrap_or(stem);
-    edges.with_file_name(format!("{stem}.nodes.csv"))
+/// The graph file: leverage's manifest of the two tables ([`Manifest`] of format
+/// [`CSV_FORMAT`]), the graph-level parts and each column's role by its header name
+/// (`n_Label`, `e_trade_low`).
+fn graph_file(flat: &FlatGraph, channel_order: bool) -> Manifest {
+    let mut m: Manifest = Manifest {
+        format: CSV_FORMAT.into(),
+        version: VERSION,
+        graph: Some(flat.graph.clone()),
+        ..Manifest::default()
+    };
+    let (name, rest) = node_rest(flat);
+    let named = name.map(|i| ("Label".to_owned(), &flat.nodes.columns[i]));
+    let nodes = named.into_iter().chain(
+        rest.iter()
+            .map(|&i| (flat.nodes.columns[i].name.clone(), &flat.nodes.columns[i])),
+    );
+    let (weight, rest) = edge_rest(flat);
+    let weighted = weight.map(|i| ("Weight".to_owned(), &flat.edges.columns[i]));
+    let edges = weighted.into_iter().chain(
+        rest.iter()
+            .map(|&i| (flat.edges.columns[i].name.clone(), &flat.edges.columns[i])),
+    );
+    for (prefix, columns) in [
+        (NODE_KEY_PREFIX, nodes.collect::<Vec<_>>()),
+        (EDGE_KEY_PREFIX, edges.collect()),
+    ] {
+        for (name, c) in columns {
+            let key = format!("{prefix}{name}");
+            // Attribute cells follow the cell rules (`exchange::cells`), not JSON text.
+            if c.kind == Kind::Json && !matches!(c.role, Role::Attribute(_)) {
+                m.json_keys.insert(key.clone(), JSON_KEY.into());
+            }
+            m.keys.insert(key, c.role.encode());
+        }
+    }
+    if channel_order {
+        m.keys.insert(
+            format!("{EDGE_KEY_PREFIX}{CHANNEL_ORDER}"),
+            Role::ChannelOrder.encode(),
+        );
+    }
+    m
 }
 
 impl Exporter for CsvExporter {
     fn write(&self, g: &AnnotatedGraph<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         let flat = flatten(g);
+        let orders = || channel_orders(g, &flat);
         match self.tables {
             CsvTables::Nodes => nodes(self, &flat, out),
-            CsvTables::Edges => edges(self, &flat, out),
+            CsvTables::Edges => edges(self, &flat, orders().as_deref(), out),
             CsvTables::Both => {
                 nodes(self, &flat, out)?;
                 writeln!(out)?;
-                edges(self, &flat, out)
+                edges(self, &flat, orders().as_deref(), out)
+            }
+            CsvTables::Graph => {
+                let m = graph_file(&flat, orders().is_some());
+                crate::io::json_text::to_writer_pretty(&mut *out, &m)?;
+                writeln!(out)
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-
-    // See: #16
-    #[test]
-    fn unneutralise_undoes_neutralise() {
-        for cell in [
-            "=1", "+1", "-1", "@a", "\tx", "\rx", "'=1", "''-1", "'", "''", "'a", "a=", "", "x",
-        ] {
-            let written = neutralise(cell);
-            assert!(
-                !written.starts_with(starts_formula),
-                "{cell:?} -> {written:?}"
-            );
-            assert_eq!(unneutralise(&written), cell, "{cell:?}");
-        }
-    }
-
-    #[test]
-    fn sibling_names() {
-        assert_eq!(
-            nodes_path(Path::new("out/world.csv")),
-            Path::new("out/world.nodes.csv")
-        );
-        assert_eq!(
-            nodes_path(Path::new("w.Edges.CSV")),
-            Path::new("w.nodes.csv")
-        );
-        assert_eq!(
-            nodes_path(Path::new("t.ties.csv")),
-            Path::new("t.nodes.csv")
-        );
     }
 }

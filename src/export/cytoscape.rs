@@ -14,8 +14,9 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::flat::{flatten, Role};
+use super::flat::flatten;
 use super::{AnnotatedGraph, Exporter};
+use crate::exchange::columns::Role;
 
 /// Writes Cytoscape.js JSON.
 #[derive(Debug, Clone, Copy, Default)]

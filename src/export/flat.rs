@@ -1,222 +1,13 @@
-//! The graph as flat, typed attribute tables: the one place that decides which attributes nodes
-//! and edges carry and under which names, shared by the GraphML, GEXF, node-link, Cytoscape and
-//! CSV exporters (and read back by the GraphML importer through [`Role`]).
-//!
-//! Node columns: `name`, `groups` (comma-separated ids), `role` (the colour group of the
-//! pictures), `lat`, `lon`, `receptiveness` with `receptiveness_low`, `_high`, `_source`, `_year`,
-//! `note`, every actor attribute, then the analysis values of `--with`. Edge columns: `weight`
-//! (aggregate strength under the emphasis used), `dist` (the chosen distance, absent for a tie of
-//! strength 0), `highlighted`, then per channel `c`, `c_low`, `c_high`, `c_source`, `c_year`, and
-//! `note`. A name that collides with a fixed one gets a prefix: `attr_` for attributes, `ch_` for
-//! channels.
+//! The graph as flat, typed attribute tables: the one place that fills the columns nodes and
+//! edges carry, shared by the GraphML, GEXF, node-link, Cytoscape and CSV exporters. Which columns
+//! there are, what each means and how each is named is the exchange vocabulary of
+//! [`crate::exchange::columns`], which the importers read back.
 
 use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::{tie_weight, AnnotatedGraph};
-use crate::model::Figure;
-
-/// The type of a column's values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Text.
-    String,
-    /// A number, written in its JSON form (`3`, `0.25`).
-    Double,
-    /// An integer.
-    Int,
-    /// `true` or `false`.
-    Boolean,
-    /// Any JSON value (arrays, mixed types), written as JSON text where a format has no arrays.
-    Json,
-}
-
-/// Which part of a [`Figure`] a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// The value.
-    Value,
-    /// The low end of the range.
-    Low,
-    /// The high end of the range.
-    High,
-    /// The source.
-    Source,
-    /// The year.
-    Year,
-    /// The basis (absent when unknown).
-    Basis,
-    /// The citation ids, comma-separated (absent when none).
-    Cite,
-}
-
-impl Part {
-    const ALL: [Part; 7] = [
-        Part::Value,
-        Part::Low,
-        Part::High,
-        Part::Source,
-        Part::Year,
-        Part::Basis,
-        Part::Cite,
-    ];
-
-    fn suffix(self) -> &'static str {
-        match self {
-            Part::Value => "",
-            Part::Low => "_low",
-            Part::High => "_high",
-            Part::Source => "_source",
-            Part::Year => "_year",
-            Part::Basis => "_basis",
-            Part::Cite => "_cite",
-        }
-    }
-
-    fn kind(self) -> Kind {
-        match self {
-            Part::Source | Part::Basis | Part::Cite => Kind::String,
-            Part::Year => Kind::Int,
-            _ => Kind::Double,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Part::Value => "value",
-            Part::Low => "low",
-            Part::High => "high",
-            Part::Source => "source",
-            Part::Year => "year",
-            Part::Basis => "basis",
-            Part::Cite => "cite",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Part> {
-        Part::ALL.into_iter().find(|p| p.name() == s)
-    }
-
-    /// This part of `fig`, if present.
-    pub(crate) fn of(self, fig: &Figure) -> Option<Value> {
-        match self {
-            Part::Value => Some(fig.value.into()),
-            Part::Low => fig.range.map(|[lo, _]| lo.into()),
-            Part::High => fig.range.map(|[_, hi]| hi.into()),
-            Part::Source => Some(fig.source.as_ref().into()),
-            Part::Year => Some(fig.year.into()),
-            Part::Basis => (!fig.basis.is_unknown()).then(|| fig.basis.name().into()),
-            Part::Cite => {
-                (!fig.cite.is_empty()).then(|| fig.cite.ids().collect::<Vec<_>>().join(",").into())
-            }
-        }
-    }
-}
-
-/// What a column means, so that an importer can rebuild the graph from the columns.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Role {
-    /// The actor's display name.
-    Name,
-    /// The groups the actor belongs to (derived: groups are stored whole at graph level).
-    Groups,
-    /// The colour role of the pictures (derived).
-    Colour,
-    /// Capital latitude.
-    Lat,
-    /// Capital longitude.
-    Lon,
-    /// A part of the receptiveness figure.
-    Receptiveness(Part),
-    /// The actor's or tie's note.
-    Note,
-    /// A free actor attribute, by its name in the graph.
-    Attribute(String),
-    /// An analysis value from `--with` (derived).
-    Annotation(String),
-    /// The aggregate strength (derived).
-    Weight,
-    /// The distance (derived).
-    Dist,
-    /// Whether the tie is on a highlighted path (derived).
-    Highlighted,
-    /// A part of a channel's figure, by channel name.
-    Channel(String, Part),
-    /// The actor's stance by target (JSON, as in the native format).
-    Stance,
-    /// The actor's agreements and concerns (JSON, as in the native format).
-    Outreach,
-    /// The tie's yearly series (JSON: channel -> figures, oldest first).
-    Series,
-}
-
-impl Role {
-    /// The role as a short string, for the GraphML manifest (`attribute:capital`,
-    /// `channel:trade:low`).
-    pub fn encode(&self) -> String {
-        match self {
-            Role::Name => "name".into(),
-            Role::Groups => "groups".into(),
-            Role::Colour => "role".into(),
-            Role::Lat => "lat".into(),
-            Role::Lon => "lon".into(),
-            Role::Receptiveness(p) => format!("receptiveness:{}", p.name()),
-            Role::Note => "note".into(),
-            Role::Attribute(a) => format!("attribute:{a}"),
-            Role::Annotation(a) => format!("annotation:{a}"),
-            Role::Weight => "weight".into(),
-            Role::Dist => "dist".into(),
-            Role::Highlighted => "highlighted".into(),
-            Role::Channel(c, p) => format!("channel:{}:{c}", p.name()),
-            Role::Stance => "stance".into(),
-            Role::Outreach => "outreach".into(),
-            Role::Series => "series".into(),
-        }
-    }
-
-    /// Parses [`Role::encode`]'s output.
-    pub fn decode(s: &str) -> Option<Role> {
-        Some(match s {
-            "name" => Role::Name,
-            "groups" => Role::Groups,
-            "role" => Role::Colour,
-            "lat" => Role::Lat,
-            "lon" => Role::Lon,
-            "note" => Role::Note,
-            "weight" => Role::Weight,
-            "dist" => Role::Dist,
-            "highlighted" => Role::Highlighted,
-            "stance" => Role::Stance,
-            "outreach" => Role::Outreach,
-            "series" => Role::Series,
-            _ => {
-                if let Some(p) = s.strip_prefix("receptiveness:") {
-                    Role::Receptiveness(Part::parse(p)?)
-                } else if let Some(a) = s.strip_prefix("attribute:") {
-                    Role::Attribute(a.to_owned())
-                } else if let Some(a) = s.strip_prefix("annotation:") {
-                    Role::Annotation(a.to_owned())
-                } else if let Some(rest) = s.strip_prefix("channel:") {
-                    let (p, c) = rest.split_once(':')?;
-                    Role::Channel(c.to_owned(), Part::parse(p)?)
-                } else {
-                    return None;
-                }
-            }
-        })
-    }
-}
-
-/// One column: its name in the export, its type and its meaning.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Column {
-    /// The attribute name in the export.
-    pub name: String,
-    /// The type of its values.
-    pub kind: Kind,
-    /// What it means.
-    pub role: Role,
-}
+use crate::exchange::columns::{attribute_column, channel_column, Column, Kind, Part, Role};
 
 /// A table of rows over columns; a row holds `None` where the attribute is absent.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -248,95 +39,10 @@ pub struct FlatGraph {
     pub edge_ends: Vec<(usize, usize)>,
     /// Edge attributes.
     pub edges: Table,
-    /// Graph attributes: `title`, `date`, `description`, `notes` (array), `groups` (array of
-    /// group objects as in the native format).
+    /// Graph attributes: the fields of [`crate::io::json::GraphPartsDoc`] (`title`, `date`,
+    /// `description`, `notes` as an array, `version`, `citations`, `channels`, `build`, `groups`
+    /// as in the native format), each absent when empty.
     pub graph: IndexMap<String, Value>,
-}
-
-/// Node column names an attribute cannot take: the fixed columns, and those the CSV reader
-/// gives a meaning (`latitude`, `lng`...).
-const NODE_FIXED: &[&str] = &[
-    "name",
-    "groups",
-    "role",
-    "lat",
-    "lon",
-    "receptiveness",
-    "stance",
-    "outreach",
-    "note",
-    "id",
-    "label",
-    "colour",
-    "size",
-    "latitude",
-    "lng",
-    "longitude",
-];
-/// Edge column names a channel cannot take: the fixed columns, and those the CSV reader gives a
-/// meaning (`from`, `type`, `year`, `citation`...), so that a CSV export reads back.
-const EDGE_FIXED: &[&str] = &[
-    "weight",
-    "dist",
-    "highlighted",
-    "series",
-    "note",
-    "id",
-    "label",
-    "source",
-    "target",
-    "colour",
-    "from",
-    "to",
-    "type",
-    "low",
-    "high",
-    "year",
-    "citation",
-    "kind",
-    "interval",
-    "timeset",
-];
-/// The prefix of a channel column renamed for a collision.
-const CHANNEL_PREFIX: &str = "ch_";
-
-/// Whether `name` is a fixed column, would look like a figure part of one, or is `prefix` before
-/// such a name (so that `ch_weight`, the renamed `weight`, cannot also be a channel's own name).
-fn collides_fixed(name: &str, fixed: &[&str], prefix: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    fixed.iter().any(|f| {
-        lower == *f
-            || Part::ALL
-                .iter()
-                .any(|p| !p.suffix().is_empty() && lower == format!("{f}{}", p.suffix()))
-    }) || lower
-        .strip_prefix(prefix)
-        .is_some_and(|rest| collides_fixed(rest, fixed, prefix))
-}
-
-/// The column name for `name`: `prefix` before it if it collides with a fixed column (once: the
-/// prefixed name is the one that may stand there, so [`channel_of_column`] can undo it), then
-/// more `prefix`es while an earlier column has it.
-fn column_name(name: &str, fixed: &[&str], prefix: &str, taken: &[String]) -> String {
-    let mut out = if collides_fixed(name, fixed, prefix) {
-        format!("{prefix}{name}")
-    } else {
-        name.to_owned()
-    };
-    while taken.iter().any(|t| t.eq_ignore_ascii_case(&out)) {
-        out = format!("{prefix}{out}");
-    }
-    out
-}
-
-/// The channel an edge column named `column` holds: `column` itself, or, for `ch_NAME` where
-/// `NAME` collides with a fixed column, `NAME` (the rename [`flatten`] made). The inverse of
-/// the naming of channel columns, for the CSV reader.
-pub fn channel_of_column(column: &str) -> &str {
-    match column.strip_prefix(CHANNEL_PREFIX) {
-        Some(rest) if collides_fixed(rest, EDGE_FIXED, CHANNEL_PREFIX) => rest,
-        _ => column,
-    }
 }
 
 /// The kind of a free attribute from all its values.
@@ -395,7 +101,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
     }
     let mut taken: Vec<String> = g.node_values.keys().cloned().collect();
     for (k, vs) in &attr_values {
-        let name = column_name(k, NODE_FIXED, "attr_", &taken);
+        let name = attribute_column(k, &taken);
         taken.push(name.clone());
         push(
             &mut node_cols,
@@ -469,7 +175,7 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
     );
     let mut taken = Vec::new();
     for c in graph.channels() {
-        let name = column_name(c.as_str(), EDGE_FIXED, CHANNEL_PREFIX, &taken);
+        let name = channel_column(c.as_str(), &taken);
         taken.push(name.clone());
         for p in Part::ALL {
             push(
@@ -510,38 +216,10 @@ pub fn flatten(g: &AnnotatedGraph<'_>) -> FlatGraph {
         rows,
     };
 
-    let mut attrs = IndexMap::new();
-    attrs.insert("title".into(), graph.meta.title.clone().into());
-    attrs.insert("date".into(), graph.meta.date.clone().into());
-    if let Some(d) = &graph.meta.description {
-        attrs.insert("description".into(), d.clone().into());
-    }
-    if !graph.meta.notes.is_empty() {
-        attrs.insert("notes".into(), graph.meta.notes.clone().into());
-    }
-    let doc = crate::io::json::to_doc(graph);
-    attrs.insert("version".into(), doc.version.into());
-    if !doc.citations.is_empty() {
-        attrs.insert(
-            "citations".into(),
-            serde_json::to_value(&doc.citations).expect("citations serialise"),
-        );
-    }
-    if !doc.channels.is_empty() {
-        attrs.insert(
-            "channels".into(),
-            serde_json::to_value(&doc.channels).expect("channel declarations serialise"),
-        );
-    }
-    if let Some(b) = &graph.meta.build {
-        attrs.insert("build".into(), b.clone());
-    }
-    if !doc.groups.is_empty() {
-        attrs.insert(
-            "groups".into(),
-            serde_json::to_value(&doc.groups).expect("group structs serialise"),
-        );
-    }
+    let attrs = match serde_json::to_value(crate::io::json::GraphPartsDoc::of(graph)) {
+        Ok(Value::Object(m)) => m.into_iter().collect(),
+        _ => unreachable!("graph-level parts serialise to an object"),
+    };
     FlatGraph {
         node_ids,
         nodes,
@@ -605,20 +283,6 @@ pub fn cell_text(kind: Kind, v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn roles_round_trip() {
-        for r in [
-            Role::Name,
-            Role::Receptiveness(Part::High),
-            Role::Attribute("a:b".into()),
-            Role::Channel("trade".into(), Part::Source),
-            Role::Annotation("score".into()),
-        ] {
-            assert_eq!(Role::decode(&r.encode()), Some(r));
-        }
-        assert_eq!(Role::decode("nonsense"), None);
-    }
 
     #[test]
     fn collisions_get_prefixes() {

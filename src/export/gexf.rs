@@ -18,17 +18,18 @@
 //! Reloads exactly (`leverage --graph out.gexf`): a processing instruction
 //! `<?leverage_manifest {...}?>` after the XML declaration holds the graph's metadata and groups
 //! (GEXF has no graph attributes) and maps each attribute id to its meaning
-//! ([`super::flat::Role`]), as the GraphML manifest does. Other readers (Gephi, NetworkX,
+//! ([`crate::exchange::manifest`]), as the GraphML manifest does. Other readers (Gephi, NetworkX,
 //! xmllint with the RELAX NG schema) skip processing instructions.
 
 use std::io::Write;
 
-use serde_json::Value;
-
-use super::flat::{cell_text, columns_in_tie_order, flatten, FlatGraph, Kind, Role};
+use super::flat::{cell_text, columns_in_tie_order, flatten, FlatGraph};
 use super::xml::escape;
 use super::{AnnotatedGraph, Exporter};
-use crate::io::gexf::{MANIFEST_FORMAT, MANIFEST_TARGET};
+use crate::exchange::columns::{Kind, Role};
+use crate::exchange::manifest::{
+    Manifest, EDGE_KEY_PREFIX, GEXF_FORMAT, GEXF_TARGET, JSON_KEY, NODE_KEY_PREFIX, VERSION,
+};
 
 /// Writes GEXF 1.3.
 #[derive(Debug, Clone, Copy, Default)]
@@ -69,32 +70,28 @@ pub fn rgb(hex: &str) -> (u8, u8, u8) {
 /// The manifest: the graph's metadata and groups, and the role of each attribute id (`n_node3`,
 /// `e_edge5`), as JSON text that can stand in a processing instruction (no `?>`).
 fn manifest(flat: &FlatGraph, edge_cols: &[usize]) -> String {
-    let mut keys = serde_json::Map::new();
-    let mut json_keys = serde_json::Map::new();
+    let mut m: Manifest = Manifest {
+        format: GEXF_FORMAT.into(),
+        version: VERSION,
+        graph: Some(flat.graph.clone()),
+        ..Manifest::default()
+    };
     let node_cols = flat.nodes.columns.iter().enumerate();
     let edge_cols = edge_cols.iter().map(|&j| (j, &flat.edges.columns[j]));
     for (key, c) in node_cols
-        .map(|(i, c)| (format!("n_node{i}"), c))
-        .chain(edge_cols.map(|(j, c)| (format!("e_edge{j}"), c)))
+        .map(|(i, c)| (format!("{NODE_KEY_PREFIX}node{i}"), c))
+        .chain(edge_cols.map(|(j, c)| (format!("{EDGE_KEY_PREFIX}edge{j}"), c)))
     {
-        keys.insert(key.clone(), c.role.encode().into());
         if c.kind == Kind::Json {
-            json_keys.insert(key, "json".into());
+            m.json_keys.insert(key.clone(), JSON_KEY.into());
         }
+        m.keys.insert(key, c.role.encode());
     }
-    let mut m = serde_json::Map::new();
-    m.insert("format".into(), MANIFEST_FORMAT.into());
-    m.insert("version".into(), 1.into());
-    m.insert(
-        "graph".into(),
-        Value::Object(flat.graph.clone().into_iter().collect()),
-    );
-    m.insert("keys".into(), keys.into());
-    m.insert("json_keys".into(), json_keys.into());
+    let m = serde_json::to_value(&m).expect("manifests serialise");
     // `>` only stands inside JSON strings, where `\u003e` means the same; XML forbids U+FFFE and
     // U+FFFF, which JSON writes as they are.
     let mut out = String::new();
-    for ch in crate::io::json_text::compact(&Value::Object(m)).chars() {
+    for ch in crate::io::json_text::compact(&m).chars() {
         match ch {
             '>' => out.push_str("\\u003e"),
             '\u{FFFE}' => out.push_str("\\ufffe"),
@@ -122,7 +119,7 @@ fn series_span(graph: &crate::model::InfluenceGraph) -> Option<(i32, i32)> {
 /// that the value read last is the latest figure's, and the reload stays exact).
 fn timed_values(
     series: &[crate::model::Figure],
-    part: super::flat::Part,
+    part: crate::exchange::columns::Part,
     kind: Kind,
     (first, last): (i32, i32),
 ) -> Option<Vec<(String, i32, i32)>> {
@@ -150,7 +147,7 @@ impl Exporter for GexfExporter {
             .collect();
 
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-        writeln!(out, "<?{MANIFEST_TARGET} {}?>", manifest(&flat, &edge_cols))?;
+        writeln!(out, "<?{GEXF_TARGET} {}?>", manifest(&flat, &edge_cols))?;
         writeln!(
             out,
             r#"<gexf xmlns="{NAMESPACE}" xmlns:viz="{VIZ_NAMESPACE}" version="1.3">"#
@@ -361,7 +358,7 @@ mod tests {
     // static.
     #[test]
     fn timed_values_by_hand() {
-        use super::super::flat::Part;
+        use crate::exchange::columns::Part;
         use crate::model::Figure;
         let s = [
             Figure::new(0.1, "a", 2021),

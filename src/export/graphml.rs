@@ -3,7 +3,7 @@
 //!
 //! Reloads exactly (`leverage --graph out.graphml`): graph-level keys hold the metadata and the
 //! groups (as JSON), and the graph-level key `leverage_manifest` maps each key to its meaning
-//! ([`super::flat::Role`]), so that the importer can tell a channel from an attribute and skip
+//! ([`crate::exchange::manifest`]), so that the importer can tell a channel from an attribute and skip
 //! derived values (`weight`, `dist`, `groups`, `role`, `--with` results). Other readers ignore it.
 //! Ties of zero strength under the emphasis used are absent for analysis (MODEL section 2), so
 //! they are not written as `<edge>`s (NetworkX would count them) but kept in the manifest's
@@ -14,11 +14,14 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::flat::{cell_text, columns_in_tie_order, flatten, Kind, Table};
+use super::flat::{cell_text, columns_in_tie_order, flatten, Table};
 use super::xml::{escape, nmtoken};
 use super::{tie_weight, AnnotatedGraph, Exporter};
-use crate::io::graphml::AbsentTie;
-use crate::io::json::TieDoc;
+use crate::exchange::columns::Kind;
+use crate::exchange::manifest::{
+    AbsentTie, Manifest, ManifestTie, EDGE_KEY_PREFIX, GRAPHML_FORMAT, GRAPHML_KEY, JSON_KEY,
+    NODE_KEY_PREFIX, VERSION,
+};
 
 /// Writes GraphML 1.0.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,9 +29,6 @@ pub struct GraphmlExporter;
 
 /// The GraphML namespace.
 pub const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
-
-/// The graph-level key holding the manifest.
-pub const MANIFEST_KEY: &str = "leverage_manifest";
 
 /// The GraphML `attr.type` of a column kind.
 pub fn type_name(kind: Kind) -> &'static str {
@@ -66,34 +66,33 @@ impl Exporter for GraphmlExporter {
         let edge_names = key_names(&flat.edges);
 
         // Manifest: key id -> role.
-        let mut manifest = serde_json::Map::new();
-        manifest.insert("format".into(), "leverage-graphml".into());
-        manifest.insert("version".into(), 1.into());
-        let mut kinds = serde_json::Map::new();
-        let mut roles = serde_json::Map::new();
+        let mut manifest: Manifest = Manifest {
+            format: GRAPHML_FORMAT.into(),
+            version: VERSION,
+            ..Manifest::default()
+        };
         for (names, table, prefix) in [
-            (&node_names, &flat.nodes, "n_"),
-            (&edge_names, &flat.edges, "e_"),
+            (&node_names, &flat.nodes, NODE_KEY_PREFIX),
+            (&edge_names, &flat.edges, EDGE_KEY_PREFIX),
         ] {
             for (name, c) in names.iter().zip(&table.columns) {
-                roles.insert(format!("{prefix}{name}"), c.role.encode().into());
+                let key = format!("{prefix}{name}");
                 if c.kind == Kind::Json {
-                    kinds.insert(format!("{prefix}{name}"), "json".into());
+                    manifest.json_keys.insert(key.clone(), JSON_KEY.into());
                 }
+                manifest.keys.insert(key, c.role.encode());
             }
         }
-        manifest.insert("keys".into(), roles.into());
-        manifest.insert("json_keys".into(), kinds.into());
         // Ties of zero strength are absent for analysis (MODEL section 2): not written as edges,
         // which NetworkX and others would take as present, but kept here for an exact reload.
-        let absent: Vec<AbsentTie> = g
+        manifest.absent_ties = g
             .graph
             .ties()
             .enumerate()
             .filter(|(_, (_, _, _, tie))| tie_weight(g, tie).0 <= 0.0)
             .map(|(index, (_, f, t, tie))| AbsentTie {
                 index,
-                tie: TieDoc {
+                tie: ManifestTie {
                     from: g.graph.actor(f).id.as_str().into(),
                     to: g.graph.actor(t).id.as_str().into(),
                     channels: crate::model::channels::TieChannels {
@@ -104,18 +103,12 @@ impl Exporter for GraphmlExporter {
                 },
             })
             .collect();
-        let skip: HashSet<usize> = absent.iter().map(|a| a.index).collect();
+        let skip: HashSet<usize> = manifest.absent_ties.iter().map(|a| a.index).collect();
         let tie_channels: Vec<Vec<String>> = g
             .graph
             .ties()
             .map(|(_, _, _, tie)| tie.channels.keys().map(ToString::to_string).collect())
             .collect();
-        if !absent.is_empty() {
-            manifest.insert(
-                "absent_ties".into(),
-                serde_json::to_value(&absent).unwrap_or(Value::Null),
-            );
-        }
 
         let mut graph_data: BTreeMap<String, String> = BTreeMap::new();
         for (k, v) in &flat.graph {
@@ -126,8 +119,10 @@ impl Exporter for GraphmlExporter {
             graph_data.insert(nmtoken(k), text);
         }
         graph_data.insert(
-            MANIFEST_KEY.into(),
-            crate::io::json_text::compact(&Value::Object(manifest)),
+            GRAPHML_KEY.into(),
+            crate::io::json_text::compact(
+                &serde_json::to_value(&manifest).expect("manifests serialise"),
+            ),
         );
 
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;

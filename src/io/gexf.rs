@@ -20,19 +20,16 @@
 
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
+
 use serde_json::Value;
 
-use super::attributed::{build, Attributed, Edge, Manifest, Node, Values};
+use super::attributed::{build, Attributed, Edge, Exact, Node, Values};
 use super::xml::{attr_at, attr_offset, edge_ends, node_id, problem, required, walk, Xml};
 use super::{ImportDefaults, LoadOptions};
 use crate::error::Result;
+use crate::exchange::manifest::{Manifest, GEXF_FORMAT, GEXF_TARGET};
 use crate::model::InfluenceGraph;
-
-/// The target of the processing instruction that holds leverage's manifest.
-pub const MANIFEST_TARGET: &str = "leverage_manifest";
-
-/// The `format` of leverage's GEXF manifest.
-pub const MANIFEST_FORMAT: &str = "leverage-gexf";
 
 /// An `<attribute>` declaration.
 #[derive(Debug, Clone, Default)]
@@ -310,7 +307,7 @@ fn read(text: &str, file: &str) -> Result<Raw> {
                 content,
                 offset,
             } => {
-                if target == MANIFEST_TARGET {
+                if target == GEXF_TARGET {
                     raw.manifest = Some((content.to_owned(), offset));
                 }
             }
@@ -401,19 +398,21 @@ pub fn parse(
 ) -> Result<InfluenceGraph> {
     let file = defaults.file.as_str();
     let mut raw = read(text, file)?;
-    let manifest = raw
-        .manifest
-        .as_ref()
-        .and_then(|(t, off)| Some((Manifest::parse(t, MANIFEST_FORMAT)?, *off)));
+    let manifest = raw.manifest.as_ref().and_then(|(t, off)| {
+        Some((
+            Manifest::<IndexMap<String, Value>>::parse(t, GEXF_FORMAT)?,
+            *off,
+        ))
+    });
     let exact = manifest.is_some();
     let node_decls = Decls::new(&raw.node_attrs, exact);
     let edge_decls = Decls::new(&raw.edge_attrs, exact);
 
     let mut graph = Values::new();
     let mut titles = HashMap::new();
-    if let Some(((_, map), off)) = &manifest {
+    if let Some((m, off)) = &manifest {
         // The graph's metadata and groups, as leverage wrote them.
-        if let Some(g) = map.get("graph").and_then(Value::as_object) {
+        if let Some(g) = &m.graph {
             for (k, v) in g {
                 let t = match v {
                     Value::String(s) => s.clone(),
@@ -483,7 +482,7 @@ pub fn parse(
     }
     let read = Attributed {
         graph_offset: raw.graph_offset,
-        graph_term: if exact { MANIFEST_TARGET } else { "meta" },
+        graph_term: if exact { GEXF_TARGET } else { "meta" },
         term: "attribute",
         type_hint: "fix the value or the attribute's `type`",
         graph,
@@ -493,7 +492,7 @@ pub fn parse(
         has_name,
         nodes,
         edges,
-        manifest: manifest.map(|((m, _), _)| m),
+        manifest: manifest.map(|(m, _)| Exact::from(m)),
         notes,
     };
     build(read, text, defaults, options)

@@ -17,12 +17,11 @@
 
 use std::collections::HashMap;
 
-use super::attributed::{build, Attributed, Edge, Manifest, Node, Values};
-use super::json::TieDoc;
+use super::attributed::{build, Attributed, Edge, Exact, Node, Values};
 use super::xml::{attr_at, edge_ends, node_id, problem, required, walk, Xml};
 use super::{ImportDefaults, LoadOptions};
 use crate::error::Result;
-use crate::export::graphml::MANIFEST_KEY;
+use crate::exchange::manifest::{Manifest, GRAPHML_FORMAT, GRAPHML_KEY};
 use crate::model::InfluenceGraph;
 
 /// A `<key>`.
@@ -354,9 +353,9 @@ pub fn parse(
         graph_data,
     );
     let manifest = graph
-        .get(MANIFEST_KEY)
-        .and_then(|(t, _)| Manifest::parse(t, "leverage-graphml"))
-        .map(|(m, _)| m);
+        .get(GRAPHML_KEY)
+        .and_then(|(t, _)| Manifest::<serde_json::Value>::parse(t, GRAPHML_FORMAT))
+        .map(Exact::from);
     let mut node_types = HashMap::new();
     for (_, k) in keys_of(&raw, "node") {
         node_types
@@ -405,15 +404,6 @@ pub fn parse(
         notes: Vec::new(),
     };
     build(read, text, defaults, options)
-}
-
-/// A zero-strength tie kept in the manifest, with its index in the tie order.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct AbsentTie {
-    /// Position of the tie in the graph's tie order.
-    pub index: usize,
-    /// The tie.
-    pub tie: TieDoc,
 }
 
 #[cfg(test)]

@@ -109,6 +109,11 @@ pub struct ActorDoc {
     pub attributes: IndexMap<String, serde_json::Value>,
 }
 
+/// An actor's stance by target, as one JSON object (a CSV cell); a target named twice is refused.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct StanceDoc(#[serde(deserialize_with = "unique_map")] pub IndexMap<String, Stance>);
+
 /// A group on disk.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,8 +160,104 @@ pub struct TieDoc {
     pub note: Option<String>,
 }
 
+/// The graph-level parts of a document, everything but the actors and the ties, as the exchange
+/// formats carry them beside their tables: GraphML as graph keys, GEXF and CSV in leverage's
+/// manifest ([`crate::exchange::manifest::Manifest::graph`]). The fields are those of
+/// [`MetaDoc`] and [`GraphDoc`], flattened, in this order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphPartsDoc {
+    /// Title.
+    pub title: String,
+    /// Date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Format version of the document, `1` or `2`.
+    pub version: u64,
+    /// Citations by id.
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub citations: IndexMap<String, Citation>,
+    /// Channel declarations.
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub channels: IndexMap<String, ChannelDecl>,
+    /// What a build read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<serde_json::Value>,
+    /// Groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupDoc>,
+}
+
+impl GraphPartsDoc {
+    /// The graph-level parts of `graph`. Time O(citations + channels + groups · members).
+    pub fn of(graph: &InfluenceGraph) -> Self {
+        GraphPartsDoc {
+            title: graph.meta.title.clone(),
+            date: graph.meta.date.clone(),
+            description: graph.meta.description.clone(),
+            notes: graph.meta.notes.clone(),
+            version: 2,
+            citations: graph.citations.clone(),
+            channels: graph
+                .channel_decls
+                .iter()
+                .map(|(c, d)| (c.to_string(), d.clone()))
+                .collect(),
+            build: graph.meta.build.clone(),
+            groups: graph.groups().map(group_doc).collect(),
+        }
+    }
+
+    /// The document of these parts, without actors and ties.
+    pub fn into_doc(self) -> GraphDoc {
+        GraphDoc {
+            schema: None,
+            version: self.version,
+            meta: MetaDoc {
+                title: self.title,
+                date: self.date,
+                description: self.description,
+                notes: self.notes,
+                build: self.build,
+            },
+            citations: self.citations,
+            channels: self.channels,
+            actors: Vec::new(),
+            groups: self.groups,
+            ties: Vec::new(),
+        }
+    }
+}
+
+/// A group as the native format writes it.
+fn group_doc(g: &crate::model::Group) -> GroupDoc {
+    GroupDoc {
+        id: g.id.clone(),
+        name: g.name.clone(),
+        members: g.members.iter().map(ToString::to_string).collect(),
+        lead: g.lead.as_ref().map(ToString::to_string),
+        note: g.note.clone(),
+        source: g.source.clone(),
+        cite: g.cite.clone(),
+        year: g.year,
+    }
+}
+
 /// Deserialises a map, rejecting duplicate keys (serde's default keeps the last one silently).
-fn unique_map<'de, D, V>(deserializer: D) -> Result<IndexMap<String, V>, D::Error>
+pub(crate) fn unique_map<'de, D, V>(deserializer: D) -> Result<IndexMap<String, V>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
@@ -222,6 +323,12 @@ impl DocKind {
         what: "graph",
         docs: "docs/FORMAT.md",
         example: r#"{"version": 1, "meta": {...}, "actors": [...], "ties": [...]}"#,
+    };
+    /// The graph file beside a CSV graph's tables (`NAME.graph.json`).
+    pub const CSV_GRAPH: DocKind = DocKind {
+        what: "CSV graph's graph",
+        docs: "docs/EXPORTS.md",
+        example: r#"{"format": "leverage-csv", "version": 1, "graph": {...}, "keys": {...}}"#,
     };
     /// A scenario file.
     pub const SCENARIO: DocKind = DocKind {
@@ -478,19 +585,7 @@ pub fn to_doc(graph: &InfluenceGraph) -> GraphDoc {
             attributes: a.attributes.clone(),
         })
         .collect();
-    let groups = graph
-        .groups()
-        .map(|g| GroupDoc {
-            id: g.id.clone(),
-            name: g.name.clone(),
-            members: g.members.iter().map(ToString::to_string).collect(),
-            lead: g.lead.as_ref().map(ToString::to_string),
-            note: g.note.clone(),
-            source: g.source.clone(),
-            cite: g.cite.clone(),
-            year: g.year,
-        })
-        .collect();
+    let groups = graph.groups().map(group_doc).collect();
     let ties = graph
         .ties()
         .map(|(_, f, t, tie)| TieDoc {

@@ -72,7 +72,8 @@ pub struct LoadOptions {
     /// The edge attribute (GraphML key, GEXF attribute title) or column (CSV) holding the tie
     /// strength; default `weight`.
     pub weight_attr: Option<String>,
-    /// The actors table of a CSV graph; default: the `.nodes.csv` sibling, if present.
+    /// The actors table of a CSV graph; default: the `.nodes.csv` sibling, if present. (The
+    /// graph file, `NAME.graph.json`, is read when present beside the ties table.)
     pub actors: Option<PathBuf>,
     /// The format of a graph read from standard input (default: native JSON); a file's format
     /// follows its extension.
@@ -123,22 +124,7 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
             return match format {
                 InputFormat::Graphml => graphml::parse(text, &defaults, options),
                 InputFormat::Gexf => gexf::parse(text, &defaults, options),
-                _ => {
-                    let actors_path = options.actors.clone().or_else(|| {
-                        let p = crate::export::csv::nodes_path(path);
-                        (p != *path && p.is_file()).then_some(p)
-                    });
-                    let actors = match &actors_path {
-                        Some(p) => {
-                            let n = p.display().to_string();
-                            let b = read_limited(p)?;
-                            Some((decode(&b, &n)?.to_owned(), n))
-                        }
-                        None => None,
-                    };
-                    let actors = actors.as_ref().map(|(t, n)| (t.as_str(), n.as_str()));
-                    csv::parse(text, actors, &defaults, options)
-                }
+                _ => load_csv(path, text, &defaults, options),
             };
         }
     }
@@ -157,7 +143,7 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
                 InputFormat::Json => json::parse(text, &name),
                 InputFormat::Graphml => graphml::parse(text, &defaults, options),
                 InputFormat::Gexf => gexf::parse(text, &defaults, options),
-                InputFormat::Csv => csv::parse(text, None, &defaults, options),
+                InputFormat::Csv => csv::parse(text, None, None, &defaults, options),
             }
         }
         GraphSource::File(path) => {
@@ -167,6 +153,36 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
             json::parse(text, &name)
         }
     }
+}
+
+/// Reads a CSV graph: the ties table `text` (of `path`), the actors table (`--actors-table`,
+/// else the `NAME.nodes.csv` sibling) and the graph file (the `NAME.graph.json` sibling), each if
+/// present.
+fn load_csv(
+    path: &Path,
+    text: &str,
+    defaults: &ImportDefaults,
+    options: &LoadOptions,
+) -> Result<InfluenceGraph> {
+    let sibling = |p: PathBuf| (p != *path && p.is_file()).then_some(p);
+    let read = |p: &Path| -> Result<(String, String)> {
+        let name = p.display().to_string();
+        let bytes = read_limited(p)?;
+        Ok((decode(&bytes, &name)?.to_owned(), name))
+    };
+    let actors = options
+        .actors
+        .clone()
+        .or_else(|| sibling(crate::exchange::files::nodes_path(path)))
+        .map(|p| read(&p))
+        .transpose()?;
+    let graph = sibling(crate::exchange::files::graph_path(path))
+        .map(|p| read(&p))
+        .transpose()?;
+    fn pair(x: &Option<(String, String)>) -> Option<(&str, &str)> {
+        x.as_ref().map(|(t, n)| (t.as_str(), n.as_str()))
+    }
+    csv::parse(text, pair(&actors), pair(&graph), defaults, options)
 }
 
 /// Refuses options that the source's format would ignore: `--weight-attr` for a native JSON

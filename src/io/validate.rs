@@ -11,8 +11,8 @@ use super::location::{Location, PathStep};
 use crate::error::{Error, Problem, Result};
 use crate::model::channels::TieChannels;
 use crate::model::{
-    Actor, ActorId, Channel, Channels, Citation, Cite, Coordinates, Figure, Group, InfluenceGraph,
-    Meta, Outreach, Resolver, Tie,
+    Actor, ActorId, Channel, Citation, Cite, Coordinates, Figure, Group, InfluenceGraph, Meta,
+    Outreach, Resolver, Tie,
 };
 
 /// Most problems reported for one file; past this the list ends with a count.
@@ -76,8 +76,8 @@ pub(crate) struct NumberedTies {
 pub(crate) struct NumberedTie {
     /// `from` and `to`, as indices into [`NumberedTies::names`].
     pub ends: [u32; 2],
-    /// Channel figures.
-    pub channels: Channels,
+    /// Channel figures and series.
+    pub channels: TieChannels,
     /// Note.
     pub note: Option<String>,
 }
@@ -754,7 +754,7 @@ impl Builder<'_, '_> {
                         from: node(t.ends[0]).or_else(|| graph.node_of(from_name)),
                         to: node(t.ends[1]).or_else(|| graph.node_of(to_name)),
                         same_ends: f == to,
-                        channels: t.channels.into(),
+                        channels: t.channels,
                         note: t.note,
                     };
                     self.add_tie(graph, &mut pairs, tie);

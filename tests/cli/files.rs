@@ -323,8 +323,12 @@ fn dev_null_stays_a_device() {
             .file_type()
             .is_char_device());
     }
-    // The csv export's second file, `null.nodes.csv`, is an ordinary file beside it.
-    assert_eq!(names(dir.path()), ["null", "null.nodes.csv"]);
+    // The csv export's other files, `null.nodes.csv` and `null.graph.json`, are ordinary files
+    // beside it.
+    assert_eq!(
+        names(dir.path()),
+        ["null", "null.graph.json", "null.nodes.csv"]
+    );
 }
 
 // See: #16

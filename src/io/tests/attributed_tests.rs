@@ -1,6 +1,7 @@
-//! Unit tests of `src/io/attributed.rs`.
+//! Unit tests of `src/io/attributed/`.
 
 use super::*;
+use crate::exchange::columns::Part;
 
 #[test]
 fn values_by_type() {
@@ -55,13 +56,19 @@ fn lists_as_arrays() {
 
 #[test]
 fn node_roles_without_a_manifest() {
-    assert_eq!(node_role("Latitude", false), Role::Lat);
-    assert_eq!(node_role("lng", false), Role::Lon);
-    assert_eq!(node_role("label", false), Role::Name);
-    assert_eq!(node_role("label", true), Role::Attribute("label".into()));
+    assert_eq!(actors::node_role("Latitude", false), Role::Lat);
+    assert_eq!(actors::node_role("lng", false), Role::Lon);
+    assert_eq!(actors::node_role("label", false), Role::Name);
     assert_eq!(
-        node_role("receptiveness_year", false),
+        actors::node_role("label", true),
+        Role::Attribute("label".into())
+    );
+    assert_eq!(
+        actors::node_role("receptiveness_year", false),
         Role::Receptiveness(Part::Year)
     );
-    assert_eq!(node_role("GDP", false), Role::Attribute("GDP".into()));
+    assert_eq!(
+        actors::node_role("GDP", false),
+        Role::Attribute("GDP".into())
+    );
 }

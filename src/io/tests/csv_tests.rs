@@ -1,4 +1,4 @@
-//! Unit tests of `src/io/csv.rs`: the ties reach the right actors, whatever the order of the
+//! Unit tests of `src/io/csv/`: the ties reach the right actors, whatever the order of the
 //! actors table, and fields are read as a spreadsheet writes them.
 
 use super::*;
@@ -12,12 +12,25 @@ fn defaults() -> ImportDefaults {
 }
 
 fn load(ties: &str, actors: Option<&str>) -> Result<InfluenceGraph> {
+    load_all(ties, actors, None)
+}
+
+/// Reads a ties table with an actors table (`a.csv`) and a graph file (`g.json`).
+fn load_all(ties: &str, actors: Option<&str>, graph: Option<&str>) -> Result<InfluenceGraph> {
     parse(
         ties,
         actors.map(|a| (a, "a.csv")),
+        graph.map(|g| (g, "g.json")),
         &defaults(),
         &LoadOptions::default(),
     )
+}
+
+/// The channel names of each tie, in its order.
+fn channel_orders(g: &InfluenceGraph) -> Vec<Vec<String>> {
+    g.ties()
+        .map(|(_, _, _, t)| t.channels.keys().map(ToString::to_string).collect())
+        .collect()
 }
 
 /// `(from, to, weight)` of every tie, in graph order.
@@ -164,4 +177,181 @@ fn problems_in_the_actors_table_are_placed_in_it() {
         e.contains("a.csv:3 (row 3, column `id`): actor id `DEU` is used twice"),
         "{e}"
     );
+}
+
+// See: #16
+#[test]
+fn a_ties_own_channel_order_is_read_from_channel_order() {
+    let ties = "from,to,energy,trade,channel_order\nDEU,RUS,0.1,0.2,\"trade, energy\"\nTUR,RUS,0.3,0.4,\nIND,RUS,,0.5,trade\n";
+    let g = load(ties, None).unwrap();
+    assert_eq!(
+        channel_orders(&g),
+        [
+            vec!["trade", "energy"],
+            vec!["energy", "trade"],
+            vec!["trade"]
+        ]
+    );
+    // The figures stay with their channels.
+    let first = g.ties().next().unwrap().3;
+    assert_eq!(first.channels["trade"].value, 0.2);
+    assert_eq!(first.channels["energy"].value, 0.1);
+    for bad in ["trade", "trade,trade", "trade,energy,food", "trade,food"] {
+        let ties = format!("from,to,energy,trade,channel_order\nDEU,RUS,0.1,0.2,\"{bad}\"\n");
+        let e = load(&ties, None).unwrap_err().to_string();
+        assert!(
+            e.contains("t.csv:2 (row 2, column `channel_order`): channel_order"),
+            "{bad}: {e}"
+        );
+        assert!(e.contains("(energy, trade) once each"), "{bad}: {e}");
+    }
+}
+
+// See: #16
+#[test]
+fn a_series_is_read_and_must_end_with_the_rows_figure() {
+    let series = r#"{""trade"":[{""value"":0.2,""source"":""a"",""year"":2021},{""value"":0.3,""source"":""b"",""year"":2023}]}"#;
+    let ties =
+        format!("from,to,trade,trade_source,trade_year,series\nDEU,RUS,0.3,b,2023,\"{series}\"\n");
+    let g = load(&ties, None).unwrap();
+    let tie = g.ties().next().unwrap().3;
+    let all = tie.series.as_deref().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].0.as_str(), "trade");
+    let years: Vec<i32> = all[0].1.iter().map(|f| f.year).collect();
+    assert_eq!(years, [2021, 2023]);
+    assert_eq!(tie.channels["trade"].value, 0.3);
+    // The row's figure is another one than the series' latest.
+    let ties =
+        format!("from,to,trade,trade_source,trade_year,series\nDEU,RUS,0.4,b,2023,\"{series}\"\n");
+    let e = load(&ties, None).unwrap_err().to_string();
+    assert!(
+        e.contains("row 2, column `series`): the series of channel `trade` does not end with the row's figure"),
+        "{e}"
+    );
+    // A series of a channel the row lacks, and one that is no series.
+    let ties = format!("from,to,energy,series\nDEU,RUS,0.4,\"{series}\"\n");
+    let e = load(&ties, None).unwrap_err().to_string();
+    assert!(
+        e.contains("the series has channel `trade`, but the row has no figure for it"),
+        "{e}"
+    );
+    let ties = "from,to,trade,series\nDEU,RUS,0.4,[1]\n";
+    let e = load(ties, None).unwrap_err().to_string();
+    assert!(
+        e.contains("column `series`): the series is not channel -> figures"),
+        "{e}"
+    );
+}
+
+// See: #16
+#[test]
+fn stance_outreach_and_a_full_receptiveness_are_read_from_the_actors_table() {
+    let ties = "from,to,trade\nDEU,RUS,0.1\n";
+    let stance = r#"{""RUS"":{""sanctions"":{""value"":0.0,""source"":""s"",""year"":2022}}}"#;
+    let actors = format!(
+        "id,name,stance,receptiveness,receptiveness_source,receptiveness_year,receptiveness_basis,extra\nDEU,Germany,\"{stance}\",0.5,src,2024,judgement,\"[1, \"\"k\"\"]\"\nRUS,Russia,,,,,,\n"
+    );
+    let g = load(ties, Some(&actors)).unwrap();
+    let deu = g.actor_by_id("DEU").unwrap();
+    assert_eq!(
+        deu.stance
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>(),
+        ["RUS"]
+    );
+    let r = deu.receptiveness.as_ref().unwrap();
+    assert_eq!((r.value, &*r.source, r.year), (0.5, "src", 2024));
+    assert_eq!(r.basis.name(), "judgement");
+    // The stance and the receptiveness' basis are no attributes.
+    assert_eq!(deu.attributes["extra"], serde_json::json!([1, "k"]));
+    assert_eq!(deu.attributes.len(), 1);
+    let actors = "id,stance\nDEU,neutral\nRUS,\n";
+    let e = load(ties, Some(actors)).unwrap_err().to_string();
+    assert!(
+        e.contains("a.csv:2 (row 2, column `stance`): the stance is not a stance object"),
+        "{e}"
+    );
+}
+
+/// A graph file as leverage's CSV export writes it, with `keys` given.
+fn graph_file(keys: &str, groups: &str) -> String {
+    format!(
+        r#"{{"format": "leverage-csv", "version": 1,
+  "graph": {{"title": "T", "date": "2021-03-04", "notes": ["n"], "version": 2,
+    "citations": {{"c1": {{"publisher": "P", "title": "A citation", "year": 2020}}}},
+    "groups": {groups}}},
+  "keys": {keys}, "json_keys": {{}}}}"#
+    )
+}
+
+// See: #16
+#[test]
+fn the_graph_file_gives_the_graph_level_parts_and_the_columns_roles() {
+    let ties = "Source,Target,Type,Weight,trade,trade_cite\nDEU,RUS,Directed,0.1,0.1,c1\n";
+    let actors = "Id,Label,groups,role,attr_name,score\nDEU,Germany,ignored,source,x,0.5\nRUS,Russia,,target,,\n";
+    let keys = r#"{"n_Label": "name", "n_groups": "groups", "n_role": "role", "n_attr_name": "attribute:name", "n_score": "annotation:score", "e_Weight": "weight", "e_trade": "channel:value:trade", "e_trade_cite": "channel:cite:trade"}"#;
+    let groups = r#"[{"id": "g", "name": "The G", "members": ["RUS", "DEU"], "lead": "DEU"}]"#;
+    let g = load_all(ties, Some(actors), Some(&graph_file(keys, groups))).unwrap();
+    assert_eq!(g.meta.title, "T");
+    assert_eq!(g.meta.date, "2021-03-04");
+    assert_eq!(g.meta.notes, ["n"]);
+    assert!(g.citations.contains_key("c1"));
+    let groups: Vec<_> = g.groups().collect();
+    assert_eq!(groups.len(), 1, "the `groups` column is derived here");
+    assert_eq!(groups[0].name.as_deref(), Some("The G"));
+    assert_eq!(
+        groups[0]
+            .members
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["RUS", "DEU"]
+    );
+    let deu = g.actor_by_id("DEU").unwrap();
+    // `attr_name` is the attribute `name`, renamed by the export; derived columns are not read.
+    assert_eq!(
+        deu.attributes.keys().collect::<Vec<_>>(),
+        ["name"],
+        "{:?}",
+        deu.attributes
+    );
+    let tie = g.ties().next().unwrap().3;
+    assert_eq!(tie.channels["trade"].cite.ids().collect::<Vec<_>>(), ["c1"]);
+    // Without the graph file the same tables read as another tool's: the citation is unknown.
+    let e = load(ties, Some(actors)).unwrap_err().to_string();
+    assert!(
+        e.contains("t.csv:2 (row 2, column `trade`): citation `c1` is not in `citations`"),
+        "{e}"
+    );
+    let ties = "Source,Target,Type,Weight,trade\nDEU,RUS,Directed,0.1,0.1\n";
+    let g = load(ties, Some(actors)).unwrap();
+    let names: Vec<&String> = g.actor_by_id("DEU").unwrap().attributes.keys().collect();
+    assert_eq!(names, ["role", "attr_name", "score"]);
+}
+
+// See: #16
+#[test]
+fn problems_in_the_graph_files_parts_are_placed_in_it() {
+    let ties = "from,to,weight\nDEU,RUS,0.1\n";
+    let groups = r#"[{"id": "g", "members": ["DEU", "XXX"]}]"#;
+    let e = load_all(ties, None, Some(&graph_file("{}", groups)))
+        .unwrap_err()
+        .to_string();
+    // Line 4 of the graph file, in the group's members.
+    assert!(e.contains("g.json:4:"), "{e}");
+    assert!(e.contains("graph.groups[0].members[1]"), "{e}");
+    // A graph file of another format, or not a manifest.
+    let other = graph_file("{}", "[]").replace("leverage-csv", "leverage-gexf");
+    let e = load_all(ties, None, Some(&other)).unwrap_err().to_string();
+    assert!(e.contains("g.json:1:"), "{e}");
+    assert!(
+        e.contains("the graph file's `format` is `leverage-gexf`"),
+        "{e}"
+    );
+    let e = load_all(ties, None, Some(r#"{"format": "leverage-csv"}"#))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("g.json"), "{e}");
 }
