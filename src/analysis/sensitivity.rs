@@ -436,7 +436,7 @@ fn set_channel(tie: &mut Tie, channel: usize, x: f64) {
 /// # Complexity
 /// Hop limit 2: one ranking, then O(F · log(1/ε) · (|S| + c)) for F figures, |S| sources, c
 /// channels per tie and tolerance ε, over the available threads. Above: O(F · (G + log(1/ε)))
-/// rankings, each as [`rank_partners`].
+/// rankings, each as costly as one [`crate::analysis::suggest::suggest`].
 ///
 /// # Examples
 /// ```
