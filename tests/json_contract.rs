@@ -237,3 +237,30 @@ fn the_examples_of_docs_json_md_use_the_contract() {
         assert!(unknown.is_empty(), "docs/JSON.md, `{name}`: {unknown:?}");
     }
 }
+
+#[test]
+fn every_command_writes_the_version_first() {
+    // The commands with a schema above, and those without one yet (docs/JSON.md).
+    let commands: &[&[&str]] = &[
+        &["brief"],
+        &["explain", "TUR"],
+        &["lifelines"],
+        &["coalition", "-k", "2"],
+        &["blocs"],
+        &["sensitivity"],
+        &["trend"],
+        &["validate"],
+        &["suggest"],
+        &["info"],
+    ];
+    for args in commands {
+        let mut full = vec!["--format", "json"];
+        full.extend_from_slice(args);
+        let text = common::run(&full);
+        assert!(
+            text.trim_start().starts_with("{\n  \"version\": 2,"),
+            "{args:?}: {}",
+            &text[..text.len().min(80)]
+        );
+    }
+}

@@ -2,13 +2,13 @@
 
 use super::suggest::{left_out_line, wrap};
 use super::table::{percent, significant, Align, Table};
-use super::{abbreviate, csv_string, json, OutputFormat};
+use super::{abbreviate, csv_string, versioned_json, OutputFormat};
 use crate::analysis::coalition::Coalition;
 
 /// Renders a coalition.
 pub fn render(c: &Coalition, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(c),
+        OutputFormat::Json => versioned_json(c),
         OutputFormat::Csv => csv(c),
         OutputFormat::Table => table(c),
     }
