@@ -161,3 +161,23 @@ fn names_resolve_case_insensitively() {
         );
     }
 }
+
+// The README's quick start shows the default answer: its rows must be the program's, or the
+// README tells a new user something the tool no longer says.
+#[test]
+fn readme_quick_start_shows_the_default_answer() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```\nPartners to approach:").unwrap() + 4;
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = leverage()
+        .env("COLUMNS", "100")
+        .arg("suggest")
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let shown: Vec<&str> = block.lines().filter(|l| *l != " ...").collect();
+    assert!(shown.len() >= 10, "{block}");
+    let actual: Vec<&str> = table.lines().take(shown.len()).collect();
+    assert_eq!(shown, actual);
+}
