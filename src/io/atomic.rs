@@ -95,7 +95,7 @@ pub fn write_with(
 ///
 /// ```
 /// # fn main() -> leverage::Result<()> {
-/// let dir = tempfile::tempdir().expect("a temp folder");
+/// let dir = tempfile::tempdir().expect("a temp folder"); // ok: doc example
 /// let mut batch = leverage::io::atomic::Batch::new();
 /// batch.add(&dir.path().join("w.csv"), |w| w.write_all(b"from,to\n"))?;
 /// batch.add(&dir.path().join("w.nodes.csv"), |w| w.write_all(b"id\n"))?;
@@ -207,7 +207,7 @@ impl Batch {
             .staged
             .last_mut()
             .and_then(|s| s.tmp.as_mut())
-            .expect("the staged file was just pushed with its temp file");
+            .expect("the staged file was just pushed with its temp file"); // ok: pushed on the line above
         {
             let mut buf = std::io::BufWriter::new(file.as_file_mut());
             fill(&mut buf).map_err(err)?;
