@@ -151,7 +151,7 @@ pub fn exec(args: BuildArgs, _ctx: &Context) -> anyhow::Result<()> {
             }
         }
     }
-    let inputs = read_sources(&sources)?;
+    let inputs = super::with_progress("reading the datasets", || read_sources(&sources))?;
     let mut params = BuildParams {
         priority: args.priority,
         command: Some(std::env::args().skip(1).collect::<Vec<_>>().join(" ")),
@@ -161,7 +161,7 @@ pub fn exec(args: BuildArgs, _ctx: &Context) -> anyhow::Result<()> {
         params.title = t;
     }
     params.date = args.date;
-    let built = build(inputs, &params)?;
+    let built = super::with_progress("building the graph", || build(inputs, &params))?;
     let graph = built.check()?;
     for w in &built.warnings {
         eprintln!("warning: {w}");

@@ -114,7 +114,9 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
         MeasureArg::Authorities => Measure::Authorities,
         MeasureArg::Constraint => Measure::Constraint,
         MeasureArg::All => {
-            let table = centrality_table(&graph, Measure::ALL, &params)?;
+            let table = super::with_progress("computing every centrality measure", || {
+                centrality_table(&graph, Measure::ALL, &params)
+            })?;
             for (measure, why) in &table.failed {
                 warn(
                     &format!("{measure} left out: {why}"),
@@ -124,7 +126,9 @@ pub fn exec(args: CentralityArgs, ctx: &Context) -> anyhow::Result<()> {
             return print(&report::centrality::render_all(&table, format));
         }
     };
-    let mut ranking = centrality(&graph, measure, &params)?;
+    let mut ranking = super::with_progress(&format!("computing {}", measure.name()), || {
+        centrality(&graph, measure, &params)
+    })?;
     if args.top > 0 {
         ranking.nodes.truncate(args.top);
     }

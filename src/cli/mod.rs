@@ -679,6 +679,47 @@ fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// Runs `work`, and if it takes longer than a second, shows a spinner on stderr with `what` and
+/// the time taken so far, while stderr is a terminal and `-q` is not given; the spinner is
+/// cleared when `work` ends. For the runs whose length no count measures (centrality, build).
+fn with_progress<T: Send>(what: &str, work: impl FnOnce() -> T + Send) -> T {
+    use std::io::IsTerminal;
+    if style::quiet() || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let message = what.to_owned();
+    std::thread::scope(|scope| {
+        let done = &done;
+        let spinner = scope.spawn(move || {
+            let start = std::time::Instant::now();
+            while start.elapsed() < std::time::Duration::from_secs(1) {
+                if done.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let bar = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            {
+                bar.set_style(style);
+            }
+            bar.set_message(message);
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                bar.tick();
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            bar.finish_and_clear();
+        });
+        let out = work();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        // The spinner only draws; if its thread panicked, the result still stands.
+        let _ = spinner.join();
+        out
+    })
+}
+
 /// Parses a hop limit where 0 means "no limit".
 fn hop_limit(h: usize) -> Option<usize> {
     (h > 0).then_some(h)

@@ -116,8 +116,8 @@ mod tests {
         );
         let plain = serde_json::json!({"a": 0.0, "b": [0.0, -1.5, 0.25, 3], "c": {"d": null}});
         assert_eq!(
-            to_string_pretty(&v).unwrap(), // ok: test
-            serde_json::to_string_pretty(&plain).unwrap() // ok: test
+            to_string_pretty(&v).unwrap(),                 // ok: test
+            serde_json::to_string_pretty(&plain).unwrap()  // ok: test
         );
         let mut out = Vec::new();
         to_writer_pretty(&mut out, &-0.0_f64).unwrap(); // ok: test

@@ -294,3 +294,49 @@ fn verbose_tells_what_was_read_and_selected() {
     assert!(err.contains("drop `--basis`"), "{err}");
     assert!(err.contains("`--max-hops 3`"), "{err}");
 }
+
+// See: #11. A long centrality run shows a spinner on a terminal's stderr after a second, and
+// `-q` silences it. `script` (util-linux) gives the run a terminal.
+#[test]
+fn a_long_run_shows_progress_on_a_terminal() {
+    let have_script = std::process::Command::new("sh")
+        .args(["-c", "command -v script"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_script {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must have `script` (util-linux)"
+        );
+        eprintln!("SKIPPED a_long_run_shows_progress_on_a_terminal: no `script` (util-linux)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    let out = leverage()
+        .args(["generate", "--actors", "2000", "--ties", "16000", "-o"])
+        .arg(&g)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let bin = env!("CARGO_BIN_EXE_leverage");
+    let run = |quiet: &str| {
+        let out = dir.path().join("out.txt");
+        let cmd = format!(
+            "{bin} {quiet} --graph {} centrality --measure closeness > {}",
+            g.display(),
+            out.display()
+        );
+        let o = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(std::fs::read_to_string(&out).unwrap().contains("closeness"));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let shown = run("");
+    assert!(shown.contains("computing closeness"), "{shown:?}");
+    let quiet = run("-q");
+    assert!(!quiet.contains("computing"), "{quiet:?}");
+}
