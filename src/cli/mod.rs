@@ -524,10 +524,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             .scenario
             .iter()
             .filter(|p| p.as_os_str() == "-")
-            .count();
+            .count()
+        + usize::from(
+            cli.global
+                .actors_table
+                .as_deref()
+                .is_some_and(|p| p.as_os_str() == "-"),
+        );
     if stdin_readers > 1 {
         return Err(usage(
-            "standard input (`-`) can feed one input only: the graph (`--graph -`) or one scenario (`--scenario -`); give the others as files".into(),
+            "standard input (`-`) can feed one input only: the graph (`--graph -`), the actors table (`--actors-table -`) or one scenario (`--scenario -`); give the others as files".into(),
         ));
     }
     if cli.global.input_format.is_some() && !matches!(source, GraphSource::Stdin) {

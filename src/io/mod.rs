@@ -143,7 +143,24 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
                 InputFormat::Json => json::parse(text, &name),
                 InputFormat::Graphml => graphml::parse(text, &defaults, options),
                 InputFormat::Gexf => gexf::parse(text, &defaults, options),
-                InputFormat::Csv => csv::parse(text, None, None, &defaults, options),
+                InputFormat::Csv => {
+                    // The ties table came on standard input; an actors table must be a file.
+                    let actors = match options.actors.as_deref() {
+                        Some(p) if p == Path::new("-") => {
+                            return Err(Error::Usage(
+                                "the graph and `--actors-table` cannot both be read from standard input: give the actors table as a file".to_owned(),
+                            ))
+                        }
+                        Some(p) => {
+                            let name = p.display().to_string();
+                            let bytes = read_limited(p)?;
+                            Some((decode(&bytes, &name)?.to_owned(), name))
+                        }
+                        None => None,
+                    };
+                    let actors = actors.as_ref().map(|(t, n)| (t.as_str(), n.as_str()));
+                    csv::parse(text, actors, None, &defaults, options)
+                }
             }
         }
         GraphSource::File(path) => {
@@ -166,6 +183,12 @@ fn load_csv(
 ) -> Result<InfluenceGraph> {
     let sibling = |p: PathBuf| (p != *path && p.is_file()).then_some(p);
     let read = |p: &Path| -> Result<(String, String)> {
+        // `--actors-table -`: the actors table on standard input (the ties table is a file).
+        if p == Path::new("-") {
+            let name = "standard input".to_owned();
+            let bytes = read_stdin()?;
+            return Ok((decode(&bytes, &name)?.to_owned(), name));
+        }
         let name = p.display().to_string();
         let bytes = read_limited(p)?;
         Ok((decode(&bytes, &name)?.to_owned(), name))

@@ -340,3 +340,65 @@ fn a_long_run_shows_progress_on_a_terminal() {
     let quiet = run("-q");
     assert!(!quiet.contains("computing"), "{quiet:?}");
 }
+
+// See: #11. `--actors-table -` reads the actors table from standard input (the ties table is a
+// file), and a CSV graph on standard input takes its actors table from `--actors-table FILE`
+// (it was silently ignored); both on standard input is refused.
+#[test]
+fn actors_table_from_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("t.csv");
+    let actors = dir.path().join("a.csv");
+    std::fs::write(&ties, "from,to,trade\nAAA,BBB,0.3\n").unwrap();
+    let table = "id,name\nAAA,Alpha land\nBBB,Beta land\n";
+    std::fs::write(&actors, table).unwrap();
+    let names = |args: &[&str], stdin: &str| {
+        let out = leverage()
+            .args(args)
+            .args(["--format", "json", "actors"])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let t = ties.to_str().unwrap();
+    let a = actors.to_str().unwrap();
+    assert_eq!(
+        names(&["--graph", t, "--actors-table", "-"], table),
+        ["Alpha land", "Beta land"]
+    );
+    let ties_text = std::fs::read_to_string(&ties).unwrap();
+    assert_eq!(
+        names(
+            &["--graph", "-", "--input-format", "csv", "--actors-table", a],
+            &ties_text
+        ),
+        ["Alpha land", "Beta land"]
+    );
+    let out = leverage()
+        .args([
+            "--graph",
+            "-",
+            "--input-format",
+            "csv",
+            "--actors-table",
+            "-",
+            "info",
+        ])
+        .write_stdin(ties_text)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("one input only"));
+}
