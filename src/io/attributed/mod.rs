@@ -7,7 +7,9 @@
 //! `,` or `;`) and `receptiveness` (with `_low`, `_high`, `_source`, `_year`) as in the native
 //! format; every other node value becomes an actor attribute of its declared type. The edge value
 //! `weight` (or the one named by `--weight-attr`) becomes the strength of a channel of that name;
-//! an edge without one has strength 1. Edge values `citation`, `year`, `low` and `high` give the
+//! an edge without one has strength 1, but a file where no edge has it while the edges carry
+//! other numeric values is refused (it names them), as is a named weight value no edge has.
+//! Edge values `citation`, `year`, `low` and `high` give the
 //! figure's source, year and range, `note` the tie's note; other edge values are listed in the
 //! graph's notes. An undirected edge is a tie in each direction.
 //!
