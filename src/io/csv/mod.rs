@@ -12,6 +12,11 @@
 //! are ignored; with channel columns, `weight` is the derived aggregate and is ignored. An empty
 //! weight means strength 1; an empty channel cell means the tie lacks that channel.
 //!
+//! **Long ties table**: with a `channel` column, each row is one channel figure of the tie
+//! `from -> to`: `channel`, the value (`weight` or `value`, or the `--weight-attr` column), and
+//! optional `low`, `high`, `year`, `source` (or `citation`), `basis`, `cite`, `note`, `type`.
+//! The rows of one pair make one tie; a pair with one channel twice is an error naming both rows.
+//!
 //! **Actors table** (`--actors-table FILE`, or `NAME.nodes.csv` beside `NAME.csv`): `id`, `name` or
 //! `label`, `lat`/`latitude`, `lon`/`lng`/`longitude`, `note`, `groups` (separated by `,` or `;`),
 //! `receptiveness` (with `_low`, `_high`, `_source`, `_year`); every other column is an attribute
