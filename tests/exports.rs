@@ -866,3 +866,52 @@ fn attribute_names_that_are_no_xml_names_survive_graphml_and_gexf() {
         "{gml}"
     );
 }
+
+#[test]
+fn paths_find_an_actor_whose_graphml_id_has_a_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("sk.graphml");
+    // As `nx.write_graphml` writes `G.add_edge("South Korea", "Russia", weight=0.4)`.
+    std::fs::write(
+        &f,
+        r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="edge" attr.name="weight" attr.type="double" />
+  <graph edgedefault="directed">
+    <node id="South Korea" />
+    <node id="Russia" />
+    <edge source="South Korea" target="Russia">
+      <data key="d0">0.4</data>
+    </edge>
+  </graph>
+</graphml>"#,
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    let out = run(&[
+        "--graph",
+        f,
+        "paths",
+        "--from",
+        "South Korea",
+        "--to",
+        "Russia",
+    ]);
+    assert!(
+        out.contains("South_Korea → Russia   leverage 40.0%"),
+        "{out}"
+    );
+    // validate says what it changed, on stderr.
+    let o = common::leverage()
+        .args(["--graph", f, "validate"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "ids made safe (letters, digits, `-`, `_`, `.`): `South Korea` -> `South_Korea`"
+        ),
+        "{err}"
+    );
+}

@@ -526,6 +526,10 @@ fn main() {
             "attribute_names_reach_networkx_and_validate",
             attribute_names_reach_networkx_and_validate,
         ),
+        outside::trial(
+            "networkx_ids_with_spaces_are_made_safe",
+            networkx_ids_with_spaces_are_made_safe,
+        ),
     ]);
 }
 
@@ -614,5 +618,42 @@ fn attribute_names_reach_networkx_and_validate() -> Ran {
     .unwrap();
     let (ok, _, _) = tool("xmllint", &["--noout", "--schema", s(&xsd), s(&exact)]);
     assert!(!ok, "the GraphML schema took a non-NMTOKEN attr.name");
+    Ran::Done
+}
+
+/// NetworkX users name nodes as they like (`South Korea`): leverage makes the ids safe, keeps
+/// the original as the name, and `paths` finds the actors by it, from GraphML and GEXF.
+fn networkx_ids_with_spaces_are_made_safe() -> Ran {
+    if !python_has("networkx") {
+        return missing("python3 with networkx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (gml, gexf) = (dir.path().join("sk.graphml"), dir.path().join("sk.gexf"));
+    let script = "import sys, networkx as nx\n\
+        G = nx.DiGraph()\n\
+        G.add_edge('South Korea', 'Russia', weight=0.4)\n\
+        nx.write_graphml(G, sys.argv[1])\n\
+        nx.write_gexf(G, sys.argv[2])\n";
+    let (ok, out, err) = tool("python3", &["-c", script, s(&gml), s(&gexf)]);
+    assert!(ok, "NetworkX cannot write the graph:\n{out}{err}");
+    for f in [&gml, &gexf] {
+        let out = run(&[
+            "--graph",
+            s(f),
+            "paths",
+            "--from",
+            "South Korea",
+            "--to",
+            "Russia",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text = v.to_string();
+        assert!(text.contains("\"South_Korea\""), "{}: {text}", f.display());
+        assert!(text.contains("0.4"), "{}: {text}", f.display());
+        let actors = run(&["--graph", s(f), "actors", "--format", "json"]);
+        assert!(actors.contains("\"South Korea\""), "{actors}");
+    }
     Ran::Done
 }

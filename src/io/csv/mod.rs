@@ -34,6 +34,7 @@ use indexmap::IndexMap;
 
 use super::json::{GraphDoc, GroupDoc, MetaDoc};
 use super::places::Places;
+use super::safe_ids::IdMap;
 use super::validate::NumberedTies;
 use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
@@ -96,12 +97,24 @@ pub fn parse(
         &mut places,
         &mut problems,
     )?;
-    let (actor_docs, groups) = match actors {
+    let (mut actor_docs, mut groups) = match actors {
         None => (actors_named(&named.ids), Memberships::new()),
         Some((text, afile)) => {
             read_actors(text, afile, default_year, keys, &mut places, &mut problems)?
         }
     };
+    // Ids other tools allow (`South Korea`) made safe, the ties and groups following them.
+    let ids = IdMap::new(actor_docs.iter().map(|a| a.id.as_str()));
+    ids.apply_to(&mut actor_docs, &mut []);
+    let mut named = named;
+    for id in &mut named.ids {
+        if let Some(s) = ids.get(id) {
+            *id = s.into();
+        }
+    }
+    for members in groups.values_mut() {
+        members.iter_mut().for_each(|m| ids.apply(m));
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid { problems });
     }
@@ -110,6 +123,8 @@ pub fn parse(
         Some(GraphFile { parts, place, .. }) => (parts.into_doc(), Some(place)),
         None => (document(defaults, groups), None),
     };
+    ids.apply_to(&mut [], &mut doc.groups);
+    doc.meta.notes.extend(ids.note(file));
     doc.actors = actor_docs;
     let ties = NumberedTies {
         actor_of: actor_of(&doc, &named, actors.is_some()),

@@ -458,3 +458,30 @@ fn long_table_errors_name_row_and_column() {
         "{e}"
     );
 }
+
+#[test]
+fn ids_with_spaces_are_made_safe_in_both_tables() {
+    // Without an actors table: the ties name the actors.
+    let g = load("from,to,weight\nSouth Korea,Russia,0.4\n", None).unwrap();
+    let kor = g.node_of("South_Korea").unwrap();
+    assert_eq!(g.actor(kor).name, "South Korea");
+    assert_eq!(
+        ties_of(&g),
+        [("South_Korea".to_owned(), "Russia".to_owned(), 0.4)]
+    );
+    assert!(g.meta.notes.iter().any(|n| n.ends_with(
+        "ids made safe (letters, digits, `-`, `_`, `.`): `South Korea` -> `South_Korea`"
+    )));
+    // With one: its ids, names and groups, and the ties naming them.
+    let g = load(
+        "from,to,weight\nSouth Korea,Russia,0.4\n",
+        Some("id,name,groups\nSouth Korea,,asia\nRussia,Russian Federation,\n"),
+    )
+    .unwrap();
+    let kor = g.node_of("South_Korea").unwrap();
+    assert_eq!(g.actor(kor).name, "South Korea");
+    assert_eq!(g.tie_count(), 1);
+    let asia = g.group("asia").unwrap();
+    assert_eq!(asia.members.len(), 1);
+    assert_eq!(asia.members[0].as_str(), "South_Korea");
+}

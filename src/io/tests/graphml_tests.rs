@@ -178,3 +178,53 @@ fn edges_without_numeric_attributes_keep_strength_1() {
     assert_eq!(g.tie(kor, rus).unwrap().channels["weight"].value, 1.0);
     assert!(g.meta.notes.iter().any(|n| n.contains("colour")));
 }
+
+/// As `nx.write_graphml` writes `G.add_edge("South Korea", "Russia", weight=0.4)`, with a second
+/// node whose safe id is already taken.
+const SPACES: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="edge" attr.name="weight" attr.type="double"/>
+  <key id="d1" for="node" attr.name="label" attr.type="string"/>
+  <graph edgedefault="directed">
+    <node id="South Korea"/>
+    <node id="Russia"/>
+    <node id="South_Korea"><data key="d1">Korea, the other</data></node>
+    <node id="Côte d'Ivoire"><data key="d1">Ivory Coast</data></node>
+    <edge source="South Korea" target="Russia"><data key="d0">0.4</data></edge>
+    <edge source="Côte d'Ivoire" target="South Korea"><data key="d0">0.1</data></edge>
+  </graph>
+</graphml>"#;
+
+#[test]
+fn ids_with_spaces_are_made_safe_and_the_edges_follow() {
+    let g = load(SPACES).unwrap();
+    let ids: Vec<&str> = g.actors().map(|(_, a)| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["South_Korea_2", "Russia", "South_Korea", "C_te_d_Ivoire"]
+    );
+    let kor = g.node_of("South_Korea_2").unwrap();
+    let rus = g.node_of("Russia").unwrap();
+    let civ = g.node_of("C_te_d_Ivoire").unwrap();
+    // The original id is the name when the file gives none; a label wins.
+    assert_eq!(g.actor(kor).name, "South Korea");
+    assert_eq!(g.actor(civ).name, "Ivory Coast");
+    assert_eq!(g.tie(kor, rus).unwrap().channels["weight"].value, 0.4);
+    assert_eq!(g.tie(civ, kor).unwrap().channels["weight"].value, 0.1);
+    assert_eq!(g.tie_count(), 2);
+    let note = g
+        .meta
+        .notes
+        .iter()
+        .find(|n| n.contains("ids made safe"))
+        .unwrap();
+    assert!(
+        note.ends_with("`South Korea` -> `South_Korea_2`, `Côte d'Ivoire` -> `C_te_d_Ivoire`"),
+        "{note}"
+    );
+    // An id with nothing safe in it stays an error, once for the node.
+    let e = load(&SPACES.replace("Côte d'Ivoire", "?!"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("actor id `?!` is not well-formed"), "{e}");
+}
