@@ -155,7 +155,7 @@ fn one_citation_is_shared_not_copied() {
 #[test]
 fn problems_in_the_actors_table_are_placed_in_it() {
     let ties = "from,to,weight\nDEU,RUS,0.1\n";
-    let actors = "id,name,lat,lon,receptiveness\nDEU,Germany,95,13.4,0.5\nRUS,Russia,55.8,37.6,1.5\nbad id,X,,,\n";
+    let actors = "id,name,lat,lon,receptiveness\nDEU,Germany,95,13.4,0.5\nRUS,Russia,55.8,37.6,1.5\n?!,X,,,\n";
     let e = load(ties, Some(actors)).unwrap_err().to_string();
     // Rules broken by a field point at its column; by the actor as a whole, at its row.
     assert!(
@@ -167,7 +167,8 @@ fn problems_in_the_actors_table_are_placed_in_it() {
         "{e}"
     );
     assert!(
-        e.contains("a.csv:4 (row 4, column `id`): actor id `bad id`"),
+        // (`bad id` would be made safe; `?!` has nothing safe in it.)
+        e.contains("a.csv:4 (row 4, column `id`): actor id `?!`"),
         "{e}"
     );
     // Without a `lat` column, a place under it falls back to the row.
