@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::json::{ActorDoc, GroupDoc};
 use crate::model::ActorId;
 
-/// The words that mark the graph note listing the ids made safe ([`IdMap::note`]).
+/// The words that mark the graph note listing the ids made safe on import.
 pub const SAFE_IDS_NOTE: &str = "ids made safe";
 
 /// The graph's notes that list ids made safe on import, for a program to show.
