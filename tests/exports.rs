@@ -809,3 +809,109 @@ fn graphml_keeps_zero_strength_ties_in_the_manifest_as_documented() {
     );
     assert!(doc.contains("in the manifest's `absent_ties`"));
 }
+
+/// `tests/fixtures/five.json` with the attribute `GDP (USD)` (not an XML name) on India, written
+/// to `dir/gdp.json`; returns its path.
+fn gdp_graph(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/five.json"),
+    )
+    .unwrap();
+    let mut g: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let ind = g["actors"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|a| a["id"] == "IND")
+        .unwrap();
+    ind["attributes"] = serde_json::json!({"GDP (USD)": 3.9e12, "capital city": "New Delhi"});
+    let p = dir.join("gdp.json");
+    write_json(&p, &g);
+    p
+}
+
+#[test]
+fn attribute_names_that_are_no_xml_names_survive_graphml_and_gexf() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = gdp_graph(dir.path());
+    let g = g.to_str().unwrap();
+    for ext in ["graphml", "gexf"] {
+        round_trip(g, dir.path(), ext);
+        let back = parse(&run(&[
+            "--graph",
+            dir.path().join(format!("rt.{ext}")).to_str().unwrap(),
+            "export",
+            "--format",
+            "json",
+        ]));
+        let ind = back["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == "IND")
+            .unwrap();
+        assert_eq!(ind["attributes"]["GDP (USD)"], 3.9e12, "{ext}: {ind}");
+        assert_eq!(ind["attributes"]["capital city"], "New Delhi", "{ext}");
+    }
+    // GEXF keeps the exact name as the attribute's title; GraphML's `attr.name` must be an
+    // NMTOKEN, so the exact name is the key's description.
+    let gexf = std::fs::read_to_string(dir.path().join("rt.gexf")).unwrap();
+    assert!(gexf.contains(r#"title="GDP (USD)""#), "{gexf}");
+    let gml = std::fs::read_to_string(dir.path().join("rt.graphml")).unwrap();
+    assert!(
+        gml.contains(
+            r#"attr.name="GDP__USD_" attr.type="double">
+    <desc>GDP (USD)</desc>"#
+        ),
+        "{gml}"
+    );
+}
+
+#[test]
+fn paths_find_an_actor_whose_graphml_id_has_a_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("sk.graphml");
+    // As `nx.write_graphml` writes `G.add_edge("South Korea", "Russia", weight=0.4)`.
+    std::fs::write(
+        &f,
+        r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="edge" attr.name="weight" attr.type="double" />
+  <graph edgedefault="directed">
+    <node id="South Korea" />
+    <node id="Russia" />
+    <edge source="South Korea" target="Russia">
+      <data key="d0">0.4</data>
+    </edge>
+  </graph>
+</graphml>"#,
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    let out = run(&[
+        "--graph",
+        f,
+        "paths",
+        "--from",
+        "South Korea",
+        "--to",
+        "Russia",
+    ]);
+    assert!(
+        out.contains("South_Korea → Russia   leverage 40.0%"),
+        "{out}"
+    );
+    // validate says what it changed, on stderr.
+    let o = common::leverage()
+        .args(["--graph", f, "validate"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "ids made safe (letters, digits, `-`, `_`, `.`): `South Korea` -> `South_Korea`"
+        ),
+        "{err}"
+    );
+}

@@ -522,6 +522,14 @@ fn main() {
             "networkx_reads_centrality_of_an_actor_without_ties",
             networkx_reads_centrality_of_an_actor_without_ties,
         ),
+        outside::trial(
+            "attribute_names_reach_networkx_and_validate",
+            attribute_names_reach_networkx_and_validate,
+        ),
+        outside::trial(
+            "networkx_ids_with_spaces_are_made_safe",
+            networkx_ids_with_spaces_are_made_safe,
+        ),
     ]);
 }
 
@@ -559,4 +567,93 @@ fn kumu_and_d3_exports_read_back_by_their_conventions() {
         &[&s(&script), &s(&g), &s(&bad), &s(&d3), &s(&schema)],
     );
     assert!(!ok && out.contains("names no element"), "{out}");
+}
+
+/// An attribute whose name is no XML name (`GDP (USD)`): NetworkX reads it under its exact name
+/// from GEXF (the attribute's `title`) and under its NMTOKEN form from GraphML (whose schema
+/// allows nothing else in `attr.name`), and both files still validate.
+fn attribute_names_reach_networkx_and_validate() -> Ran {
+    if !python_has("networkx") {
+        return missing("python3 with networkx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("gdp.json");
+    let mut doc: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/fixtures/five.json")).unwrap(),
+    )
+    .unwrap();
+    for a in doc["actors"].as_array_mut().unwrap() {
+        if a["id"] == "IND" {
+            a["attributes"] = serde_json::json!({"GDP (USD)": 3.9e12});
+        }
+    }
+    write_json(&g, &doc);
+    let gml = export(&g, "graphml", &[]);
+    let gexf = export(&g, "gexf", &[]);
+    let script = "import sys, networkx as nx\n\
+        x = nx.read_gexf(sys.argv[2]).nodes['IND']\n\
+        assert x['GDP (USD)'] == 3.9e12, x\n\
+        y = nx.read_graphml(sys.argv[1]).nodes['IND']\n\
+        assert y['GDP__USD_'] == 3.9e12, y\n\
+        print('networkx: GDP (USD) in GEXF, GDP__USD_ in GraphML')\n";
+    let (ok, out, err) = tool("python3", &["-c", script, s(&gml), s(&gexf)]);
+    assert!(ok, "NetworkX reads other names:\n{out}{err}");
+    println!("{}", out.trim());
+    if !has("xmllint", &["--version"]) {
+        return Ran::Partly("SKIPPED the schema check: needs xmllint (libxml2-utils)".into());
+    }
+    let xsd = schemas().join("graphml/graphml.xsd");
+    let rng = schemas().join("gexf-1.3/gexf.rng");
+    let (ok, _, err) = tool("xmllint", &["--noout", "--schema", s(&xsd), s(&gml)]);
+    assert!(ok, "GraphML does not validate: {err}");
+    let (ok, _, err) = tool("xmllint", &["--noout", "--relaxng", s(&rng), s(&gexf)]);
+    assert!(ok, "GEXF does not validate: {err}");
+    // The reason for the NMTOKEN: the schema refuses the exact name in `attr.name`.
+    let text = std::fs::read_to_string(&gml).unwrap();
+    let exact = dir.path().join("exact.graphml");
+    std::fs::write(
+        &exact,
+        text.replace(r#"attr.name="GDP__USD_""#, r#"attr.name="GDP (USD)""#),
+    )
+    .unwrap();
+    let (ok, _, _) = tool("xmllint", &["--noout", "--schema", s(&xsd), s(&exact)]);
+    assert!(!ok, "the GraphML schema took a non-NMTOKEN attr.name");
+    Ran::Done
+}
+
+/// NetworkX users name nodes as they like (`South Korea`): leverage makes the ids safe, keeps
+/// the original as the name, and `paths` finds the actors by it, from GraphML and GEXF.
+fn networkx_ids_with_spaces_are_made_safe() -> Ran {
+    if !python_has("networkx") {
+        return missing("python3 with networkx");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (gml, gexf) = (dir.path().join("sk.graphml"), dir.path().join("sk.gexf"));
+    let script = "import sys, networkx as nx\n\
+        G = nx.DiGraph()\n\
+        G.add_edge('South Korea', 'Russia', weight=0.4)\n\
+        nx.write_graphml(G, sys.argv[1])\n\
+        nx.write_gexf(G, sys.argv[2])\n";
+    let (ok, out, err) = tool("python3", &["-c", script, s(&gml), s(&gexf)]);
+    assert!(ok, "NetworkX cannot write the graph:\n{out}{err}");
+    for f in [&gml, &gexf] {
+        let out = run(&[
+            "--graph",
+            s(f),
+            "paths",
+            "--from",
+            "South Korea",
+            "--to",
+            "Russia",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let text = v.to_string();
+        assert!(text.contains("\"South_Korea\""), "{}: {text}", f.display());
+        assert!(text.contains("0.4"), "{}: {text}", f.display());
+        let actors = run(&["--graph", s(f), "actors", "--format", "json"]);
+        assert!(actors.contains("\"South Korea\""), "{actors}");
+    }
+    Ran::Done
 }

@@ -343,6 +343,9 @@ impl Context {
                 g.version,
                 start.elapsed()
             ));
+            for n in leverage::io::safe_ids::safe_id_notes(&g) {
+                note(n);
+            }
         }
         Ok(g)
     }
@@ -611,7 +614,7 @@ fn warn(text: &str, hint: Option<&str>) {
 }
 
 /// Prints a note on stderr (dropped with `-q`), made safe for a terminal.
-fn note(text: &str) {
+pub(crate) fn note(text: &str) {
     if style::quiet() {
         return;
     }

@@ -41,6 +41,10 @@ pub fn exec(args: ValidateArgs, ctx: &Context) -> anyhow::Result<()> {
     let mut errors: Vec<leverage::Error> = Vec::new();
     let graph = match load_with(&source, &ctx.load) {
         Ok(g) => {
+            // Ids an importer made safe are said, so that the user can find their actors.
+            for n in leverage::io::safe_ids::safe_id_notes(&g) {
+                super::note(n);
+            }
             v.push(CheckedInput::graph(&name, &g));
             Some(g)
         }

@@ -272,6 +272,7 @@ const EDGE_FIXED: &[&str] = &[
     "kind",
     "interval",
     "timeset",
+    "channel",
 ];
 /// The prefix of a channel column renamed for a collision (`ch_weight`).
 pub const CHANNEL_PREFIX: &str = "ch_";
@@ -319,7 +320,8 @@ pub fn channel_of_column(column: &str) -> &str {
 
 /// The columns of a CSV ties table that the reader gives a meaning of their own (lowercase),
 /// besides the weight column: any other column is a channel or a channel's companion. Every one
-/// is a fixed edge column, so that no channel column of an export is taken for one.
+/// is a fixed edge column, so that no channel column of an export is taken for one (`channel`
+/// makes a table long, one row per channel figure: a channel named so is written `ch_channel`).
 pub const CSV_TIE_COLUMNS: &[&str] = &[
     "from",
     "to",
@@ -340,6 +342,7 @@ pub const CSV_TIE_COLUMNS: &[&str] = &[
     "timeset",
     "series",
     "channel_order",
+    "channel",
 ];
 
 /// The suffixes of a channel's companion columns in a CSV ties table (`trade_low`): the parts of

@@ -1,6 +1,10 @@
 //! GraphML export: typed keys (sorted, before `<graph>`), NMTOKEN ids and key names,
 //! `edgedefault="directed"`, every attribute of [`super::flat`].
 //!
+//! The GraphML schema types `attr.name` as an NMTOKEN (`key.name.type` in `graphml.xsd`), so an
+//! attribute named `GDP (USD)` is written `attr.name="GDP__USD_"`, with its exact name in the
+//! key's `<desc>` and in the manifest (which leverage reads back).
+//!
 //! Reloads exactly (`leverage --graph out.graphml`): graph-level keys hold the metadata and the
 //! groups (as JSON), and the graph-level key `leverage_manifest` maps each key to its meaning
 //! ([`crate::exchange::manifest`]), so that the importer can tell a channel from an attribute and skip
@@ -139,18 +143,26 @@ impl Exporter for GraphmlExporter {
             (&node_names, &flat.nodes, "node", "n_"),
             (&edge_names, &flat.edges, "edge", "e_"),
         ] {
-            let mut keys: Vec<(&String, Kind)> = names
+            let mut keys: Vec<(&String, Kind, &str)> = names
                 .iter()
                 .zip(&table.columns)
-                .map(|(n, c)| (n, c.kind))
+                .map(|(n, c)| (n, c.kind, c.name.as_str()))
                 .collect();
             keys.sort_by(|a, b| a.0.cmp(b.0));
-            for (name, kind) in keys {
-                writeln!(
-                    out,
-                    r#"  <key id="{prefix}{name}" for="{domain}" attr.name="{name}" attr.type="{}"/>"#,
+            for (name, kind, original) in keys {
+                let head = format!(
+                    r#"  <key id="{prefix}{name}" for="{domain}" attr.name="{name}" attr.type="{}""#,
                     type_name(kind)
-                )?;
+                );
+                if name == original {
+                    writeln!(out, "{head}/>")?;
+                } else {
+                    // The schema allows only an NMTOKEN in `attr.name`; the key's description
+                    // keeps the name exactly, for people and tools that show it.
+                    writeln!(out, "{head}>")?;
+                    writeln!(out, "    <desc>{}</desc>", escape(original))?;
+                    writeln!(out, "  </key>")?;
+                }
             }
         }
         writeln!(out, r#"  <graph id="G" edgedefault="directed">"#)?;

@@ -11,6 +11,7 @@ pub mod json;
 pub mod json_text;
 pub mod location;
 pub mod places;
+pub mod safe_ids;
 pub mod validate;
 mod xml;
 

@@ -5,6 +5,9 @@ use std::collections::HashMap;
 
 use super::location::{render_path, Location, PathStep};
 
+/// The line of each tie's channel figure in a long CSV ties table, by `(tie, channel)`.
+type ChannelLines = HashMap<(usize, String), usize>;
+
 /// A map from document paths (`ties[3].channels.weight.value`) to places in the source file.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
@@ -16,6 +19,9 @@ pub struct Places {
     csv_header: Vec<String>,
     csv_channels: Vec<(String, usize)>,
     csv_ties: Vec<(usize, usize, usize)>,
+    /// A long ties table (one row per channel figure): the value column, and the line of each
+    /// tie's channel figure, by `(tie, channel)`.
+    csv_long: Option<(usize, ChannelLines)>,
     /// CSV actors, kept compact in the same way: the actors table's file and header, the
     /// column of each field that has one (`id`, `lat`, `lon`, `receptiveness`), and each
     /// actor's line.
@@ -64,6 +70,7 @@ impl Places {
             self.csv_header = other.csv_header;
             self.csv_channels = other.csv_channels;
             self.csv_ties = other.csv_ties;
+            self.csv_long = other.csv_long;
         }
         if other.csv_actors.is_some() {
             self.csv_actors = other.csv_actors;
@@ -140,13 +147,45 @@ impl Places {
         self.csv_ties.push((line, from_col, to_col));
     }
 
+    /// Declares the CSV ties table long (one row per channel figure), its figures' values in
+    /// column `value`, for [`Places::push_csv_channel`].
+    pub fn csv_long_table(&mut self, value: usize) {
+        self.csv_long = Some((value, HashMap::new()));
+    }
+
+    /// Records that the figure of channel `channel` of tie `ties[tie]` comes from line `line`
+    /// of a long ties table.
+    pub fn push_csv_channel(&mut self, tie: usize, channel: &str, line: usize) {
+        if let Some((_, lines)) = self.csv_long.as_mut() {
+            lines.insert((tie, channel.to_owned()), line);
+        }
+    }
+
     /// The place of a CSV tie's part, if `steps` points into one.
     fn locate_csv_tie(&self, steps: &[PathStep]) -> Option<Location> {
         let (Some(PathStep::Key(k)), Some(PathStep::Index(j))) = (steps.first(), steps.get(1))
         else {
             return None;
         };
-        let &(line, from, to) = self.csv_ties.get(*j).filter(|_| k == "ties")?;
+        let &(mut line, from, to) = self.csv_ties.get(*j).filter(|_| k == "ties")?;
+        if let (Some((value, lines)), Some(PathStep::Key(c)), Some(PathStep::Key(ch))) =
+            (&self.csv_long, steps.get(2), steps.get(3))
+        {
+            if c == "channels" {
+                if let Some(&l) = lines.get(&(*j, ch.clone())) {
+                    line = l;
+                }
+                return Some(Location {
+                    file: self.file.clone(),
+                    line: Some(line),
+                    column: None,
+                    path: Some(match self.csv_header.get(*value) {
+                        Some(name) => format!("row {line}, column `{name}`"),
+                        None => format!("row {line}"),
+                    }),
+                });
+            }
+        }
         let column = match (steps.get(2), steps.get(3)) {
             (Some(PathStep::Key(f)), _) if f == "from" => Some(from),
             (Some(PathStep::Key(t)), _) if t == "to" => Some(to),

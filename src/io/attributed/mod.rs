@@ -7,9 +7,12 @@
 //! `,` or `;`) and `receptiveness` (with `_low`, `_high`, `_source`, `_year`) as in the native
 //! format; every other node value becomes an actor attribute of its declared type. The edge value
 //! `weight` (or the one named by `--weight-attr`) becomes the strength of a channel of that name;
-//! an edge without one has strength 1. Edge values `citation`, `year`, `low` and `high` give the
+//! an edge without one has strength 1, but a file where no edge has it while the edges carry
+//! other numeric values is refused (it names them), as is a named weight value no edge has.
+//! Edge values `citation`, `year`, `low` and `high` give the
 //! figure's source, year and range, `note` the tie's note; other edge values are listed in the
-//! graph's notes. An undirected edge is a tie in each direction.
+//! graph's notes. An undirected edge is a tie in each direction. A node id that is not a
+//! well-formed actor id (`South Korea`) is made safe ([`super::safe_ids`]), the edges following it.
 //!
 //! With leverage's own manifest ([`Manifest`]), every value has the meaning its
 //! [`Role`] gives it, so that the reload is exact.
@@ -22,6 +25,7 @@ use serde_json::Value;
 use super::json::{GraphDoc, GroupDoc, MetaDoc, TieDoc};
 use super::location::Location;
 use super::places::Places;
+use super::safe_ids::IdMap;
 use super::xml::Lines;
 use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
@@ -199,7 +203,19 @@ pub(crate) fn build(
         edge_names: &edge_names,
         weight_attr: options.weight_attr.as_deref(),
     };
-    let (ties, mut unused) = read_ties(&mut r, edges, manifest, &foreign, default_year)?;
+    let (mut ties, mut unused) = read_ties(&mut r, edges, manifest, &foreign, default_year)?;
+    // Ids other tools allow (`South Korea`) made safe, the ties and groups following them.
+    let ids = IdMap::new(actors.iter().map(|a| a.id.as_str()));
+    let mut actors = actors;
+    ids.apply_to(&mut actors, &mut groups);
+    for t in &mut ties {
+        for end in [&mut t.from, &mut t.to] {
+            if let Some(s) = ids.get(end) {
+                *end = s.into();
+            }
+        }
+    }
+    meta.notes.extend(ids.note(r.file));
     if !unused.is_empty() {
         unused.sort();
         meta.notes.push(format!(

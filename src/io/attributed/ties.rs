@@ -50,22 +50,8 @@ pub(super) fn read_ties(
     default_year: i32,
 ) -> Result<(Vec<TieDoc>, Vec<String>)> {
     let weight_attr = foreign.weight_attr.unwrap_or("weight").to_owned();
-    if exact.is_none()
-        && foreign.weight_attr.is_some()
-        && !foreign.edge_names.contains(&weight_attr)
-    {
-        let mut known = foreign.edge_names.to_vec();
-        known.sort();
-        known.dedup();
-        return Err(Error::invalid(
-            Location::file(r.file),
-            format!("`--weight-attr {weight_attr}`: the file has no edge attribute of that name"),
-            Some(if known.is_empty() {
-                "the file's edges have no attributes; drop `--weight-attr` (every tie gets strength 1)".to_owned()
-            } else {
-                format!("edge attributes in the file: {}", known.join(", "))
-            }),
-        ));
+    if exact.is_none() {
+        check_weight_attr(r, &edges, foreign, &weight_attr)?;
     }
     let mut unused: Vec<String> = Vec::new();
     let (roles, absent) = match exact {
@@ -126,6 +112,110 @@ pub(super) fn read_ties(
     placed.extend(absent);
     placed.sort_by_key(|(j, _)| *j);
     Ok((placed.into_iter().map(|(_, t)| t).collect(), unused))
+}
+
+/// The edge values that give a figure's parts or the tie's note in a file without a manifest
+/// (lowercase), never a strength.
+const FOREIGN_PARTS: [&str; 5] = ["citation", "year", "low", "high", "note"];
+
+/// Refuses a file without a manifest whose edges would silently get strength 1: the weight
+/// value (`weight_attr`: `weight`, or the one the options name) is on no edge, while the edges
+/// carry numeric values that could be the strength. An explicitly named weight value that no
+/// edge has (nor the file declares) is refused too. Edges without any numeric value keep the
+/// default strength 1.
+///
+/// # Errors
+/// [`Error::Invalid`] naming the file, the place of the first edge, the numeric edge values
+/// found, and the weight attribute to choose.
+fn check_weight_attr(
+    r: &Reader<'_>,
+    edges: &[Edge],
+    foreign: &Foreign<'_>,
+    weight_attr: &str,
+) -> Result<()> {
+    if edges.iter().any(|e| e.values.contains_key(weight_attr)) {
+        return Ok(());
+    }
+    let at = || {
+        let mut loc = Location::file(r.file);
+        if let Some(e) = edges.first() {
+            let (l, c) = r.lines.at(e.offset);
+            loc = loc
+                .at(l, c)
+                .path(format!("edge `{}` -> `{}`", e.source, e.target));
+        }
+        loc
+    };
+    // The edge values every edge that has them gives as a finite number, in file order.
+    let mut numeric: Vec<&str> = Vec::new();
+    let mut not_numeric: Vec<&str> = Vec::new();
+    for e in edges {
+        for (name, (text, _)) in &e.values {
+            let lower = name.to_ascii_lowercase();
+            if FOREIGN_PARTS.contains(&lower.as_str()) || not_numeric.contains(&name.as_str()) {
+                continue;
+            }
+            if super::number(text).is_ok() {
+                if !numeric.contains(&name.as_str()) {
+                    numeric.push(name);
+                }
+            } else {
+                numeric.retain(|n| n != name);
+                not_numeric.push(name);
+            }
+        }
+    }
+    if let Some(named) = foreign.weight_attr {
+        if !edges.is_empty() || !foreign.edge_names.iter().any(|n| n == named) {
+            let mut known: Vec<&str> = edges
+                .iter()
+                .flat_map(|e| e.values.keys().map(String::as_str))
+                .chain(foreign.edge_names.iter().map(String::as_str))
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(Error::invalid(
+                at(),
+                format!("`--weight-attr {named}`: the file has no edge attribute of that name"),
+                Some(if known.is_empty() {
+                    "the file's edges have no attributes; drop `--weight-attr` (every tie gets strength 1)".to_owned()
+                } else {
+                    let mut h = format!("edge attributes in the file: {}", known.join(", "));
+                    if let Some(n) = numeric.first() {
+                        h.push_str(&format!(
+                            "; numeric ones: {}; for example `--weight-attr {n}`",
+                            numeric.join(", ")
+                        ));
+                    }
+                    h
+                }),
+            ));
+        }
+        return Ok(());
+    }
+    let Some(first) = numeric.first() else {
+        return Ok(());
+    };
+    Err(Error::invalid(
+        at(),
+        format!(
+            "no edge has the attribute `{weight_attr}`, which holds the tie strength, but the edges have the numeric attribute{} {}: every tie would get strength 1",
+            if numeric.len() == 1 { "" } else { "s" },
+            numeric
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Some(format!(
+            "name the strength's attribute with `--weight-attr {first}`{}, or rename it `weight` in the file",
+            if numeric.len() == 1 {
+                String::new()
+            } else {
+                " (or another of them)".to_owned()
+            }
+        )),
+    ))
 }
 
 /// An edge of leverage's own file: channel parts, the series and the note by their roles.

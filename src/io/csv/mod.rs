@@ -12,6 +12,11 @@
 //! are ignored; with channel columns, `weight` is the derived aggregate and is ignored. An empty
 //! weight means strength 1; an empty channel cell means the tie lacks that channel.
 //!
+//! **Long ties table**: with a `channel` column, each row is one channel figure of the tie
+//! `from -> to`: `channel`, the value (`weight` or `value`, or the `--weight-attr` column), and
+//! optional `low`, `high`, `year`, `source` (or `citation`), `basis`, `cite`, `note`, `type`.
+//! The rows of one pair make one tie; a pair with one channel twice is an error naming both rows.
+//!
 //! **Actors table** (`--actors-table FILE`, or `NAME.nodes.csv` beside `NAME.csv`): `id`, `name` or
 //! `label`, `lat`/`latitude`, `lon`/`lng`/`longitude`, `note`, `groups` (separated by `,` or `;`),
 //! `receptiveness` (with `_low`, `_high`, `_source`, `_year`); every other column is an attribute
@@ -29,6 +34,7 @@ use indexmap::IndexMap;
 
 use super::json::{GraphDoc, GroupDoc, MetaDoc};
 use super::places::Places;
+use super::safe_ids::IdMap;
 use super::validate::NumberedTies;
 use super::{validate, year_of, ImportDefaults, LoadOptions};
 use crate::error::{Error, Problem, Result};
@@ -91,12 +97,24 @@ pub fn parse(
         &mut places,
         &mut problems,
     )?;
-    let (actor_docs, groups) = match actors {
+    let (mut actor_docs, mut groups) = match actors {
         None => (actors_named(&named.ids), Memberships::new()),
         Some((text, afile)) => {
             read_actors(text, afile, default_year, keys, &mut places, &mut problems)?
         }
     };
+    // Ids other tools allow (`South Korea`) made safe, the ties and groups following them.
+    let ids = IdMap::new(actor_docs.iter().map(|a| a.id.as_str()));
+    ids.apply_to(&mut actor_docs, &mut []);
+    let mut named = named;
+    for id in &mut named.ids {
+        if let Some(s) = ids.get(id) {
+            *id = s.into();
+        }
+    }
+    for members in groups.values_mut() {
+        members.iter_mut().for_each(|m| ids.apply(m));
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid { problems });
     }
@@ -105,6 +123,8 @@ pub fn parse(
         Some(GraphFile { parts, place, .. }) => (parts.into_doc(), Some(place)),
         None => (document(defaults, groups), None),
     };
+    ids.apply_to(&mut [], &mut doc.groups);
+    doc.meta.notes.extend(ids.note(file));
     doc.actors = actor_docs;
     let ties = NumberedTies {
         actor_of: actor_of(&doc, &named, actors.is_some()),

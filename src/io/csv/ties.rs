@@ -53,7 +53,28 @@ pub(super) struct TieColumns {
     series: Option<usize>,
     /// The tie's channels in its own order (comma-separated).
     order: Option<usize>,
+    /// The long layout's columns, when the table has a `channel` column.
+    long: Option<LongColumns>,
 }
+
+/// The columns of a long ties table: one row per channel figure of the tie `from -> to`.
+struct LongColumns {
+    /// The channel's name.
+    channel: usize,
+    /// The figure's value (`weight` or `value`, or the column the weight attribute names).
+    value: usize,
+    /// The figure's source (`source`, else `citation`).
+    source: Option<usize>,
+    basis: Option<usize>,
+    cite: Option<usize>,
+}
+
+/// The columns a long ties table may have besides `from` and `to` (or `source` and `target`),
+/// in lowercase; Gephi's `id`, `label` and `kind` are ignored.
+pub(crate) const LONG_COLUMNS: &[&str] = &[
+    "channel", "weight", "value", "low", "high", "year", "source", "citation", "basis", "cite",
+    "note", "type", "id", "label", "kind",
+];
 
 /// The place of a header cell.
 fn header_at(header: &Header, c: usize) -> Location {
@@ -78,7 +99,53 @@ impl TieColumns {
         keys: Option<&CsvKeys>,
         problems: &mut Vec<Problem>,
     ) -> Result<TieColumns> {
-        let (from, to) = ends(header, problems)?;
+        let long = keys.is_none() && header.col(&["channel"]).is_some();
+        let (from, to) = ends(header, problems, long)?;
+        let plain = |n: &str| header.col(&[n]);
+        if long {
+            let value = long_value(header, options)?;
+            for (c, h) in header.names.iter().enumerate() {
+                let lower = h.to_ascii_lowercase();
+                let end = c == from || c == to;
+                if !end && c != value && !LONG_COLUMNS.contains(&lower.as_str()) {
+                    problems.push(Problem::new(
+                        header_at(header, c),
+                        format!("column `{h}` is not a column of a long ties table (one row per channel, named in column `channel`)"),
+                        Some(format!(
+                            "its columns are `from`, `to` and {}; put other channels in rows, or remove the column",
+                            LONG_COLUMNS.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                        )),
+                    ));
+                }
+            }
+            return Ok(TieColumns {
+                from,
+                to,
+                weight: None,
+                single_channel: Channel::from("weight"),
+                channels: Vec::new(),
+                low: plain("low"),
+                high: plain("high"),
+                year: plain("year"),
+                citation: plain("citation"),
+                note: plain("note"),
+                kind: plain("type"),
+                series: None,
+                order: None,
+                long: Some(LongColumns {
+                    channel: plain("channel").unwrap_or_default(),
+                    value,
+                    // With `source,target` as the ends, the provenance is `citation`.
+                    source: if header.col(&["from"]).is_some() {
+                        plain("source")
+                    } else {
+                        None
+                    },
+                    basis: plain("basis"),
+                    cite: plain("cite"),
+                }),
+            });
+        }
         let weight_name = options
             .weight_attr
             .clone()
@@ -92,7 +159,6 @@ impl TieColumns {
             ));
         }
         let channels = channel_columns(header, [from, to], weight, keys, problems);
-        let plain = |n: &str| header.col(&[n]);
         Ok(TieColumns {
             from,
             to,
@@ -109,12 +175,15 @@ impl TieColumns {
             kind: plain("type"),
             series: plain("series"),
             order: plain("channel_order"),
+            long: None,
         })
     }
 
     /// The channel of each column that holds one, for error places: `(channel, column)`.
     pub fn places(&self) -> Vec<(String, usize)> {
-        if self.channels.is_empty() {
+        if self.long.is_some() {
+            Vec::new()
+        } else if self.channels.is_empty() {
             self.weight
                 .map(|c| (self.single_channel.to_string(), c))
                 .into_iter()
@@ -129,7 +198,8 @@ impl TieColumns {
 }
 
 /// The columns of the ties' ends: `from` (else `source`) and `to` (else `target`).
-fn ends(header: &Header, problems: &mut Vec<Problem>) -> Result<(usize, usize)> {
+/// In a long table (`long`), `source` beside `from` is the figures' source.
+fn ends(header: &Header, problems: &mut Vec<Problem>, long: bool) -> Result<(usize, usize)> {
     let file = header.file.as_str();
     if header.names.iter().all(|h| h.trim().is_empty()) {
         return Err(Error::invalid(
@@ -147,7 +217,7 @@ fn ends(header: &Header, problems: &mut Vec<Problem>) -> Result<(usize, usize)> 
     let (Some(from), Some(to)) = (from, to) else {
         return Err(no_ends(header, from.is_none()));
     };
-    if !source_is_origin {
+    if !source_is_origin && !long {
         if let Some(c) = header.col(&["source"]) {
             problems.push(Problem::new(
                 header_at(header, c),
@@ -158,6 +228,41 @@ fn ends(header: &Header, problems: &mut Vec<Problem>) -> Result<(usize, usize)> 
         }
     }
     Ok((from, to))
+}
+
+/// The value column of a long ties table: the column the weight attribute names, else `weight`
+/// or `value` (not both).
+///
+/// # Errors
+/// [`Error::Invalid`] at the header if there is no such column, or both `weight` and `value`.
+fn long_value(header: &Header, options: &LoadOptions) -> Result<usize> {
+    let at = || Location::file(header.file.as_str()).at(1, 1).path("header");
+    if let Some(name) = options.weight_attr.as_deref() {
+        return header.col(&[name]).ok_or_else(|| {
+            Error::invalid(
+                at(),
+                format!("`--weight-attr {name}`: the ties table has no such column"),
+                Some(format!("its columns: {}", header.names.join(", "))),
+            )
+        });
+    }
+    match (header.col(&["weight"]), header.col(&["value"])) {
+        (Some(w), None) => Ok(w),
+        (None, Some(v)) => Ok(v),
+        (Some(_), Some(_)) => Err(Error::invalid(
+            at(),
+            "the long ties table (it has a `channel` column) has both `weight` and `value`: which holds the figures would be a guess".to_owned(),
+            Some("keep one of the two columns, or rename the other".to_owned()),
+        )),
+        (None, None) => Err(Error::invalid(
+            at(),
+            format!(
+                "the ties table has a `channel` column, so it is long (one row per channel figure), but no value column `weight` or `value` (its columns: {})",
+                header.names.join(", ")
+            ),
+            Some("add a column `weight` with each row's figure, or name the figures' column with `--weight-attr`".to_owned()),
+        )),
+    }
 }
 
 /// The error for a header without `from` (`no_from`) or without `to`: a table separated by
@@ -550,6 +655,10 @@ pub(super) fn read_ties(
     problems: &mut Vec<Problem>,
 ) -> Result<(Vec<NumberedTie>, Mentions)> {
     let default_source = share(&defaults.source());
+    if let Some(long) = &columns.long {
+        let base = (default_source, default_year);
+        return read_long_ties(columns, long, header, records, base, places, problems);
+    }
     let mut numbered: Vec<NumberedTie> = Vec::with_capacity(lines);
     // Actor ids, numbered in order of first mention; each tie's ends are such numbers, by which
     // the validation finds the actors without looking an id up again.
@@ -592,4 +701,180 @@ pub(super) fn read_ties(
         }
     }
     Ok((numbered, named))
+}
+
+/// Reads a long ties table: each row one channel figure of the tie `from -> to` (of both
+/// directions when its `type` is `undirected`); the rows of one pair make one tie, its channels
+/// in the order of their first rows. `base` is the default source and year of a figure.
+///
+/// # Errors
+/// [`Error::Invalid`] for a row the `csv` crate cannot read. A pair with one channel twice, a row
+/// without a channel or a value, a channel that is no channel name, and two different notes of
+/// one tie go to `problems`, each naming its row and column.
+fn read_long_ties(
+    columns: &TieColumns,
+    long: &LongColumns,
+    header: &Header,
+    records: &mut Records<'_>,
+    (default_source, default_year): (Arc<str>, i32),
+    places: &mut Places,
+    problems: &mut Vec<Problem>,
+) -> Result<(Vec<NumberedTie>, Mentions)> {
+    use std::collections::HashMap;
+    places.csv_long_table(long.value);
+    let mut numbered: Vec<NumberedTie> = Vec::new();
+    let mut named = Mentions::default();
+    // Each pair's tie, and the line of each tie's channel figure and note.
+    let mut tie_of: HashMap<[u32; 2], usize> = HashMap::new();
+    let mut line_of: HashMap<(usize, Channel), usize> = HashMap::new();
+    let mut note_line: HashMap<usize, usize> = HashMap::new();
+    let mut record = csv::StringRecord::new();
+    while let Some(line) = records.next(&mut record)? {
+        let row = Row {
+            record: &record,
+            line,
+            header,
+        };
+        let (from, to) = (columns.from, columns.to);
+        let f = named.mention(row.cell(Some(from)).unwrap_or_default());
+        let t = named.mention(row.cell(Some(to)).unwrap_or_default());
+        let figure = long_figure(
+            columns,
+            long,
+            &row,
+            (&default_source, default_year),
+            problems,
+        );
+        let note = row.cell(columns.note);
+        let mut ends = vec![([f, t], (from, to))];
+        if columns.undirected(&row, problems) {
+            ends.push(([t, f], (to, from)));
+        }
+        for (pair, (c_from, c_to)) in ends {
+            let j = *tie_of.entry(pair).or_insert_with(|| {
+                places.push_csv_tie(line, c_from, c_to);
+                numbered.push(NumberedTie {
+                    ends: pair,
+                    channels: TieChannels::default(),
+                    note: None,
+                });
+                numbered.len() - 1
+            });
+            let tie = &mut numbered[j];
+            let names = |tie: &NumberedTie| {
+                let name = |i: u32| named.ids[i as usize].to_string();
+                (name(tie.ends[0]), name(tie.ends[1]))
+            };
+            if let Some((channel, fig)) = &figure {
+                if let Some(first) = line_of.insert((j, channel.clone()), line) {
+                    let (a, b) = names(tie);
+                    problems.push(Problem::new(
+                        header.at(line, Some(long.channel)),
+                        format!("the tie `{a}` -> `{b}` has channel `{channel}` twice: rows {first} and {line}"),
+                        Some("keep one row per pair and channel (a yearly series is written in the native format)".to_owned()),
+                    ));
+                } else {
+                    tie.channels.figures.insert(channel.clone(), fig.clone());
+                    places.push_csv_channel(j, channel.as_str(), line);
+                }
+            }
+            if let Some(n) = note {
+                match &tie.note {
+                    None => {
+                        tie.note = Some(n.to_owned());
+                        note_line.insert(j, line);
+                    }
+                    Some(old) if old == n => {}
+                    Some(_) => {
+                        let (a, b) = names(tie);
+                        let first = note_line.get(&j).copied().unwrap_or(line);
+                        problems.push(Problem::new(
+                            header.at(line, columns.note),
+                            format!("the tie `{a}` -> `{b}` has two different notes: rows {first} and {line}"),
+                            Some("give the note on one of the tie's rows (or the same note on each)".to_owned()),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok((numbered, named))
+}
+
+/// The channel and figure of a row of a long table; `None` (with a problem) when the row has no
+/// channel name, no value, or a cell that cannot be read.
+fn long_figure(
+    columns: &TieColumns,
+    long: &LongColumns,
+    row: &Row<'_>,
+    (default_source, default_year): (&Arc<str>, i32),
+    problems: &mut Vec<Problem>,
+) -> Option<(Channel, Figure)> {
+    let at = |c: usize| row.header.at(row.line, Some(c));
+    let channel = match row.cell(Some(long.channel)) {
+        None => {
+            problems.push(Problem::new(
+                at(long.channel),
+                "the row names no channel".to_owned(),
+                Some("write the channel of the row's figure, e.g. `trade`".to_owned()),
+            ));
+            None
+        }
+        Some(name) => {
+            let lower = name.to_ascii_lowercase();
+            if Channel::is_well_formed(&lower) {
+                Some(Channel::from(lower.as_str()))
+            } else {
+                problems.push(Problem::new(
+                    at(long.channel),
+                    format!("`{name}` is not a channel name"),
+                    Some("channel names are lowercase identifiers: a letter, then letters, digits or `_` (`trade`, `dual_use`)".to_owned()),
+                ));
+                None
+            }
+        }
+    };
+    let value = if row.cell(Some(long.value)).is_none() {
+        problems.push(Problem::new(
+            at(long.value),
+            "the row has no value".to_owned(),
+            Some("write the figure, a share in [0, 1] (e.g. `0.25`), or remove the row".to_owned()),
+        ));
+        None
+    } else {
+        row.number(Some(long.value), problems)
+    };
+    let (channel, value) = (channel?, value?);
+    let range = row.range(columns.low, columns.high, value, problems);
+    let source = match row.cell(long.source).or_else(|| row.cell(columns.citation)) {
+        Some(s) => share(s),
+        None => default_source.clone(),
+    };
+    let year = row.year(columns.year, problems).unwrap_or(default_year);
+    let basis = match row.cell(long.basis).map(str::parse::<Basis>) {
+        None => Basis::Unknown,
+        Some(Ok(b)) => b,
+        Some(Err(e)) => {
+            problems.push(Problem::new(
+                row.header.at(row.line, long.basis),
+                e.to_string(),
+                Some("write one of `official`, `published`, `derived`, `judgement`".to_owned()),
+            ));
+            Basis::Unknown
+        }
+    };
+    let cite = row.cell(long.cite).map_or_else(Cite::none, |s| {
+        Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))
+    });
+    Some((
+        channel,
+        Figure {
+            value,
+            range,
+            source,
+            year,
+            basis,
+            cite,
+        },
+    ))
 }

@@ -155,7 +155,7 @@ fn one_citation_is_shared_not_copied() {
 #[test]
 fn problems_in_the_actors_table_are_placed_in_it() {
     let ties = "from,to,weight\nDEU,RUS,0.1\n";
-    let actors = "id,name,lat,lon,receptiveness\nDEU,Germany,95,13.4,0.5\nRUS,Russia,55.8,37.6,1.5\nbad id,X,,,\n";
+    let actors = "id,name,lat,lon,receptiveness\nDEU,Germany,95,13.4,0.5\nRUS,Russia,55.8,37.6,1.5\n?!,X,,,\n";
     let e = load(ties, Some(actors)).unwrap_err().to_string();
     // Rules broken by a field point at its column; by the actor as a whole, at its row.
     assert!(
@@ -167,7 +167,8 @@ fn problems_in_the_actors_table_are_placed_in_it() {
         "{e}"
     );
     assert!(
-        e.contains("a.csv:4 (row 4, column `id`): actor id `bad id`"),
+        // (`bad id` would be made safe; `?!` has nothing safe in it.)
+        e.contains("a.csv:4 (row 4, column `id`): actor id `?!`"),
         "{e}"
     );
     // Without a `lat` column, a place under it falls back to the row.
@@ -354,4 +355,134 @@ fn problems_in_the_graph_files_parts_are_placed_in_it() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("g.json"), "{e}");
+}
+
+/// A tie as `(from, to, [(channel, figure)])`.
+type TieFigures = (String, String, Vec<(String, crate::model::Figure)>);
+
+/// Every tie, in graph order.
+fn figures_of(g: &InfluenceGraph) -> Vec<TieFigures> {
+    g.ties()
+        .map(|(_, f, t, tie)| {
+            (
+                g.actor(f).id.to_string(),
+                g.actor(t).id.to_string(),
+                tie.channels
+                    .iter()
+                    .map(|(c, fig)| (c.to_string(), fig.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_table_loads_as_the_equivalent_wide_one() {
+    let long = "from,to,channel,weight,low,high,year,source,basis,note\n\
+        CHN,RUS,trade,0.338,0.3,0.35,2023,GACC customs,official,\n\
+        IND,RUS,trade,0.091,,,2023,,,\n\
+        CHN,RUS,energy,0.2,,,2024,IEA,published,pipeline gas\n";
+    let wide = "from,to,trade,trade_low,trade_high,trade_year,trade_source,trade_basis,energy,energy_year,energy_source,energy_basis,note\n\
+        CHN,RUS,0.338,0.3,0.35,2023,GACC customs,official,0.2,2024,IEA,published,pipeline gas\n\
+        IND,RUS,0.091,,,2023,,,,,,,\n";
+    let (l, w) = (load(long, None).unwrap(), load(wide, None).unwrap());
+    assert_eq!(figures_of(&l), figures_of(&w));
+    // By hand: two ties; CHN -> RUS has both channels, in the order of their first rows.
+    let ties = figures_of(&l);
+    assert_eq!(ties.len(), 2);
+    assert_eq!((ties[0].0.as_str(), ties[0].1.as_str()), ("CHN", "RUS"));
+    let chn: Vec<&str> = ties[0].2.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(chn, ["trade", "energy"]);
+    let trade = &ties[0].2[0].1;
+    assert_eq!(trade.value, 0.338);
+    assert_eq!(trade.range, Some([0.3, 0.35]));
+    assert_eq!(&*trade.source, "GACC customs");
+    assert_eq!(trade.basis, crate::model::Basis::Official);
+    let energy = &ties[0].2[1].1;
+    assert_eq!((energy.value, energy.year), (0.2, 2024));
+    let (c, r) = (l.node_of("CHN").unwrap(), l.node_of("RUS").unwrap());
+    assert_eq!(l.tie(c, r).unwrap().note.as_deref(), Some("pipeline gas"));
+    let ind = &ties[1].2[0].1;
+    assert_eq!(&*ind.source, "imported from t.csv, no source given");
+    // `value` is the value column's other name.
+    let g = load("from,to,channel,value\nCHN,RUS,trade,0.3\n", None).unwrap();
+    assert_eq!(figures_of(&g)[0].2[0].1.value, 0.3);
+}
+
+#[test]
+fn long_table_errors_name_row_and_column() {
+    let e = load(
+        "from,to,channel,weight\n\
+         CHN,RUS,trade,0.3\n\
+         CHN,RUS,Energy Share,0.2\n\
+         CHN,RUS,trade,0.1\n\
+         IND,RUS,energy,\n\
+         IND,RUS,energy,1.5\n",
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("t.csv:3 (row 3, column `channel`): `Energy Share` is not a channel name"),
+        "{e}"
+    );
+    assert!(
+        e.contains("t.csv:4 (row 4, column `channel`): the tie `CHN` -> `RUS` has channel `trade` twice: rows 2 and 4"),
+        "{e}"
+    );
+    assert!(
+        e.contains("t.csv:5 (row 5, column `weight`): the row has no value"),
+        "{e}"
+    );
+    // A value out of range is placed at its own row, not the tie's first.
+    let e = load(
+        "from,to,channel,weight\nCHN,RUS,trade,0.3\nCHN,RUS,energy,1.5\n",
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("t.csv:3 (row 3, column `weight`)"), "{e}");
+    assert!(e.contains("1.5"), "{e}");
+    // No value column; a column of the wide layout.
+    let e = load("from,to,channel\nCHN,RUS,trade\n", None)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("no value column `weight` or `value`"), "{e}");
+    let e = load(
+        "from,to,channel,weight,trade\nCHN,RUS,trade,0.3,0.2\n",
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("column `trade` is not a column of a long ties table"),
+        "{e}"
+    );
+}
+
+#[test]
+fn ids_with_spaces_are_made_safe_in_both_tables() {
+    // Without an actors table: the ties name the actors.
+    let g = load("from,to,weight\nSouth Korea,Russia,0.4\n", None).unwrap();
+    let kor = g.node_of("South_Korea").unwrap();
+    assert_eq!(g.actor(kor).name, "South Korea");
+    assert_eq!(
+        ties_of(&g),
+        [("South_Korea".to_owned(), "Russia".to_owned(), 0.4)]
+    );
+    assert!(g.meta.notes.iter().any(|n| n.ends_with(
+        "ids made safe (letters, digits, `-`, `_`, `.`): `South Korea` -> `South_Korea`"
+    )));
+    // With one: its ids, names and groups, and the ties naming them.
+    let g = load(
+        "from,to,weight\nSouth Korea,Russia,0.4\n",
+        Some("id,name,groups\nSouth Korea,,asia\nRussia,Russian Federation,\n"),
+    )
+    .unwrap();
+    let kor = g.node_of("South_Korea").unwrap();
+    assert_eq!(g.actor(kor).name, "South Korea");
+    assert_eq!(g.tie_count(), 1);
+    let asia = g.group("asia").unwrap();
+    assert_eq!(asia.members.len(), 1);
+    assert_eq!(asia.members[0].as_str(), "South_Korea");
 }

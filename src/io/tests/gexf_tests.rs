@@ -432,3 +432,33 @@ fn leverage_gexf_reloads_exactly() {
     assert!((w - 0.3).abs() < 1e-12, "{w}");
     assert!(other.group("signatories").is_some());
 }
+
+#[test]
+fn a_numeric_edge_attribute_other_than_weight_is_not_silently_strength_1() {
+    // As `nx.write_gexf` writes `G.add_edge("AUT", "RUS", strength=0.4)`: no `weight`.
+    let text = small(
+        "      <edge id=\"0\" source=\"AUT\" target=\"RUS\">\n        <attvalues><attvalue for=\"0\" value=\"0.4\"/></attvalues>\n      </edge>",
+    )
+    .replace(
+        "    <nodes>",
+        "    <attributes class=\"edge\"><attribute id=\"0\" title=\"strength\" type=\"double\"/></attributes>\n    <nodes>",
+    );
+    let e = load(&text).unwrap_err().to_string();
+    assert!(e.starts_with("g.gexf:"), "{e}");
+    assert!(e.contains("(edge `AUT` -> `RUS`)"), "{e}");
+    assert!(e.contains("numeric attribute `strength`"), "{e}");
+    assert!(e.contains("`--weight-attr strength`"), "{e}");
+    let opts = LoadOptions {
+        weight_attr: Some("strength".into()),
+        ..LoadOptions::default()
+    };
+    let g = parse(&text, &defaults(), &opts).unwrap();
+    let (aut, rus) = (g.node_of("AUT").unwrap(), g.node_of("RUS").unwrap());
+    assert_eq!(g.tie(aut, rus).unwrap().channels["strength"].value, 0.4);
+    // Without any numeric attribute, GEXF's default weight 1.
+    let g = load(&small(
+        "      <edge id=\"0\" source=\"AUT\" target=\"RUS\"/>",
+    ))
+    .unwrap();
+    assert_eq!(g.tie(aut, rus).unwrap().channels["weight"].value, 1.0);
+}
