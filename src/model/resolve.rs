@@ -203,21 +203,29 @@ impl<'g> Resolver<'g> {
     /// the aliases of the graph's actors).
     pub fn suggestions(&self, wanted: &str) -> Vec<String> {
         let w = fold(wanted);
+        // Only scores of at least 0.8 can be shown (the floor below), so nothing under it is
+        // kept or sorted: one pass over the actors with no allocation per actor beyond folding.
         let mut scored: Vec<(f64, String)> = Vec::new();
         for (_, a) in self.graph.actors() {
             let s = strsim::jaro_winkler(&w, &fold(a.id.as_str()))
                 .max(strsim::jaro_winkler(&w, &fold(&a.name)));
-            scored.push((s, a.id.to_string()));
+            if s >= 0.8 {
+                scored.push((s, a.id.to_string()));
+            }
         }
         for g in self.graph.groups() {
-            scored.push((strsim::jaro_winkler(&w, &fold(&g.id)), g.id.clone()));
+            let s = strsim::jaro_winkler(&w, &fold(&g.id));
+            if s >= 0.8 {
+                scored.push((s, g.id.clone()));
+            }
         }
         // Aliases only help for near misses of a real alias ("Turky"), not as exact hits (those
         // resolve): skip the scan for short inputs, where codes collide by chance.
         if w.chars().count() > 3 {
             for (alias, id) in aliases() {
-                if self.graph.node_of(id).is_some() {
-                    scored.push((strsim::jaro_winkler(&w, alias), (*id).to_owned()));
+                let s = strsim::jaro_winkler(&w, alias);
+                if s >= 0.8 && self.graph.node_of(id).is_some() {
+                    scored.push((s, (*id).to_owned()));
                 }
             }
         }
