@@ -18,7 +18,7 @@
 //! v.push(CheckedInput::failed(InputKind::Graph, "bad.json", &err));
 //! assert!(!v.is_valid());
 //! assert_eq!(v.problems().count(), 1);
-//! assert_eq!(v.problems().next().unwrap().at.line, Some(2));
+//! assert_eq!(v.problems().next().unwrap().at.line, Some(2)); // ok: doc example
 //! ```
 
 use serde::Serialize;

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(m.get("south korea"), Some("south_korea_4"));
         assert_eq!(m.get("RUS"), None);
         assert_eq!(m.get("?"), None);
-        let note = m.note("f.graphml").unwrap();
+        let note = m.note("f.graphml").unwrap(); // ok: test
         assert!(
             note.starts_with("imported from f.graphml; ids made safe (letters, digits, `-`, `_`, `.`): `South Korea` -> `South_Korea_2`, "),
             "{note}"

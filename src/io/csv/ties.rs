@@ -388,6 +388,30 @@ impl Row<'_> {
     }
 
     /// The year in column `c`, if any; a cell that is no whole number is a problem.
+    /// The basis in column `c`: unknown when empty; a word that is no basis is a problem (and
+    /// reads as unknown).
+    fn basis(&self, c: Option<usize>, problems: &mut Vec<Problem>) -> Basis {
+        match self.cell(c).map(str::parse::<Basis>) {
+            None => Basis::Unknown,
+            Some(Ok(b)) => b,
+            Some(Err(e)) => {
+                problems.push(Problem::new(
+                    self.header.at(self.line, c),
+                    e.to_string(),
+                    Some("write one of `official`, `published`, `derived`, `judgement`".to_owned()),
+                ));
+                Basis::Unknown
+            }
+        }
+    }
+
+    /// The citation ids in column `c`, comma-separated.
+    fn cite(&self, c: Option<usize>) -> Cite {
+        self.cell(c).map_or_else(Cite::none, |s| {
+            Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))
+        })
+    }
+
     fn year(&self, c: Option<usize>, problems: &mut Vec<Problem>) -> Option<i32> {
         let s = self.cell(c)?;
         match s.parse::<i32>() {
@@ -551,21 +575,8 @@ impl ChannelColumn {
             None => base.source.clone(),
         };
         let year = row.year(self.year, problems).unwrap_or(base.year);
-        let basis = match row.cell(self.basis).map(str::parse::<Basis>) {
-            None => Basis::Unknown,
-            Some(Ok(b)) => b,
-            Some(Err(e)) => {
-                problems.push(Problem::new(
-                    row.header.at(row.line, self.basis),
-                    e.to_string(),
-                    Some("write one of `official`, `published`, `derived`, `judgement`".to_owned()),
-                ));
-                Basis::Unknown
-            }
-        };
-        let cite = row.cell(self.cite).map_or_else(Cite::none, |s| {
-            Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))
-        });
+        let basis = row.basis(self.basis, problems);
+        let cite = row.cite(self.cite);
         Some(Figure {
             value,
             range,
@@ -851,21 +862,8 @@ fn long_figure(
         None => default_source.clone(),
     };
     let year = row.year(columns.year, problems).unwrap_or(default_year);
-    let basis = match row.cell(long.basis).map(str::parse::<Basis>) {
-        None => Basis::Unknown,
-        Some(Ok(b)) => b,
-        Some(Err(e)) => {
-            problems.push(Problem::new(
-                row.header.at(row.line, long.basis),
-                e.to_string(),
-                Some("write one of `official`, `published`, `derived`, `judgement`".to_owned()),
-            ));
-            Basis::Unknown
-        }
-    };
-    let cite = row.cell(long.cite).map_or_else(Cite::none, |s| {
-        Cite::many(s.split(',').map(str::trim).filter(|x| !x.is_empty()))
-    });
+    let basis = row.basis(long.basis, problems);
+    let cite = row.cite(long.cite);
     Some((
         channel,
         Figure {
