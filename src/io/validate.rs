@@ -130,6 +130,7 @@ fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<Infl
         problems: Vec::new(),
         locate,
         version: doc.version,
+        citation_ids: HashSet::default(),
     };
     b.check_header(&doc);
     let mut graph = InfluenceGraph::new(Meta {
@@ -174,6 +175,9 @@ struct Builder<'l, 'a> {
     problems: Vec<Problem>,
     locate: &'l Locate<'a>,
     version: u64,
+    /// The graph's citation ids, hashed once for [`Builder::check_cite`] (the graph's own
+    /// table hashes with SipHash, and a large graph looks up an id for each figure).
+    citation_ids: HashSet<Box<str>, foldhash::fast::RandomState>,
 }
 
 impl Builder<'_, '_> {
@@ -195,10 +199,13 @@ impl Builder<'_, '_> {
     }
 
     /// A key that only version 2 has, found in a version-1 file.
-    fn v2_only(&mut self, steps: &[PathStep], what: &str) {
+    ///
+    /// `at` gives the place; it is called only when there is a problem to report, since most
+    /// figures of a version 2 file pass and their paths would be built for nothing.
+    fn v2_only(&mut self, at: &dyn Fn() -> Vec<PathStep>, what: &str) {
         if self.version == 1 {
             self.report(
-                steps,
+                &at(),
                 format!("{what} is part of format version 2, but the file says `\"version\": 1`"),
                 Some("set `\"version\": 2` (docs/FORMAT.md), or remove the key".into()),
             );
@@ -227,7 +234,7 @@ impl Builder<'_, '_> {
             );
         }
         if doc.meta.build.is_some() {
-            self.v2_only(&[key("meta"), key("build")], "`meta.build`");
+            self.v2_only(&|| vec![key("meta"), key("build")], "`meta.build`");
         }
         if doc.actors.is_empty() {
             self.report(
@@ -240,7 +247,7 @@ impl Builder<'_, '_> {
 
     fn add_citations(&mut self, graph: &mut InfluenceGraph, doc: &GraphDoc) {
         if !doc.citations.is_empty() {
-            self.v2_only(&[key("citations")], "`citations`");
+            self.v2_only(&|| vec![key("citations")], "`citations`");
         }
         for (id, c) in &doc.citations {
             let here = |k: Option<&str>| {
@@ -297,7 +304,7 @@ impl Builder<'_, '_> {
 
     fn add_channel_decls(&mut self, graph: &mut InfluenceGraph, doc: &GraphDoc) {
         if !doc.channels.is_empty() {
-            self.v2_only(&[key("channels")], "`channels`");
+            self.v2_only(&|| vec![key("channels")], "`channels`");
         }
         for (name, d) in &doc.channels {
             if !Channel::is_well_formed(name) {
@@ -334,9 +341,12 @@ impl Builder<'_, '_> {
         if cite.is_empty() {
             return;
         }
-        self.v2_only(&at(), "`cite`");
+        self.v2_only(at, "`cite`");
+        if self.citation_ids.len() != graph.citations.len() {
+            self.citation_ids = graph.citations.keys().map(|k| k.as_str().into()).collect();
+        }
         for id in cite.ids() {
-            if !graph.citations.contains_key(id) {
+            if !self.citation_ids.contains(id) {
                 // Past the cap the problem is only counted: no search for a near id.
                 let searched = if self.shows_next() {
                     graph.citations.len()
@@ -385,9 +395,12 @@ impl Builder<'_, '_> {
             self.report(&p, m, h);
         }
         if !fig.basis.is_unknown() {
-            let mut p = at();
-            p.push(key("basis"));
-            self.v2_only(&p, "`basis`");
+            let basis_at = || {
+                let mut p = at();
+                p.push(key("basis"));
+                p
+            };
+            self.v2_only(&basis_at, "`basis`");
         }
         let cite_at = || {
             let mut p = at();
@@ -454,10 +467,10 @@ impl Builder<'_, '_> {
                 });
             }
             if !a.stance.is_empty() {
-                self.v2_only(&here("stance"), "`stance`");
+                self.v2_only(&|| here("stance"), "`stance`");
             }
             if let Some(o) = &a.outreach {
-                self.v2_only(&here("outreach"), "`outreach`");
+                self.v2_only(&|| here("outreach"), "`outreach`");
                 self.check_outreach(graph, o, i);
             }
             for (k, v) in &a.attributes {
@@ -686,10 +699,10 @@ impl Builder<'_, '_> {
                 }
             }
             if g.source.is_some() {
-                self.v2_only(&here("source"), "a group's `source`");
+                self.v2_only(&|| here("source"), "a group's `source`");
             }
             if let Some(y) = g.year {
-                self.v2_only(&here("year"), "a group's `year`");
+                self.v2_only(&|| here("year"), "a group's `year`");
                 if !(1900..=2100).contains(&y) {
                     self.report(
                         &here("year"),
@@ -872,7 +885,7 @@ impl Builder<'_, '_> {
                     self.check_full_figure(graph, fig, &at, &|| format!("weight of channel `{c}`"));
                 }
                 Some(all) => {
-                    self.v2_only(&at(), "a yearly series");
+                    self.v2_only(&at, "a yearly series");
                     for (i, f) in all.iter().enumerate() {
                         let at_i = || {
                             let mut p = at();
