@@ -322,7 +322,7 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
         ranked.truncate(top);
     }
     let shares = if params.judgement_share && !ranked.is_empty() {
-        Some(judgement_scores(graph, params)?)
+        Some(judgement_scores(graph, &setup, params))
     } else {
         None
     };
@@ -430,20 +430,24 @@ pub fn suggest(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Partner
 }
 
 /// Every partner's score on the graph without judgement figures, by id.
-fn judgement_scores(graph: &InfluenceGraph, params: &SuggestParams) -> Result<Vec<(ActorId, f64)>> {
+///
+/// The candidates of the full graph (its `setup`) stay the candidates: a partner whose stance
+/// rests on a judgement signal does not join or leave the pool. A view keeps every actor in
+/// order, so positions are the same in both networks.
+fn judgement_scores(
+    graph: &InfluenceGraph,
+    setup: &Setup,
+    params: &SuggestParams,
+) -> Vec<(ActorId, f64)> {
     let (checked, _) = graph.with_bases(BasisSet::ALL.without(Basis::Judgement));
     let net = Network::new(&checked, &params.strength);
     let mut p = params.clone();
     p.judgement_share = false;
-    // The candidates of the full graph stay the candidates: a partner whose stance rests on a
-    // judgement signal does not join or leave the pool.
-    // A view keeps every actor in order, so positions are the same.
-    let setup = Setup::new(graph, &Network::new(graph, &params.strength), &p)?;
     let inputs = Inputs::best_estimates(&checked, &net, &p);
-    Ok(rank_partners(&net, &setup, &inputs.view(), &p)
+    rank_partners(&net, setup, &inputs.view(), &p)
         .into_iter()
         .map(|r| (checked.actor(net.node(r.partner)).id.clone(), r.score))
-        .collect())
+        .collect()
 }
 
 /// The sources' direct levers over `partner`: each channel of each source's tie to it,
