@@ -203,6 +203,13 @@ const OUTPUTS: &[(&str, &[&str])] = &[
     ),
     ("roles", &["roles"]),
     ("info", &["info"]),
+    ("actors", &["actors"]),
+    ("validate", &["validate"]),
+    ("lifelines", &["lifelines"]),
+    ("coalition", &["coalition"]),
+    ("blocs", &["blocs"]),
+    ("sensitivity", &["sensitivity"]),
+    ("trend", &["trend"]),
 ];
 
 // See: #12
@@ -245,6 +252,18 @@ fn outputs_match_the_json_contract() -> Ran {
             assert!(!ok, "a renamed field was accepted: {report}");
         }
     }
+    // A validation that finds problems prints them, and exits 1: its JSON is the contract's.
+    let out = Command::new(env!("CARGO_BIN_EXE_leverage"))
+        .current_dir(root)
+        .args(["--format", "json", "validate"])
+        .arg("tests/catalogue/graphml/strength-not-weight.graphml")
+        .output()
+        .expect("leverage runs");
+    assert_eq!(out.status.code(), Some(1));
+    let file = dir.path().join("validate-problems.json");
+    std::fs::write(&file, &out.stdout).expect("write");
+    let (ok, report) = validate("docs/json/validate.schema.json", &[&file]);
+    assert!(ok, "validate with problems: {report}");
     let built = dir.path().join("built");
     std::fs::create_dir(&built).expect("mkdir");
     let status = Command::new("python3")

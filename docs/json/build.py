@@ -55,6 +55,15 @@ IDS = arr(STR)
 BASIS = {"enum": ["official", "published", "derived", "judgement", "unknown"]}
 CITE = {"anyOf": [STR, arr(STR)]}
 VERSION_FIELD = {"const": VERSION}
+YEAR = {"type": "integer"}
+STANCE = {"enum": ["presses", "supports", "between", "unknown"]}
+COMBINE = {"enum": ["nested", "noisy-or", "max"]}
+# Who may not be suggested, and why (`suggest`, `coalition`).
+POOL = obj({
+    "left_out": arr(obj({"id": STR, "reason": {"enum": [
+        "source", "target", "pressing", "excluded", "not_candidate"]}})),
+    "stance_unknown": IDS,
+})
 
 DEFS = {
     "channel": obj(
@@ -77,7 +86,7 @@ DEFS = {
         "rank": INT, "id": STR, "name": STR, "score": NUM, "reach": SHARE,
         "reach_unison": SHARE, "reach_alone": SHARE, "pull": SHARE, "headroom": SHARE,
         "movability": nullable("number"),
-        "stance": {"enum": ["presses", "supports", "between", "unknown"]},
+        "stance": STANCE,
         "receptiveness": SHARE, "judgement_share": nullable("number"), "brokerage": SHARE,
         "messenger": STR, "path": IDS, "via": IDS, "legs": arr(ref("path")),
         "levers": arr(ref("lever")), "agreements": arr(ref("fact")),
@@ -87,14 +96,33 @@ DEFS = {
         "sources": IDS, "target": STR, "score": {"enum": ["outreach", "classic"]},
         "coordination": {"enum": ["unison", "alone"]},
         "distance": {"enum": ["log", "inverse", "hops"]}, "max_hops": INT,
-        "combine": {"enum": ["nested", "noisy-or", "max"]},
+        "combine": COMBINE,
         "movability": obj({"un_opposition": NUM, "war_support": NUM, "alliance": NUM, "parade": NUM}),
-        "pool": obj({
-            "left_out": arr(obj({"id": STR, "reason": {"enum": [
-                "source", "target", "pressing", "excluded", "not_candidate"]}})),
-            "stance_unknown": IDS,
-        }),
+        "pool": POOL,
         "partners": arr(ref("partner")),
+    }),
+    "flip": obj({
+        "value": SHARE, "change": NUM, "relative": nullable("number"), "within_range": BOOL,
+        "range_multiple": nullable("number"), "left": IDS, "entered": IDS,
+    }),
+    "figure": obj(
+        {
+            "figure": {"oneOf": [
+                obj({"kind": {"const": "tie"}, "from": STR, "to": STR, "channel": STR}),
+                obj({"kind": {"const": "stance"}, "actor": STR, "signal": STR}),
+            ]},
+            "value": SHARE, "basis": BASIS, "source": STR, "year": YEAR, "cite": arr(STR),
+            "partner": nullable("string"),
+            "term": {"enum": ["reach", "headroom", "stance", "several"]},
+            "top_k": {"anyOf": [{"type": "null"}, ref("flip")]},
+            "first": {"anyOf": [{"type": "null"}, ref("flip")]},
+        },
+        {"range": {"type": "array", "items": SHARE, "minItems": 2, "maxItems": 2}},
+    ),
+    "dependence": obj({
+        "id": STR, "name": STR, "group": BOOL,
+        "points": arr(obj({
+            "year": YEAR, "value": SHARE, "carried": BOOL, "figure_years": arr(YEAR)})),
     }),
     "structural": obj({
         "top_k": INT, "baseline": IDS,
@@ -195,6 +223,86 @@ COMMANDS = {
         "series": obj({"ties": INT, "years": arr({"type": "integer"})}),
         "format_version": {"enum": [1, 2]},
     }), []),
+    "actors": ("`leverage actors --format json`", top({
+        "target": nullable("string"),
+        "actors": arr(obj({
+            "id": STR, "name": STR, "groups": IDS, "stance": STANCE,
+            "signals": open_map(NUM), "ties_out": INT, "ties_in": INT,
+        })),
+    }), []),
+    "validate": ("`leverage validate --format json`", top({
+        "valid": BOOL, "problem_count": INT,
+        "inputs": arr(obj({
+            "kind": {"enum": ["graph", "scenario", "options"]}, "file": STR, "valid": BOOL,
+            "counts": open_map(INT), "omitted": INT,
+        })),
+        "problems": arr(obj({
+            "input": INT, "file": STR, "line": nullable("integer"),
+            "column": nullable("integer"), "path": nullable("string"), "message": STR,
+            "hint": nullable("string"),
+        })),
+    }), []),
+    "lifelines": ("`leverage lifelines --format json`", top({
+        "target": STR, "max_hops": INT, "combine": COMBINE, "cut": SHARE,
+        "family": nullable("string"), "include_pressing": BOOL, "world": INT,
+        "left_out": IDS, "support": NUM,
+        "families": arr(obj({"family": STR, "support": NUM})),
+        "alone": arr(obj({
+            "rank": INT, "id": STR, "name": STR, "stance": STANCE, "leverage": SHARE,
+            "direct": SHARE, "support_without": NUM, "drop": NUM, "through": NUM,
+            "family_drops": arr(obj({"family": STR, "drop": NUM})),
+            "judgement_share": nullable("number"),
+        })),
+        "greedy": arr(obj({
+            "step": INT, "id": STR, "name": STR, "support_after": NUM, "drop": NUM,
+            "cumulative_drop": NUM, "rank_alone": nullable("integer"),
+        })),
+    }), []),
+    "coalition": ("`leverage coalition --format json`", top({
+        "sources": IDS, "target": STR, "k": INT, "max_hops": INT, "combine": COMBINE,
+        "pool": POOL, "candidates": INT,
+        "members": arr(obj({
+            "order": INT, "id": STR, "name": STR, "rank": INT, "score": NUM, "gain": NUM,
+            "families": arr(obj({"family": STR, "pressure": NUM})), "messenger": STR,
+        })),
+        "pressure": SHARE, "sum_of_scores": NUM,
+        "families": arr(obj({"family": STR, "pressure": SHARE, "sum": NUM})),
+        "guarantee": NUM, "upper_bound": NUM,
+        "exact": {"anyOf": [{"type": "null"}, obj({
+            "members": IDS, "pressure": SHARE, "gap": NUM, "subsets": INT})]},
+    }), []),
+    "blocs": ("`leverage blocs --format json`", top({
+        "method": {"enum": ["leiden", "louvain"]}, "seed": INT, "resolution": NUM,
+        "restarts": INT, "modularity": NUM, "directed_modularity": NUM, "iterations": INT,
+        "converged": BOOL, "default_parameters": BOOL,
+        "blocs": arr(obj({
+            "bloc": INT, "id": STR, "members": IDS,
+            "resembles": {"anyOf": [{"type": "null"}, obj({
+                "group": STR, "shared": INT, "group_size": INT})]},
+        })),
+    }), []),
+    "sensitivity": ("`leverage sensitivity --format json`", top({
+        "sources": IDS, "target": STR, "top_k": INT, "max_hops": INT,
+        "method": {"enum": ["local", "rerun"]}, "top": IDS, "next": nullable("string"),
+        "scores": arr(NUM), "figures": INT, "deciding": arr(ref("figure")),
+        "by_basis": arr(obj({"basis": BASIS, "within_range": INT, "deciding": INT})),
+    }), ["figure", "flip"]),
+    "trend": ("`leverage trend --format json`", top({
+        "sources": IDS, "target": STR, "years": arr(YEAR),
+        "selections": arr(obj({
+            "year": YEAR, "exact": INT, "carried_forward": INT, "carried_back": INT})),
+        "partners": arr(obj({
+            "id": STR, "name": STR,
+            "points": arr(obj({
+                "year": YEAR, "rank": nullable("integer"), "score": NUM, "reach": SHARE,
+                "pull": SHARE, "headroom": SHARE,
+            })),
+        })),
+        "dependence": arr(obj({
+            "channel": nullable("string"), "partners": arr(ref("dependence")),
+            "groups": arr(ref("dependence")),
+        })),
+    }), ["dependence"]),
 }
 
 

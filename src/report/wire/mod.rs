@@ -9,6 +9,14 @@
 
 use serde::Serialize;
 
+pub mod actors;
+pub mod blocs;
+pub mod coalition;
+pub mod lifelines;
+pub mod sensitivity;
+pub mod trend;
+pub mod validate;
+
 use crate::analysis::paths::{ChannelFigure, ExplainedPath, TieStep};
 use crate::analysis::suggest::{
     Coordination, LeftOut, LeftOutActor, Lever, Partner, PartnerRanking, Pool, ScoreRule,
@@ -206,7 +214,7 @@ impl MovabilityJson {
     }
 }
 
-/// Who may not be suggested, and why.
+/// Who may not be suggested, and why (also in `coalition`).
 #[derive(Debug, Serialize)]
 struct PoolJson<'a> {
     left_out: Vec<LeftOutJson<'a>>,
