@@ -44,6 +44,11 @@ const CASES: &[(&str, &[&str])] = &[
     ("blocs", &["blocs"]),
     ("sensitivity", &["sensitivity"]),
     ("trend", &["trend"]),
+    ("brief", &["brief"]),
+    // A partner, an actor left out of the pool, and one in the pool without a positive score.
+    ("explain", &["explain", "IND"]),
+    ("explain", &["explain", "AUT"]),
+    ("explain", &["explain", "BLR"]),
 ];
 
 fn schema(name: &str) -> Value {
@@ -151,7 +156,11 @@ fn every_object_has_exactly_the_keys_of_the_contract() {
         let root = schema(name);
         let mut problems = Vec::new();
         check(&root, &root, &out, name, &mut problems);
-        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{name} {args:?}:\n{}",
+            problems.join("\n")
+        );
     }
 }
 
@@ -273,6 +282,8 @@ fn doc_examples() -> Vec<(String, Value)> {
                 "`blocs`" => Some("blocs"),
                 "`sensitivity`" => Some("sensitivity"),
                 "`trend`" => Some("trend"),
+                "`brief`" => Some("brief"),
+                "`explain`" => Some("explain"),
                 _ => None,
             }
             .map(str::to_owned);

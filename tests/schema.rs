@@ -210,6 +210,11 @@ const OUTPUTS: &[(&str, &[&str])] = &[
     ("blocs", &["blocs"]),
     ("sensitivity", &["sensitivity"]),
     ("trend", &["trend"]),
+    ("brief", &["brief"]),
+    // A partner, an actor left out of the pool, and one in the pool without a positive score.
+    ("explain", &["explain", "IND"]),
+    ("explain", &["explain", "AUT"]),
+    ("explain", &["explain", "BLR"]),
 ];
 
 // See: #12
@@ -238,7 +243,7 @@ fn outputs_match_the_json_contract() -> Ran {
         let file = dir.path().join(format!("{name}.json"));
         std::fs::write(&file, &out.stdout).expect("write");
         let (ok, report) = validate(&format!("docs/json/{name}.schema.json"), &[&file]);
-        assert!(ok, "{name}: {report}");
+        assert!(ok, "{name} {args:?}: {report}");
         if *name == "suggest" {
             // The same output with one field renamed deep inside must be refused.
             let text = String::from_utf8_lossy(&out.stdout).replacen(

@@ -136,6 +136,62 @@ DEFS = {
 }
 
 
+# The bodies of `suggest --samples` and `assign`, also nested in `brief` (without `version`).
+SAMPLES = {
+    "deterministic": ref("ranking"), "samples": INT, "seed": INT, "top_k": INT,
+    "uncertain_figures": INT, "distribution": STR,
+    "partners": arr(obj({
+        "rank": nullable("integer"), "id": STR, "name": STR, "score": NUM,
+        "median_rank": NUM,
+        "rank_range": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
+        "p_top_k": SHARE, "median_score": NUM,
+        "score_interval": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
+    })),
+    "stable": IDS, "unstable": IDS, "verdict": STR,
+}
+ASSIGN = {
+    "messengers": IDS, "target": STR, "max_per_messenger": nullable("integer"),
+    "assignments": arr(obj({
+        "partner": STR, "partner_name": STR, "rank": INT, "score": NUM, "messenger": STR,
+        "messenger_name": STR, "leverage": SHARE, "best_messenger": STR,
+        "best_leverage": SHARE, "capped": BOOL, "path": IDS, "explanation": ref("path"),
+    })),
+    "unassigned": IDS, "objective": NUM,
+}
+# A partner's rank and score before and after scenarios (`compare`, `brief`), and an edit.
+CHANGE = obj({
+    "id": STR, "name": STR, "rank_before": nullable("integer"),
+    "rank_after": nullable("integer"), "score_before": NUM, "score_after": NUM,
+    "score_change": NUM, "rank_change": nullable("integer"),
+})
+EDIT = obj({"edit": STR, "changed": INT})
+# What `brief` and `explain` say about one partner, and about an actor left out.
+DEFS["sourced"] = obj(
+    {"value": SHARE, "year": YEAR, "basis": BASIS, "source": STR, "cite": arr(STR), "by": STR,
+     "title": STR},
+    {"range": {"type": "array", "items": SHARE, "minItems": 2, "maxItems": 2}},
+)
+DEFS["partner_facts"] = obj({
+    "partner": ref("partner"),
+    "spread": {"anyOf": [{"type": "null"}, SAMPLES["partners"]["items"]]},
+    "messenger": {"anyOf": [{"type": "null"}, obj({
+        "id": STR, "name": STR, "leverage": SHARE, "best": STR, "capped": BOOL})]},
+    "dependence": arr(obj({
+        "channel": STR, "figure": ref("sourced"), "unapplied": SHARE, "rank": INT, "of": INT})),
+    "stance": STANCE,
+    "signals": arr(obj({"signal": STR, "figure": ref("sourced")})),
+    "routes": arr(ref("path")),
+    "scenarios": arr(obj({"scenario": INT, "title": STR, "change": CHANGE})),
+})
+DEFS["left_out_facts"] = obj(
+    {"id": STR, "name": STR, "reason": POOL["properties"]["left_out"]["items"]["properties"]["reason"]},
+    {"evidence": ref("sourced")},
+)
+BRIEF_DEFS = ["ranking", "partner", "path", "tie", "channel", "fact", "lever", "structural",
+              "partner_facts", "sourced", "left_out_facts"]
+QUESTION = obj({"sources": IDS, "sources_name": STR, "target": STR, "target_name": STR})
+
+
 def top(fields, optional=None):
     """A command's top-level object: `version` first, then its fields."""
     o = obj({"version": VERSION_FIELD, **fields}, optional)
@@ -153,30 +209,10 @@ def with_version(name):
 COMMANDS = {
     "suggest": ("`leverage suggest --format json`", with_version("ranking"), ["ranking", "partner", "path", "tie", "channel", "fact", "lever"]),
     "suggest-samples": ("`leverage suggest --samples N --format json`", top(
-        {
-            "deterministic": ref("ranking"), "samples": INT, "seed": INT, "top_k": INT,
-            "uncertain_figures": INT, "distribution": STR,
-            "partners": arr(obj({
-                "rank": nullable("integer"), "id": STR, "name": STR, "score": NUM,
-                "median_rank": NUM,
-                "rank_range": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
-                "p_top_k": SHARE, "median_score": NUM,
-                "score_interval": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
-            })),
-            "stable": IDS, "unstable": IDS, "verdict": STR,
-        },
-        {"structural": ref("structural")},
+        SAMPLES, {"structural": ref("structural")},
     ), ["ranking", "partner", "path", "tie", "channel", "fact", "lever", "structural"]),
     "suggest-structural": ("`leverage suggest --structural --format json`", with_version("structural"), ["structural"]),
-    "assign": ("`leverage assign --format json`", top({
-        "messengers": IDS, "target": STR, "max_per_messenger": nullable("integer"),
-        "assignments": arr(obj({
-            "partner": STR, "partner_name": STR, "rank": INT, "score": NUM, "messenger": STR,
-            "messenger_name": STR, "leverage": SHARE, "best_messenger": STR,
-            "best_leverage": SHARE, "capped": BOOL, "path": IDS, "explanation": ref("path"),
-        })),
-        "unassigned": IDS, "objective": NUM,
-    }), ["path", "tie", "channel"]),
+    "assign": ("`leverage assign --format json`", top(ASSIGN), ["path", "tie", "channel"]),
     "paths": ("`leverage paths --format json`", top({
         "from": STR, "to": STR, "distance": {"enum": ["log", "inverse", "hops"]},
         "max_hops": nullable("integer"), "avoid": IDS, "paths": arr(ref("path")),
@@ -195,14 +231,10 @@ COMMANDS = {
     "compare": ("`leverage compare --format json`", top({
         "scenarios": arr(obj({
             "title": STR, "file": STR, "assumptions": arr(STR),
-            "edits": arr(obj({"edit": STR, "changed": INT})),
+            "edits": arr(EDIT),
         })),
         "before": ref("ranking"), "after": ref("ranking"),
-        "changes": arr(obj({
-            "id": STR, "name": STR, "rank_before": nullable("integer"),
-            "rank_after": nullable("integer"), "score_before": NUM, "score_after": NUM,
-            "score_change": NUM, "rank_change": nullable("integer"),
-        })),
+        "changes": arr(CHANGE),
     }), ["ranking", "partner", "path", "tie", "channel", "fact", "lever"]),
     "roles": ("`leverage roles --format json`", top({
         "target": STR, "partition": arr(STR),
@@ -223,6 +255,35 @@ COMMANDS = {
         "series": obj({"ties": INT, "years": arr({"type": "integer"})}),
         "format_version": {"enum": [1, 2]},
     }), []),
+    "brief": ("`leverage brief --format json`", top({
+        "title": STR, "date": STR, "question": QUESTION, "ranking": ref("ranking"),
+        "ranked": INT, "robustness": obj(SAMPLES, {"structural": ref("structural")}),
+        "rank_percentiles": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
+        "assignment": obj(ASSIGN),
+        "messengers": arr(obj({"id": STR, "name": STR, "partners": IDS})),
+        "partners": arr(ref("partner_facts")),
+        "scenarios": arr(obj(
+            {"title": STR, "file": STR, "assumptions": arr(STR), "edits": arr(EDIT),
+             "changes": arr(CHANGE)},
+            {"description": STR},
+        )),
+        "scenarios_skipped": arr(obj({"title": STR, "file": STR, "why": STR})),
+        "left_out": arr(ref("left_out_facts")),
+        "caveats": obj({
+            "judgement_share": nullable("number"), "judgement_share_top_k": nullable("number"),
+            "stale_before": YEAR,
+            "stale": arr(obj({"partner": STR, "what": STR, "year": YEAR})),
+            "stale_kinds": arr(obj({"what": STR, "year": YEAR, "partners": IDS})),
+            "stance_unknown": IDS,
+        }),
+    }), BRIEF_DEFS),
+    "explain": ("`leverage explain PARTNER --format json`", top(
+        {
+            "question": QUESTION, "ranked": INT,
+            "robustness": obj({"samples": INT, "seed": INT, "top_k": INT, "uncertain_figures": INT}),
+        },
+        {"partner": ref("partner_facts"), "left_out": ref("left_out_facts"), "unranked": STR},
+    ), [d for d in BRIEF_DEFS if d not in ("ranking", "structural")]),
     "actors": ("`leverage actors --format json`", top({
         "target": nullable("string"),
         "actors": arr(obj({

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 pub mod actors;
 pub mod blocs;
+pub mod brief;
 pub mod coalition;
 pub mod lifelines;
 pub mod sensitivity;
@@ -240,14 +241,19 @@ impl<'a> LeftOutJson<'a> {
     fn new(l: &'a LeftOutActor) -> Self {
         LeftOutJson {
             id: &l.id,
-            reason: match l.reason {
-                LeftOut::Source => "source",
-                LeftOut::Target => "target",
-                LeftOut::Pressing => "pressing",
-                LeftOut::Excluded => "excluded",
-                LeftOut::NotCandidate => "not_candidate",
-            },
+            reason: left_out_name(l.reason),
         }
+    }
+}
+
+/// Why an actor is left out of the pool, as the contract names it.
+fn left_out_name(reason: LeftOut) -> &'static str {
+    match reason {
+        LeftOut::Source => "source",
+        LeftOut::Target => "target",
+        LeftOut::Pressing => "pressing",
+        LeftOut::Excluded => "excluded",
+        LeftOut::NotCandidate => "not_candidate",
     }
 }
 
