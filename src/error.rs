@@ -17,6 +17,9 @@ pub struct Problem {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// The library options that the message and the hint name, each as its [`Mention`]'s
+    /// words, so that a front end can name its own control for them instead.
+    pub mentions: Vec<Mention>,
 }
 
 impl Problem {
@@ -26,7 +29,81 @@ impl Problem {
             at,
             message: message.into(),
             hint: hint.into(),
+            mentions: Vec::new(),
         }
+    }
+
+    /// The problem, recording that its message or hint names `mentions`.
+    #[must_use]
+    pub fn mentioning(mut self, mentions: impl IntoIterator<Item = Mention>) -> Self {
+        self.mentions.extend(mentions);
+        self
+    }
+}
+
+/// A library option that a message can name: the field that sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OptionField {
+    /// [`LoadOptions::weight_attr`](crate::io::LoadOptions::weight_attr): the attribute or
+    /// column of the tie strength.
+    WeightAttr,
+    /// [`LoadOptions::actors`](crate::io::LoadOptions::actors): a CSV graph's actors table.
+    ActorsTable,
+    /// [`Sources::baci_codes`](crate::datasets::build::Sources::baci_codes): BACI's
+    /// country-codes files.
+    BaciCodes,
+    /// [`FbicParams::components`](crate::datasets::fbic::FbicParams::components): the FBIC
+    /// columns read as channels.
+    FbicComponents,
+}
+
+impl OptionField {
+    /// The field, as messages name it (`LoadOptions::weight_attr`).
+    pub fn field(self) -> &'static str {
+        match self {
+            OptionField::WeightAttr => "LoadOptions::weight_attr",
+            OptionField::ActorsTable => "LoadOptions::actors",
+            OptionField::BaciCodes => "Sources::baci_codes",
+            OptionField::FbicComponents => "FbicParams::components",
+        }
+    }
+
+    /// A mention of the field without a value.
+    pub fn mention(self) -> Mention {
+        Mention {
+            field: self,
+            value: None,
+        }
+    }
+
+    /// A mention of the field set to `value` (given, or suggested).
+    pub fn set_to(self, value: impl Into<String>) -> Mention {
+        Mention {
+            field: self,
+            value: Some(value.into()),
+        }
+    }
+}
+
+/// A library option as one message names it, with the value given or suggested. Its words
+/// (the `Display`) are `` `LoadOptions::weight_attr` `` or
+/// `` `LoadOptions::weight_attr` = `strength` ``; a message holds them verbatim, so that a
+/// front end can replace them with its own (`--weight-attr strength`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Mention {
+    /// The option.
+    pub field: OptionField,
+    /// Its value, if the message names one.
+    pub value: Option<String>,
+}
+
+impl fmt::Display for Mention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.field.field())?;
+        if let Some(v) = &self.value {
+            write!(f, " = `{v}`")?;
+        }
+        Ok(())
     }
 }
 
@@ -68,7 +145,7 @@ pub enum Error {
         did_you_mean(suggestions)
     )]
     UnknownName {
-        /// Where the name was used (`--from: `), may be empty.
+        /// Where the name was used, as a field (`sources: `), may be empty.
         context: String,
         /// The name as given.
         name: String,
@@ -88,7 +165,7 @@ pub enum Error {
     /// A parameter given to an analysis is out of its domain.
     #[error("{name} is `{value}`, but {expected}")]
     InvalidParameter {
-        /// The parameter (`--top`, `alpha`).
+        /// The parameter, as a field (`top_k`, `alpha`).
         name: String,
         /// The value given.
         value: String,
@@ -98,6 +175,15 @@ pub enum Error {
     /// Command-line options that do not fit together.
     #[error("{0}")]
     Usage(String),
+    /// Library options that do not fit the input or each other (a weight attribute for a native
+    /// JSON graph). The message names them by their [`Mention`]s.
+    #[error("{message}")]
+    Options {
+        /// What is wrong, naming the options by their mentions' words.
+        message: String,
+        /// The options named.
+        mentions: Vec<Mention>,
+    },
     /// An iterative measure did not converge.
     #[error("{measure} did not converge in {iterations} iterations (tolerance {tolerance:e})")]
     DidNotConverge {
@@ -164,6 +250,18 @@ impl Error {
     ) -> Self {
         Error::Invalid {
             problems: vec![Problem::new(at, message, hint)],
+        }
+    }
+
+    /// An [`Error::Invalid`] holding one problem whose message or hint names `mentions`.
+    pub fn invalid_naming(
+        at: Location,
+        message: impl Into<String>,
+        hint: impl Into<Option<String>>,
+        mentions: impl IntoIterator<Item = Mention>,
+    ) -> Self {
+        Error::Invalid {
+            problems: vec![Problem::new(at, message, hint).mentioning(mentions)],
         }
     }
 }

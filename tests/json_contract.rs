@@ -3,7 +3,7 @@
 //! `docs/json/` lists (closed objects: no key more, no required key less), and the examples of
 //! docs/JSON.md use only keys of the contract. `tests/schema.rs` checks types and values with
 //! python jsonschema. Renaming a field of a result then fails here (or fails to compile in
-//! `src/report/wire.rs`).
+//! `src/report/wire/`).
 
 mod common;
 
@@ -37,6 +37,18 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("roles", &["roles"]),
     ("info", &["info"]),
+    ("actors", &["actors"]),
+    ("validate", &["validate"]),
+    ("lifelines", &["lifelines"]),
+    ("coalition", &["coalition"]),
+    ("blocs", &["blocs"]),
+    ("sensitivity", &["sensitivity"]),
+    ("trend", &["trend"]),
+    ("brief", &["brief"]),
+    // A partner, an actor left out of the pool, and one in the pool without a positive score.
+    ("explain", &["explain", "IND"]),
+    ("explain", &["explain", "AUT"]),
+    ("explain", &["explain", "BLR"]),
 ];
 
 fn schema(name: &str) -> Value {
@@ -56,9 +68,43 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
     }
 }
 
+/// The branch of `node`'s `anyOf`/`oneOf` that describes the object `value`: the one object
+/// branch, or among several the one whose constants (`"kind": {"const": "tie"}`) `value` has.
+/// `node` itself if it has no such choice.
+fn branch<'a>(root: &'a Value, node: &'a Value, value: &Value) -> &'a Value {
+    let Some(choices) = node
+        .get("anyOf")
+        .or_else(|| node.get("oneOf"))
+        .and_then(Value::as_array)
+    else {
+        return node;
+    };
+    let objects: Vec<&Value> = choices
+        .iter()
+        .map(|c| resolve(root, c))
+        .filter(|c| c.get("properties").is_some())
+        .collect();
+    let fits = |c: &&Value| {
+        c["properties"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .all(|(k, p)| p.get("const").is_none_or(|want| value.get(k) == Some(want)))
+    };
+    match objects.as_slice() {
+        [one] => one,
+        many => many.iter().copied().find(fits).unwrap_or(node),
+    }
+}
+
 /// Every key-set problem of `value` against `node` (a schema node of `root`), at `path`.
 fn check(root: &Value, node: &Value, value: &Value, path: &str, problems: &mut Vec<String>) {
     let node = resolve(root, node);
+    let node = if value.is_object() {
+        branch(root, node, value)
+    } else {
+        node
+    };
     match value {
         Value::Object(map) => {
             if let Some(props) = node.get("properties").and_then(Value::as_object) {
@@ -110,7 +156,11 @@ fn every_object_has_exactly_the_keys_of_the_contract() {
         let root = schema(name);
         let mut problems = Vec::new();
         check(&root, &root, &out, name, &mut problems);
-        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{name} {args:?}:\n{}",
+            problems.join("\n")
+        );
     }
 }
 
@@ -140,6 +190,56 @@ fn a_renamed_or_missing_field_is_caught() {
     let mut problems = Vec::new();
     check(&root, &root, &deep, "suggest", &mut problems);
     assert_eq!(problems.len(), 1, "{problems:?}");
+    // An object that may be `null` (`anyOf`) and one of two kinds (`oneOf`) are checked too.
+    let root = schema("blocs");
+    let mut blocs: Value =
+        serde_json::from_str(&common::run(&["--format", "json", "blocs"])).unwrap();
+    blocs["blocs"][0]["resembles"]
+        .as_object_mut()
+        .unwrap()
+        .insert("jaccard".into(), Value::from(0.5));
+    let mut problems = Vec::new();
+    check(&root, &root, &blocs, "blocs", &mut problems);
+    assert_eq!(
+        problems,
+        ["blocs.blocs[0].resembles: key `jaccard` is not in the contract"]
+    );
+    let root = schema("sensitivity");
+    let mut s: Value =
+        serde_json::from_str(&common::run(&["--format", "json", "sensitivity"])).unwrap();
+    let figure = s["deciding"][0]["figure"].as_object_mut().unwrap();
+    figure.remove("from");
+    let mut problems = Vec::new();
+    check(&root, &root, &s, "sensitivity", &mut problems);
+    assert_eq!(
+        problems,
+        ["sensitivity.deciding[0].figure: required key `from` is missing"]
+    );
+}
+
+// See: #12
+#[test]
+fn a_failed_validation_has_the_keys_of_the_contract() {
+    let out = common::leverage()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "--format",
+            "json",
+            "validate",
+            "tests/catalogue/graphml/strength-not-weight.graphml",
+        ])
+        .output()
+        .expect("leverage runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert!(
+        v["problems"].as_array().is_some_and(|p| !p.is_empty()),
+        "{v}"
+    );
+    let root = schema("validate");
+    let mut problems = Vec::new();
+    check(&root, &root, &v, "validate", &mut problems);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// The ```json blocks of docs/JSON.md, each with the schema of its section.
@@ -175,6 +275,15 @@ fn doc_examples() -> Vec<(String, Value)> {
                 "`compare`" => Some("compare"),
                 "`roles`" => Some("roles"),
                 "`info`" => Some("info"),
+                "`actors`" => Some("actors"),
+                "`validate`" => Some("validate"),
+                "`lifelines`" => Some("lifelines"),
+                "`coalition`" => Some("coalition"),
+                "`blocs`" => Some("blocs"),
+                "`sensitivity`" => Some("sensitivity"),
+                "`trend`" => Some("trend"),
+                "`brief`" => Some("brief"),
+                "`explain`" => Some("explain"),
                 _ => None,
             }
             .map(str::to_owned);
@@ -250,6 +359,7 @@ fn every_command_writes_the_version_first() {
         &["sensitivity"],
         &["trend"],
         &["validate"],
+        &["actors"],
         &["suggest"],
         &["info"],
     ];

@@ -203,6 +203,18 @@ const OUTPUTS: &[(&str, &[&str])] = &[
     ),
     ("roles", &["roles"]),
     ("info", &["info"]),
+    ("actors", &["actors"]),
+    ("validate", &["validate"]),
+    ("lifelines", &["lifelines"]),
+    ("coalition", &["coalition"]),
+    ("blocs", &["blocs"]),
+    ("sensitivity", &["sensitivity"]),
+    ("trend", &["trend"]),
+    ("brief", &["brief"]),
+    // A partner, an actor left out of the pool, and one in the pool without a positive score.
+    ("explain", &["explain", "IND"]),
+    ("explain", &["explain", "AUT"]),
+    ("explain", &["explain", "BLR"]),
 ];
 
 // See: #12
@@ -231,7 +243,7 @@ fn outputs_match_the_json_contract() -> Ran {
         let file = dir.path().join(format!("{name}.json"));
         std::fs::write(&file, &out.stdout).expect("write");
         let (ok, report) = validate(&format!("docs/json/{name}.schema.json"), &[&file]);
-        assert!(ok, "{name}: {report}");
+        assert!(ok, "{name} {args:?}: {report}");
         if *name == "suggest" {
             // The same output with one field renamed deep inside must be refused.
             let text = String::from_utf8_lossy(&out.stdout).replacen(
@@ -245,6 +257,18 @@ fn outputs_match_the_json_contract() -> Ran {
             assert!(!ok, "a renamed field was accepted: {report}");
         }
     }
+    // A validation that finds problems prints them, and exits 1: its JSON is the contract's.
+    let out = Command::new(env!("CARGO_BIN_EXE_leverage"))
+        .current_dir(root)
+        .args(["--format", "json", "validate"])
+        .arg("tests/catalogue/graphml/strength-not-weight.graphml")
+        .output()
+        .expect("leverage runs");
+    assert_eq!(out.status.code(), Some(1));
+    let file = dir.path().join("validate-problems.json");
+    std::fs::write(&file, &out.stdout).expect("write");
+    let (ok, report) = validate("docs/json/validate.schema.json", &[&file]);
+    assert!(ok, "validate with problems: {report}");
     let built = dir.path().join("built");
     std::fs::create_dir(&built).expect("mkdir");
     let status = Command::new("python3")

@@ -55,6 +55,15 @@ IDS = arr(STR)
 BASIS = {"enum": ["official", "published", "derived", "judgement", "unknown"]}
 CITE = {"anyOf": [STR, arr(STR)]}
 VERSION_FIELD = {"const": VERSION}
+YEAR = {"type": "integer"}
+STANCE = {"enum": ["presses", "supports", "between", "unknown"]}
+COMBINE = {"enum": ["nested", "noisy-or", "max"]}
+# Who may not be suggested, and why (`suggest`, `coalition`).
+POOL = obj({
+    "left_out": arr(obj({"id": STR, "reason": {"enum": [
+        "source", "target", "pressing", "excluded", "not_candidate"]}})),
+    "stance_unknown": IDS,
+})
 
 DEFS = {
     "channel": obj(
@@ -77,7 +86,7 @@ DEFS = {
         "rank": INT, "id": STR, "name": STR, "score": NUM, "reach": SHARE,
         "reach_unison": SHARE, "reach_alone": SHARE, "pull": SHARE, "headroom": SHARE,
         "movability": nullable("number"),
-        "stance": {"enum": ["presses", "supports", "between", "unknown"]},
+        "stance": STANCE,
         "receptiveness": SHARE, "judgement_share": nullable("number"), "brokerage": SHARE,
         "messenger": STR, "path": IDS, "via": IDS, "legs": arr(ref("path")),
         "levers": arr(ref("lever")), "agreements": arr(ref("fact")),
@@ -87,14 +96,33 @@ DEFS = {
         "sources": IDS, "target": STR, "score": {"enum": ["outreach", "classic"]},
         "coordination": {"enum": ["unison", "alone"]},
         "distance": {"enum": ["log", "inverse", "hops"]}, "max_hops": INT,
-        "combine": {"enum": ["nested", "noisy-or", "max"]},
+        "combine": COMBINE,
         "movability": obj({"un_opposition": NUM, "war_support": NUM, "alliance": NUM, "parade": NUM}),
-        "pool": obj({
-            "left_out": arr(obj({"id": STR, "reason": {"enum": [
-                "source", "target", "pressing", "excluded", "not_candidate"]}})),
-            "stance_unknown": IDS,
-        }),
+        "pool": POOL,
         "partners": arr(ref("partner")),
+    }),
+    "flip": obj({
+        "value": SHARE, "change": NUM, "relative": nullable("number"), "within_range": BOOL,
+        "range_multiple": nullable("number"), "left": IDS, "entered": IDS,
+    }),
+    "figure": obj(
+        {
+            "figure": {"oneOf": [
+                obj({"kind": {"const": "tie"}, "from": STR, "to": STR, "channel": STR}),
+                obj({"kind": {"const": "stance"}, "actor": STR, "signal": STR}),
+            ]},
+            "value": SHARE, "basis": BASIS, "source": STR, "year": YEAR, "cite": arr(STR),
+            "partner": nullable("string"),
+            "term": {"enum": ["reach", "headroom", "stance", "several"]},
+            "top_k": {"anyOf": [{"type": "null"}, ref("flip")]},
+            "first": {"anyOf": [{"type": "null"}, ref("flip")]},
+        },
+        {"range": {"type": "array", "items": SHARE, "minItems": 2, "maxItems": 2}},
+    ),
+    "dependence": obj({
+        "id": STR, "name": STR, "group": BOOL,
+        "points": arr(obj({
+            "year": YEAR, "value": SHARE, "carried": BOOL, "figure_years": arr(YEAR)})),
     }),
     "structural": obj({
         "top_k": INT, "baseline": IDS,
@@ -106,6 +134,62 @@ DEFS = {
         "verdict": STR,
     }),
 }
+
+
+# The bodies of `suggest --samples` and `assign`, also nested in `brief` (without `version`).
+SAMPLES = {
+    "deterministic": ref("ranking"), "samples": INT, "seed": INT, "top_k": INT,
+    "uncertain_figures": INT, "distribution": STR,
+    "partners": arr(obj({
+        "rank": nullable("integer"), "id": STR, "name": STR, "score": NUM,
+        "median_rank": NUM,
+        "rank_range": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
+        "p_top_k": SHARE, "median_score": NUM,
+        "score_interval": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
+    })),
+    "stable": IDS, "unstable": IDS, "verdict": STR,
+}
+ASSIGN = {
+    "messengers": IDS, "target": STR, "max_per_messenger": nullable("integer"),
+    "assignments": arr(obj({
+        "partner": STR, "partner_name": STR, "rank": INT, "score": NUM, "messenger": STR,
+        "messenger_name": STR, "leverage": SHARE, "best_messenger": STR,
+        "best_leverage": SHARE, "capped": BOOL, "path": IDS, "explanation": ref("path"),
+    })),
+    "unassigned": IDS, "objective": NUM,
+}
+# A partner's rank and score before and after scenarios (`compare`, `brief`), and an edit.
+CHANGE = obj({
+    "id": STR, "name": STR, "rank_before": nullable("integer"),
+    "rank_after": nullable("integer"), "score_before": NUM, "score_after": NUM,
+    "score_change": NUM, "rank_change": nullable("integer"),
+})
+EDIT = obj({"edit": STR, "changed": INT})
+# What `brief` and `explain` say about one partner, and about an actor left out.
+DEFS["sourced"] = obj(
+    {"value": SHARE, "year": YEAR, "basis": BASIS, "source": STR, "cite": arr(STR), "by": STR,
+     "title": STR},
+    {"range": {"type": "array", "items": SHARE, "minItems": 2, "maxItems": 2}},
+)
+DEFS["partner_facts"] = obj({
+    "partner": ref("partner"),
+    "spread": {"anyOf": [{"type": "null"}, SAMPLES["partners"]["items"]]},
+    "messenger": {"anyOf": [{"type": "null"}, obj({
+        "id": STR, "name": STR, "leverage": SHARE, "best": STR, "capped": BOOL})]},
+    "dependence": arr(obj({
+        "channel": STR, "figure": ref("sourced"), "unapplied": SHARE, "rank": INT, "of": INT})),
+    "stance": STANCE,
+    "signals": arr(obj({"signal": STR, "figure": ref("sourced")})),
+    "routes": arr(ref("path")),
+    "scenarios": arr(obj({"scenario": INT, "title": STR, "change": CHANGE})),
+})
+DEFS["left_out_facts"] = obj(
+    {"id": STR, "name": STR, "reason": POOL["properties"]["left_out"]["items"]["properties"]["reason"]},
+    {"evidence": ref("sourced")},
+)
+BRIEF_DEFS = ["ranking", "partner", "path", "tie", "channel", "fact", "lever", "structural",
+              "partner_facts", "sourced", "left_out_facts"]
+QUESTION = obj({"sources": IDS, "sources_name": STR, "target": STR, "target_name": STR})
 
 
 def top(fields, optional=None):
@@ -125,30 +209,10 @@ def with_version(name):
 COMMANDS = {
     "suggest": ("`leverage suggest --format json`", with_version("ranking"), ["ranking", "partner", "path", "tie", "channel", "fact", "lever"]),
     "suggest-samples": ("`leverage suggest --samples N --format json`", top(
-        {
-            "deterministic": ref("ranking"), "samples": INT, "seed": INT, "top_k": INT,
-            "uncertain_figures": INT, "distribution": STR,
-            "partners": arr(obj({
-                "rank": nullable("integer"), "id": STR, "name": STR, "score": NUM,
-                "median_rank": NUM,
-                "rank_range": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
-                "p_top_k": SHARE, "median_score": NUM,
-                "score_interval": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
-            })),
-            "stable": IDS, "unstable": IDS, "verdict": STR,
-        },
-        {"structural": ref("structural")},
+        SAMPLES, {"structural": ref("structural")},
     ), ["ranking", "partner", "path", "tie", "channel", "fact", "lever", "structural"]),
     "suggest-structural": ("`leverage suggest --structural --format json`", with_version("structural"), ["structural"]),
-    "assign": ("`leverage assign --format json`", top({
-        "messengers": IDS, "target": STR, "max_per_messenger": nullable("integer"),
-        "assignments": arr(obj({
-            "partner": STR, "partner_name": STR, "rank": INT, "score": NUM, "messenger": STR,
-            "messenger_name": STR, "leverage": SHARE, "best_messenger": STR,
-            "best_leverage": SHARE, "capped": BOOL, "path": IDS, "explanation": ref("path"),
-        })),
-        "unassigned": IDS, "objective": NUM,
-    }), ["path", "tie", "channel"]),
+    "assign": ("`leverage assign --format json`", top(ASSIGN), ["path", "tie", "channel"]),
     "paths": ("`leverage paths --format json`", top({
         "from": STR, "to": STR, "distance": {"enum": ["log", "inverse", "hops"]},
         "max_hops": nullable("integer"), "avoid": IDS, "paths": arr(ref("path")),
@@ -167,14 +231,10 @@ COMMANDS = {
     "compare": ("`leverage compare --format json`", top({
         "scenarios": arr(obj({
             "title": STR, "file": STR, "assumptions": arr(STR),
-            "edits": arr(obj({"edit": STR, "changed": INT})),
+            "edits": arr(EDIT),
         })),
         "before": ref("ranking"), "after": ref("ranking"),
-        "changes": arr(obj({
-            "id": STR, "name": STR, "rank_before": nullable("integer"),
-            "rank_after": nullable("integer"), "score_before": NUM, "score_after": NUM,
-            "score_change": NUM, "rank_change": nullable("integer"),
-        })),
+        "changes": arr(CHANGE),
     }), ["ranking", "partner", "path", "tie", "channel", "fact", "lever"]),
     "roles": ("`leverage roles --format json`", top({
         "target": STR, "partition": arr(STR),
@@ -195,6 +255,115 @@ COMMANDS = {
         "series": obj({"ties": INT, "years": arr({"type": "integer"})}),
         "format_version": {"enum": [1, 2]},
     }), []),
+    "brief": ("`leverage brief --format json`", top({
+        "title": STR, "date": STR, "question": QUESTION, "ranking": ref("ranking"),
+        "ranked": INT, "robustness": obj(SAMPLES, {"structural": ref("structural")}),
+        "rank_percentiles": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2},
+        "assignment": obj(ASSIGN),
+        "messengers": arr(obj({"id": STR, "name": STR, "partners": IDS})),
+        "partners": arr(ref("partner_facts")),
+        "scenarios": arr(obj(
+            {"title": STR, "file": STR, "assumptions": arr(STR), "edits": arr(EDIT),
+             "changes": arr(CHANGE)},
+            {"description": STR},
+        )),
+        "scenarios_skipped": arr(obj({"title": STR, "file": STR, "why": STR})),
+        "left_out": arr(ref("left_out_facts")),
+        "caveats": obj({
+            "judgement_share": nullable("number"), "judgement_share_top_k": nullable("number"),
+            "stale_before": YEAR,
+            "stale": arr(obj({"partner": STR, "what": STR, "year": YEAR})),
+            "stale_kinds": arr(obj({"what": STR, "year": YEAR, "partners": IDS})),
+            "stance_unknown": IDS,
+        }),
+    }), BRIEF_DEFS),
+    "explain": ("`leverage explain PARTNER --format json`", top(
+        {
+            "question": QUESTION, "ranked": INT,
+            "robustness": obj({"samples": INT, "seed": INT, "top_k": INT, "uncertain_figures": INT}),
+        },
+        {"partner": ref("partner_facts"), "left_out": ref("left_out_facts"), "unranked": STR},
+    ), [d for d in BRIEF_DEFS if d not in ("ranking", "structural")]),
+    "actors": ("`leverage actors --format json`", top({
+        "target": nullable("string"),
+        "actors": arr(obj({
+            "id": STR, "name": STR, "groups": IDS, "stance": STANCE,
+            "signals": open_map(NUM), "ties_out": INT, "ties_in": INT,
+        })),
+    }), []),
+    "validate": ("`leverage validate --format json`", top({
+        "valid": BOOL, "problem_count": INT,
+        "inputs": arr(obj({
+            "kind": {"enum": ["graph", "scenario", "options"]}, "file": STR, "valid": BOOL,
+            "counts": open_map(INT), "omitted": INT,
+        })),
+        "problems": arr(obj({
+            "input": INT, "file": STR, "line": nullable("integer"),
+            "column": nullable("integer"), "path": nullable("string"), "message": STR,
+            "hint": nullable("string"),
+        })),
+    }), []),
+    "lifelines": ("`leverage lifelines --format json`", top({
+        "target": STR, "max_hops": INT, "combine": COMBINE, "cut": SHARE,
+        "family": nullable("string"), "include_pressing": BOOL, "world": INT,
+        "left_out": IDS, "support": NUM,
+        "families": arr(obj({"family": STR, "support": NUM})),
+        "alone": arr(obj({
+            "rank": INT, "id": STR, "name": STR, "stance": STANCE, "leverage": SHARE,
+            "direct": SHARE, "support_without": NUM, "drop": NUM, "through": NUM,
+            "family_drops": arr(obj({"family": STR, "drop": NUM})),
+            "judgement_share": nullable("number"),
+        })),
+        "greedy": arr(obj({
+            "step": INT, "id": STR, "name": STR, "support_after": NUM, "drop": NUM,
+            "cumulative_drop": NUM, "rank_alone": nullable("integer"),
+        })),
+    }), []),
+    "coalition": ("`leverage coalition --format json`", top({
+        "sources": IDS, "target": STR, "k": INT, "max_hops": INT, "combine": COMBINE,
+        "pool": POOL, "candidates": INT,
+        "members": arr(obj({
+            "order": INT, "id": STR, "name": STR, "rank": INT, "score": NUM, "gain": NUM,
+            "families": arr(obj({"family": STR, "pressure": NUM})), "messenger": STR,
+        })),
+        "pressure": SHARE, "sum_of_scores": NUM,
+        "families": arr(obj({"family": STR, "pressure": SHARE, "sum": NUM})),
+        "guarantee": NUM, "upper_bound": NUM,
+        "exact": {"anyOf": [{"type": "null"}, obj({
+            "members": IDS, "pressure": SHARE, "gap": NUM, "subsets": INT})]},
+    }), []),
+    "blocs": ("`leverage blocs --format json`", top({
+        "method": {"enum": ["leiden", "louvain"]}, "seed": INT, "resolution": NUM,
+        "restarts": INT, "modularity": NUM, "directed_modularity": NUM, "iterations": INT,
+        "converged": BOOL, "default_parameters": BOOL,
+        "blocs": arr(obj({
+            "bloc": INT, "id": STR, "members": IDS,
+            "resembles": {"anyOf": [{"type": "null"}, obj({
+                "group": STR, "shared": INT, "group_size": INT})]},
+        })),
+    }), []),
+    "sensitivity": ("`leverage sensitivity --format json`", top({
+        "sources": IDS, "target": STR, "top_k": INT, "max_hops": INT,
+        "method": {"enum": ["local", "rerun"]}, "top": IDS, "next": nullable("string"),
+        "scores": arr(NUM), "figures": INT, "deciding": arr(ref("figure")),
+        "by_basis": arr(obj({"basis": BASIS, "within_range": INT, "deciding": INT})),
+    }), ["figure", "flip"]),
+    "trend": ("`leverage trend --format json`", top({
+        "sources": IDS, "target": STR, "years": arr(YEAR),
+        "selections": arr(obj({
+            "year": YEAR, "exact": INT, "carried_forward": INT, "carried_back": INT})),
+        "partners": arr(obj({
+            "id": STR, "name": STR,
+            "points": arr(obj({
+                "year": YEAR, "rank": nullable("integer"), "score": NUM, "reach": SHARE,
+                "pull": SHARE, "headroom": SHARE,
+            })),
+        })),
+        "dependence": arr(obj({
+            "channel": nullable("string"), "partners": arr(ref("dependence")),
+            "groups": arr(ref("dependence")),
+        })),
+    }), ["dependence"]),
 }
 
 

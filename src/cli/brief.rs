@@ -123,7 +123,7 @@ pub fn exec(args: BriefArgs, ctx: &Context) -> anyhow::Result<()> {
     let graph = ctx.load()?;
     let b = args.briefing.compute(ctx, &graph, false)?;
     let text = if json {
-        report::versioned_json(&b)
+        report::brief::briefing_json(&b)
     } else {
         report::brief::note(&b)
     };

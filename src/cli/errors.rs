@@ -3,6 +3,7 @@
 //! reports typed errors naming fields and values; this is the one place that words them for a
 //! terminal user.
 
+use leverage::error::{Mention, OptionField, Problem};
 use leverage::Error;
 
 /// The command-line flag that sets a library parameter field (`max_hops` -> `--max-hops`).
@@ -18,11 +19,20 @@ pub fn flag_of(field: &str) -> String {
 /// `err` with the library's field names turned into the flags that set them.
 pub fn to_cli(err: anyhow::Error) -> anyhow::Error {
     match err.downcast::<Error>() {
-        Ok(Error::InvalidParameter {
+        Ok(e) => reword(e).into(),
+        Err(other) => other,
+    }
+}
+
+/// The library error `err` as the command line words it: parameter fields and the options a
+/// message mentions ([`Mention`]) become the flags that set them.
+pub fn reword(err: Error) -> Error {
+    match err {
+        Error::InvalidParameter {
             name,
             value,
             expected,
-        }) => Error::InvalidParameter {
+        } => Error::InvalidParameter {
             name: if name.starts_with('-') {
                 name
             } else {
@@ -30,13 +40,12 @@ pub fn to_cli(err: anyhow::Error) -> anyhow::Error {
             },
             value,
             expected,
-        }
-        .into(),
-        Ok(Error::UnknownName {
+        },
+        Error::UnknownName {
             context,
             name,
             suggestions,
-        }) => {
+        } => {
             // `sources: ` from the library reads `--from: ` here.
             let context = match context.strip_suffix(": ") {
                 Some(field) if !field.starts_with('-') && !field.is_empty() => {
@@ -49,11 +58,51 @@ pub fn to_cli(err: anyhow::Error) -> anyhow::Error {
                 name,
                 suggestions,
             }
-            .into()
         }
-        Ok(other) => other.into(),
-        Err(other) => other,
+        Error::Invalid { problems } => Error::Invalid {
+            problems: problems
+                .into_iter()
+                .map(|p| {
+                    let message = with_flags(&p.message, &p.mentions);
+                    let hint = p.hint.as_deref().map(|h| with_flags(h, &p.mentions));
+                    Problem::new(p.at, message, hint)
+                })
+                .collect(),
+        },
+        Error::Options { message, mentions } => Error::Options {
+            message: with_flags(&message, &mentions),
+            mentions: Vec::new(),
+        },
+        other => other,
     }
+}
+
+/// The flag that sets a library option.
+pub fn flag_of_option(field: OptionField) -> &'static str {
+    match field {
+        OptionField::WeightAttr => "--weight-attr",
+        OptionField::ActorsTable => "--actors-table",
+        OptionField::BaciCodes => "--baci-codes",
+        OptionField::FbicComponents => "--fbic-components",
+    }
+}
+
+/// `text` with each mention's library words (`` `LoadOptions::weight_attr` = `x` ``) replaced
+/// by the flag's (`` `--weight-attr x` ``); mentions with a value first, as their words begin
+/// with those of the bare option.
+fn with_flags(text: &str, mentions: &[Mention]) -> String {
+    let mut ordered: Vec<&Mention> = mentions.iter().collect();
+    ordered.sort_by_key(|m| m.value.is_none());
+    let mut out = text.to_owned();
+    for m in ordered {
+        let flag = flag_of_option(m.field);
+        let words = match &m.value {
+            Some(v) => format!("`{flag} {v}`"),
+            None => format!("`{flag}`"),
+        };
+        out = out.replace(&m.to_string(), &words);
+    }
+    out
 }
 
 /// An analysis that found nothing: its output is printed, stderr says why, and the exit code is 1
@@ -129,7 +178,8 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
             Error::UnknownName { .. }
             | Error::AmbiguousName { .. }
             | Error::InvalidParameter { .. }
-            | Error::Usage(_),
+            | Error::Usage(_)
+            | Error::Options { .. },
         ) => 2,
         _ => 1,
     }
@@ -163,5 +213,34 @@ mod tests {
             .into(),
         );
         assert!(e.to_string().starts_with("--from: unknown"), "{e}");
+    }
+
+    // See: #12
+    #[test]
+    fn mentioned_options_become_flags() {
+        let given = OptionField::WeightAttr.set_to("x");
+        let bare = OptionField::WeightAttr.mention();
+        let e = Error::invalid_naming(
+            leverage::io::location::Location::file("g.csv"),
+            format!("{given}: no such column"),
+            Some(format!("name another, or drop {bare}")),
+            [given, bare],
+        );
+        assert_eq!(
+            e.to_string(),
+            "g.csv: `LoadOptions::weight_attr` = `x`: no such column\n  hint: name another, or drop `LoadOptions::weight_attr`"
+        );
+        assert_eq!(
+            reword(e).to_string(),
+            "g.csv: `--weight-attr x`: no such column\n  hint: name another, or drop `--weight-attr`"
+        );
+        let codes = OptionField::BaciCodes.mention();
+        let e = Error::Options {
+            message: format!("add {codes}"),
+            mentions: vec![codes],
+        };
+        let e = to_cli(e.into());
+        assert_eq!(e.to_string(), "add `--baci-codes`");
+        assert_eq!(exit_code(&e), 2);
     }
 }

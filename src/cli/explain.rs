@@ -28,9 +28,7 @@ pub fn exec(args: ExplainArgs, ctx: &Context) -> anyhow::Result<()> {
     let id = graph.actor(node).id.clone();
     let b = args.briefing.compute(ctx, &graph, true)?;
     match format {
-        OutputFormat::Json => print(&report::versioned_json(&report::brief::explanation(
-            &b, &id,
-        ))),
+        OutputFormat::Json => print(&report::brief::explanation_json(&b, &id)),
         _ => print(&report::brief::explain_text(&b, &id)),
     }
 }

@@ -49,6 +49,8 @@ pub fn exec(args: ValidateArgs, ctx: &Context) -> anyhow::Result<()> {
             Some(g)
         }
         Err(e) => {
+            // The problems name the flags that set the options, as the error would.
+            let e = super::errors::reword(e);
             v.push(CheckedInput::failed(InputKind::Graph, &name, &e));
             errors.push(e);
             None

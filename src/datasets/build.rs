@@ -8,7 +8,7 @@
 //! figure so replaced is counted in the manifest (`replaced`).
 //!
 //! **Years.** One graph file holds every year: a channel with figures of several years is a
-//! series (docs/FORMAT.md, "Series"), which `--year` and `leverage trend` read.
+//! series (docs/FORMAT.md, "Series"), which a view as of one year and a trend read.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ use indexmap::IndexMap;
 use serde_json::{json, Value};
 
 use super::{names, Dataset, FileRecord, Reading};
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionField, Result};
 use crate::io::json::{ActorDoc, GraphDoc, GroupDoc, MetaDoc, TieDoc};
 use crate::io::location::Location;
 use crate::model::channels::TieChannels;
@@ -113,15 +113,17 @@ impl Sources {
 /// country-codes file of its release (`V202301` in both names), or with the only one given.
 ///
 /// # Errors
-/// [`Error::Usage`] for BACI files without a country-codes file to pair them with; any
+/// [`Error::Options`] for BACI files without a country-codes file to pair them with; any
 /// reader's error.
 pub fn read_sources(sources: &Sources) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     if !sources.baci.is_empty() {
         if sources.baci_codes.is_empty() {
-            return Err(Error::Usage(
-                "BACI files need their release's country codes: add `--baci-codes country_codes_V<release>.csv` (BACI's codes are its own, not ISO numeric)".into(),
-            ));
+            let named = OptionField::BaciCodes.set_to("country_codes_V<release>.csv");
+            return Err(Error::Options {
+                message: format!("BACI files need their release's country codes: add {named} (BACI's codes are its own, not ISO numeric)"),
+                mentions: vec![named],
+            });
         }
         let codes: Vec<super::baci::CountryCodes> = sources
             .baci_codes
@@ -140,11 +142,15 @@ pub fn read_sources(sources: &Sources) -> Result<Vec<Input>> {
                 .find(|c| release.is_some() && c.record.version == release)
                 .or_else(|| (codes.len() == 1).then(|| &codes[0]))
                 .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "`{name}` is release {}, and no `--baci-codes` file is of that release; give its `country_codes_{}.csv`",
-                        release.as_deref().unwrap_or("(none in the name)"),
-                        release.as_deref().unwrap_or("V<release>")
-                    ))
+                    let named = OptionField::BaciCodes.mention();
+                    Error::Options {
+                        message: format!(
+                            "`{name}` is release {}, and no {named} file is of that release; give its `country_codes_{}.csv`",
+                            release.as_deref().unwrap_or("(none in the name)"),
+                            release.as_deref().unwrap_or("V<release>")
+                        ),
+                        mentions: vec![named],
+                    }
                 })?;
             let mut reading = super::baci::read(p, pick, &chpl, &sources.baci_params)?;
             // The merge lists a codes file once, however many year files it served.
@@ -589,7 +595,7 @@ pub fn build(inputs: Vec<Input>, params: &BuildParams) -> Result<Built> {
     if let Some((lo, hi)) = years.first().zip(years.last()) {
         if lo != hi {
             notes.push(format!(
-                "figures of {lo} to {hi}, as yearly series: `--year Y` picks a year, `leverage trend` shows the change"
+                "figures of {lo} to {hi}, as yearly series (docs/FORMAT.md, \"Series\"): a view as of one year takes each series' figure of that year, and a trend shows the change"
             ));
         }
     }

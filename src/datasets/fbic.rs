@@ -12,9 +12,9 @@
 
 use std::path::Path;
 
-use super::input::{bad, column, for_each_record, read_file, text, Header};
+use super::input::{bad_naming, column, for_each_record, read_file, text, Header};
 use super::{figure, names, Dataset, FileRecord, Reading, TieFigure};
-use crate::error::Result;
+use crate::error::{OptionField, Result};
 use crate::model::{Channel, ChannelDecl, Citation};
 
 /// The components read by default.
@@ -108,12 +108,14 @@ pub fn read(path: &Path, params: &FbicParams) -> Result<Reading> {
                 continue;
             };
             if !(0.0..=1.0).contains(&v) {
-                return Err(bad(
+                let named = OptionField::FbicComponents.mention();
+                return Err(bad_naming(
                     &f.name,
                     line,
                     column(r, *i),
                     format!("`{comp}` is `{v}`, outside [0, 1]: it is not a share and cannot be a channel weight"),
-                    "choose components in [0, 1] with `--fbic-components` (the dependence components are)",
+                    format!("choose components in [0, 1] with {named} (the dependence components are)"),
+                    named,
                 ));
             }
             if v == 0.0 {

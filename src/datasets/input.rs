@@ -7,7 +7,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Mention, Result};
 use crate::io::location::Location;
 
 /// A file's bytes, with what the manifest records of them.
@@ -101,6 +101,24 @@ pub fn bad(file: &str, line: u64, column: usize, message: String, hint: &str) ->
         Location::file(file).at(line, column.max(1)),
         message,
         Some(hint.to_owned()),
+    )
+}
+
+/// [`bad`], with a hint that names a library option.
+pub fn bad_naming(
+    file: &str,
+    line: u64,
+    column: usize,
+    message: String,
+    hint: String,
+    named: Mention,
+) -> Error {
+    let line = usize::try_from(line).unwrap_or(usize::MAX);
+    Error::invalid_naming(
+        Location::file(file).at(line, column.max(1)),
+        message,
+        Some(hint),
+        [named],
     )
 }
 

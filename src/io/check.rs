@@ -225,7 +225,7 @@ mod tests {
         v.push(c);
         v.push(CheckedInput::passed(
             InputKind::Options,
-            "--channels",
+            "channels",
             Vec::new(),
         ));
         assert_eq!(v.problem_count(), 18);

@@ -18,7 +18,7 @@ mod xml;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionField, Result};
 use crate::model::InfluenceGraph;
 use location::{line_column, Location};
 
@@ -148,9 +148,11 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
                     // The ties table came on standard input; an actors table must be a file.
                     let actors = match options.actors.as_deref() {
                         Some(p) if p == Path::new("-") => {
-                            return Err(Error::Usage(
-                                "the graph and `--actors-table` cannot both be read from standard input: give the actors table as a file".to_owned(),
-                            ))
+                            let actors = OptionField::ActorsTable.mention();
+                            return Err(Error::Options {
+                                message: format!("the graph and {actors} cannot both be read from standard input: give the actors table as a file"),
+                                mentions: vec![actors],
+                            });
                         }
                         Some(p) => {
                             let name = p.display().to_string();
@@ -173,7 +175,7 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
     }
 }
 
-/// Reads a CSV graph: the ties table `text` (of `path`), the actors table (`--actors-table`,
+/// Reads a CSV graph: the ties table `text` (of `path`), the actors table (`options.actors`,
 /// else the `NAME.nodes.csv` sibling) and the graph file (the `NAME.graph.json` sibling), each if
 /// present.
 fn load_csv(
@@ -184,7 +186,7 @@ fn load_csv(
 ) -> Result<InfluenceGraph> {
     let sibling = |p: PathBuf| (p != *path && p.is_file()).then_some(p);
     let read = |p: &Path| -> Result<(String, String)> {
-        // `--actors-table -`: the actors table on standard input (the ties table is a file).
+        // An actors table `-`: the actors table on standard input (the ties table is a file).
         if p == Path::new("-") {
             let name = "standard input".to_owned();
             let bytes = read_stdin()?;
@@ -209,8 +211,8 @@ fn load_csv(
     csv::parse(text, pair(&actors), pair(&graph), defaults, options)
 }
 
-/// Refuses options that the source's format would ignore: `--weight-attr` for a native JSON
-/// graph (bundled, standard input or a `.json` file), `--actors-table` for anything but CSV.
+/// Refuses options that the source's format would ignore: a weight attribute for a native JSON
+/// graph (bundled, standard input or a `.json` file), an actors table for anything but CSV.
 fn refuse_unused_options(source: &GraphSource, options: &LoadOptions) -> Result<()> {
     let format = match source {
         GraphSource::Stdin => options.stdin_format.unwrap_or(InputFormat::Json),
@@ -227,14 +229,22 @@ fn refuse_unused_options(source: &GraphSource, options: &LoadOptions) -> Result<
         (GraphSource::File(_), InputFormat::Csv) => return Ok(()),
     };
     if options.weight_attr.is_some() && format == InputFormat::Json {
-        return Err(Error::Usage(format!(
-            "`--weight-attr` applies to CSV, GraphML and GEXF graphs only, and the graph is {what}, whose ties name their channels"
-        )));
+        let named = OptionField::WeightAttr.mention();
+        return Err(Error::Options {
+            message: format!(
+                "{named} applies to CSV, GraphML and GEXF graphs only, and the graph is {what}, whose ties name their channels"
+            ),
+            mentions: vec![named],
+        });
     }
     if options.actors.is_some() {
-        return Err(Error::Usage(format!(
-            "`--actors-table` applies to CSV graphs only, and the graph is {what}, which holds its actors"
-        )));
+        let named = OptionField::ActorsTable.mention();
+        return Err(Error::Options {
+            message: format!(
+                "{named} applies to CSV graphs only, and the graph is {what}, which holds its actors"
+            ),
+            mentions: vec![named],
+        });
     }
     Ok(())
 }

@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(id("Russian Federation"), "RUS");
         assert_eq!(r.actors("SIGNATORIES", "").unwrap().len(), 2);
         assert!(matches!(
-            r.actor("signatories", "--from: "),
+            r.actor("signatories", "sources: "),
             Err(Error::InvalidParameter { .. })
         ));
     }
@@ -298,7 +298,7 @@ mod tests {
             .unwrap();
         let r = Resolver::new(&g);
         for name in ["abcd", "germany"] {
-            let e = r.actor(name, "--from: ").unwrap_err();
+            let e = r.actor(name, "sources: ").unwrap_err();
             assert!(matches!(e, Error::AmbiguousName { .. }), "{name}: {e}");
         }
         // Exact ids still resolve.

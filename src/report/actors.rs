@@ -13,7 +13,7 @@ pub fn render(r: &ActorList, format: OutputFormat) -> String {
             .join(", ")
     };
     match format {
-        OutputFormat::Json => json(r),
+        OutputFormat::Json => json(&super::wire::actors::ActorsJson::new(r)),
         OutputFormat::Csv => csv_string(
             &[
                 "id", "name", "groups", "stance", "signals", "ties_out", "ties_in",

@@ -117,10 +117,11 @@ fn table(r: &AssignmentPlan) -> String {
     out
 }
 
-/// `assign --format json` (docs/JSON.md).
+/// `assign --format json` (docs/JSON.md); nested in `brief` without the version.
 #[derive(Debug, serde::Serialize)]
-struct PlanJson<'a> {
-    version: u32,
+pub(crate) struct PlanJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
     messengers: &'a [ActorId],
     target: &'a ActorId,
     max_per_messenger: Option<usize>,
@@ -132,7 +133,15 @@ struct PlanJson<'a> {
 impl<'a> PlanJson<'a> {
     fn new(r: &'a AssignmentPlan) -> Self {
         PlanJson {
-            version: super::wire::JSON_VERSION,
+            version: Some(super::wire::JSON_VERSION),
+            ..PlanJson::nested(r)
+        }
+    }
+
+    /// The wire form of `r`, nested in another command's JSON.
+    pub(crate) fn nested(r: &'a AssignmentPlan) -> Self {
+        PlanJson {
+            version: None,
             messengers: &r.messengers,
             target: &r.target,
             max_per_messenger: r.max_per_messenger,

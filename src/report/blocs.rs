@@ -1,14 +1,14 @@
 //! `leverage blocs`: the blocs the ties form, with modularity and how they were found.
 
 use super::suggest::wrap;
-use super::{csv_string, versioned_json, OutputFormat};
+use super::{csv_string, OutputFormat};
 use crate::analysis::bloc_groups::NamedBlocs;
 use crate::model::InfluenceGraph;
 
 /// Renders blocs; `graph` gives the actors' names for CSV.
 pub fn render(b: &NamedBlocs, graph: &InfluenceGraph, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => versioned_json(b),
+        OutputFormat::Json => super::json(&super::wire::blocs::BlocsJson::new(b)),
         OutputFormat::Csv => csv_string(
             &["id", "name", "bloc", "group"],
             b.blocs.iter().flat_map(|x| {

@@ -746,6 +746,19 @@ pub struct RunInfo {
     pub uncertain_figures: usize,
 }
 
+/// `brief --format json`: the briefing as the JSON contract (docs/JSON.md, "brief").
+pub fn briefing_json(b: &Briefing) -> String {
+    super::json(&super::wire::brief::BriefingJson::new(b))
+}
+
+/// `explain --format json`: the explanation of `id` in `b` as the JSON contract (docs/JSON.md,
+/// "explain").
+pub fn explanation_json(b: &Briefing, id: &ActorId) -> String {
+    super::json(&super::wire::brief::ExplanationJson::new(&explanation(
+        b, id,
+    )))
+}
+
 /// The explanation of `id` in `b` (see [`Explanation`]).
 pub fn explanation<'b>(b: &'b Briefing, id: &ActorId) -> Explanation<'b> {
     let partner = b.partner(id);

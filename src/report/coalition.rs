@@ -2,13 +2,13 @@
 
 use super::suggest::{left_out_line, wrap};
 use super::table::{percent, significant, Align, Table};
-use super::{abbreviate, csv_string, versioned_json, OutputFormat};
+use super::{abbreviate, csv_string, OutputFormat};
 use crate::analysis::coalition::Coalition;
 
 /// Renders a coalition.
 pub fn render(c: &Coalition, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => versioned_json(c),
+        OutputFormat::Json => super::json(&super::wire::coalition::CoalitionJson::new(c)),
         OutputFormat::Csv => csv(c),
         OutputFormat::Table => table(c),
     }

@@ -146,14 +146,15 @@ impl<'a> ScenarioJson<'a> {
     }
 }
 
+/// One edit of a scenario and how many figures it changed.
 #[derive(Debug, serde::Serialize)]
-struct EditJson<'a> {
+pub(crate) struct EditJson<'a> {
     edit: &'a str,
     changed: usize,
 }
 
 impl<'a> EditJson<'a> {
-    fn new(e: &'a EditOutcome) -> Self {
+    pub(crate) fn new(e: &'a EditOutcome) -> Self {
         EditJson {
             edit: &e.edit,
             changed: e.changed,
@@ -161,8 +162,9 @@ impl<'a> EditJson<'a> {
     }
 }
 
+/// One partner's rank and score before and after.
 #[derive(Debug, serde::Serialize)]
-struct ChangeJson<'a> {
+pub(crate) struct ChangeJson<'a> {
     id: &'a ActorId,
     name: &'a str,
     rank_before: Option<usize>,
@@ -174,7 +176,7 @@ struct ChangeJson<'a> {
 }
 
 impl<'a> ChangeJson<'a> {
-    fn new(c: &'a RankChange) -> Self {
+    pub(crate) fn new(c: &'a RankChange) -> Self {
         ChangeJson {
             id: &c.id,
             name: &c.name,

@@ -2,14 +2,14 @@
 
 use super::suggest::wrap;
 use super::table::{percent, significant, Align, Table};
-use super::{abbreviate, csv_string, versioned_json, OutputFormat};
+use super::{abbreviate, csv_string, OutputFormat};
 use crate::analysis::lifelines::{Lifeline, Lifelines};
 
 /// Renders lifelines; the table and CSV show the first `top` actors removed alone (JSON has
 /// them all) and every greedy step.
 pub fn render(l: &Lifelines, top: usize, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => versioned_json(l),
+        OutputFormat::Json => super::json(&super::wire::lifelines::LifelinesJson::new(l)),
         OutputFormat::Csv => csv(l, top),
         OutputFormat::Table => table(l, top),
     }

@@ -46,21 +46,6 @@ pub fn json<T: Serialize>(value: &T) -> String {
     s
 }
 
-/// `value` as pretty JSON with the contract's `"version"` ([`wire::JSON_VERSION`]) as its first
-/// field, for a result that is written as it is (its fields are its JSON).
-pub fn versioned_json<T: Serialize>(value: &T) -> String {
-    #[derive(Serialize)]
-    struct Versioned<'a, T: Serialize> {
-        version: u32,
-        #[serde(flatten)]
-        body: &'a T,
-    }
-    json(&Versioned {
-        version: wire::JSON_VERSION,
-        body: value,
-    })
-}
-
 fn csv_string(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)

@@ -172,10 +172,11 @@ fn structural_table(s: &StructuralCheck) -> String {
     out
 }
 
-/// `suggest --samples --format json` (docs/JSON.md).
+/// `suggest --samples --format json` (docs/JSON.md); nested in `brief` without the version.
 #[derive(Debug, serde::Serialize)]
-struct RobustnessJson<'a> {
-    version: u32,
+pub(crate) struct RobustnessJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
     deterministic: super::wire::RankingJson<'a>,
     samples: usize,
     seed: u64,
@@ -193,7 +194,15 @@ struct RobustnessJson<'a> {
 impl<'a> RobustnessJson<'a> {
     fn new(r: &'a Robustness) -> Self {
         RobustnessJson {
-            version: super::wire::JSON_VERSION,
+            version: Some(super::wire::JSON_VERSION),
+            ..RobustnessJson::nested(r)
+        }
+    }
+
+    /// The wire form of `r`, nested in another command's JSON.
+    pub(crate) fn nested(r: &'a Robustness) -> Self {
+        RobustnessJson {
+            version: None,
             deterministic: super::wire::RankingJson::new(&r.deterministic),
             samples: r.samples,
             seed: r.seed,
@@ -209,8 +218,9 @@ impl<'a> RobustnessJson<'a> {
     }
 }
 
+/// One partner's spread over the samples.
 #[derive(Debug, serde::Serialize)]
-struct SpreadJson<'a> {
+pub(crate) struct SpreadJson<'a> {
     rank: Option<usize>,
     id: &'a ActorId,
     name: &'a str,
@@ -223,7 +233,7 @@ struct SpreadJson<'a> {
 }
 
 impl<'a> SpreadJson<'a> {
-    fn new(p: &'a PartnerSpread) -> Self {
+    pub(crate) fn new(p: &'a PartnerSpread) -> Self {
         SpreadJson {
             rank: p.rank,
             id: &p.id,

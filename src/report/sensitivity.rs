@@ -3,14 +3,14 @@
 
 use super::suggest::wrap;
 use super::table::{significant, Align, Table};
-use super::{abbreviate, csv_string, versioned_json, OutputFormat};
+use super::{abbreviate, csv_string, OutputFormat};
 use crate::analysis::sensitivity::{FigureSensitivity, Flip, Sensitivity};
 use crate::model::Basis;
 
 /// Renders a sensitivity; the table lists the first `top` deciding figures (JSON and CSV all).
 pub fn render(s: &Sensitivity, top: usize, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => versioned_json(s),
+        OutputFormat::Json => super::json(&super::wire::sensitivity::SensitivityJson::new(s)),
         OutputFormat::Csv => csv(s),
         OutputFormat::Table => table(s, top),
     }

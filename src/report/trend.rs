@@ -4,13 +4,13 @@
 //! measure).
 
 use super::table::{percent, significant, Align, Table};
-use super::{csv_string, versioned_json, OutputFormat};
+use super::{csv_string, OutputFormat};
 use crate::analysis::trend::{DependenceTrend, DependenceView, PartnerPoint, Trend};
 
 /// Renders a trend.
 pub fn render(t: &Trend, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => versioned_json(t),
+        OutputFormat::Json => super::json(&super::wire::trend::TrendJson::new(t)),
         OutputFormat::Csv => csv(t),
         OutputFormat::Table => table(t),
     }

@@ -4,87 +4,17 @@
 //! "file", "valid", "counts", "omitted"}], "problems": [{"input", "file", "line", "column",
 //! "path", "message", "hint"}]}`; CSV: one row per problem listed.
 
-use serde::Serialize;
-
+use super::wire::validate::ValidationJson;
 use super::{csv_string, json, OutputFormat};
 use crate::io::check::{InputKind, Validation};
-
-#[derive(Serialize)]
-struct Doc<'a> {
-    version: u32,
-    valid: bool,
-    problem_count: usize,
-    inputs: Vec<InputDoc<'a>>,
-    problems: Vec<ProblemDoc<'a>>,
-}
-
-#[derive(Serialize)]
-struct InputDoc<'a> {
-    kind: InputKind,
-    file: &'a str,
-    valid: bool,
-    counts: std::collections::BTreeMap<&'static str, usize>,
-    omitted: usize,
-}
-
-#[derive(Serialize)]
-struct ProblemDoc<'a> {
-    input: usize,
-    file: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
-    path: Option<&'a str>,
-    message: &'a str,
-    hint: Option<&'a str>,
-}
-
-fn doc(v: &Validation) -> Doc<'_> {
-    let problems = v
-        .inputs
-        .iter()
-        .enumerate()
-        .flat_map(|(i, input)| {
-            input.problems.iter().map(move |p| ProblemDoc {
-                input: i,
-                file: if p.at.file.is_empty() {
-                    &input.file
-                } else {
-                    &p.at.file
-                },
-                line: p.at.line,
-                column: p.at.column,
-                path: p.at.path.as_deref(),
-                message: &p.message,
-                hint: p.hint.as_deref(),
-            })
-        })
-        .collect();
-    Doc {
-        version: 2,
-        valid: v.is_valid(),
-        problem_count: v.problem_count(),
-        inputs: v
-            .inputs
-            .iter()
-            .map(|i| InputDoc {
-                kind: i.kind,
-                file: &i.file,
-                valid: i.is_valid(),
-                counts: i.counts.iter().copied().collect(),
-                omitted: i.omitted,
-            })
-            .collect(),
-        problems,
-    }
-}
 
 /// Renders a validation: JSON and CSV list every problem; the table is one line per input
 /// (problems go to stderr, as diagnostics, from the caller).
 pub fn render(v: &Validation, format: OutputFormat) -> String {
     match format {
-        OutputFormat::Json => json(&doc(v)),
+        OutputFormat::Json => json(&ValidationJson::new(v)),
         OutputFormat::Csv => {
-            let d = doc(v);
+            let d = ValidationJson::new(v);
             csv_string(
                 &["file", "line", "column", "path", "message", "hint"],
                 d.problems.iter().map(|p| {

@@ -79,3 +79,78 @@ fn a_group_where_one_actor_is_needed() {
     );
     assert!(err.contains("AUT"), "{err}");
 }
+
+// See: #12. The library names its options by field (`LoadOptions::weight_attr`); on the
+// command line each message names the flag that sets the option, one case per option.
+#[test]
+fn library_options_read_as_their_flags() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = |p: &str| root.join(p).to_str().unwrap().to_owned();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("g.json").to_str().unwrap().to_owned();
+    let strength = path("tests/catalogue/graphml/strength-not-weight.graphml");
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        // Weight attribute, in a problem's hint and in its message.
+        (
+            vec!["--graph", &strength, "info"],
+            1,
+            "`--weight-attr strength`",
+        ),
+        (
+            vec!["--graph", &strength, "--weight-attr", "strenght", "info"],
+            1,
+            "`--weight-attr strenght`: the file has no edge attribute",
+        ),
+        // Weight attribute, as options that do not fit the graph.
+        (
+            vec!["--weight-attr", "strength", "info"],
+            2,
+            "`--weight-attr` applies to CSV, GraphML and GEXF graphs only",
+        ),
+    ];
+    let graphml = path("tests/catalogue/graphml/ok-valid.graphml");
+    let baci = path("tests/fixtures/datasets/baci/BACI_HS92_Y2021_V202301-head500.csv");
+    let fbic = path("tests/catalogue/datasets/fbic-out-of-range.csv");
+    let more: Vec<(Vec<&str>, i32, &str)> = vec![
+        (
+            vec!["--graph", &graphml, "--actors-table", "a.csv", "info"],
+            2,
+            "`--actors-table` applies to CSV graphs only",
+        ),
+        (
+            vec!["build", "--baci", &baci, "-o", &out],
+            2,
+            "add `--baci-codes country_codes_V<release>.csv`",
+        ),
+        (
+            vec![
+                "build",
+                "--fbic",
+                &fbic,
+                "--fbic-components",
+                "fbic",
+                "-o",
+                &out,
+            ],
+            1,
+            "with `--fbic-components`",
+        ),
+    ];
+    for (args, code, words) in cases.into_iter().chain(more) {
+        let err = fails(&args, code);
+        assert!(err.contains(words), "{args:?}: {err}");
+        assert!(
+            !err.contains("LoadOptions::")
+                && !err.contains("Sources::")
+                && !err.contains("FbicParams::"),
+            "{args:?}: the library's field names leak: {err}"
+        );
+    }
+    // `validate --format json` lists the problem with the flag, too.
+    let listed = crate::common::leverage()
+        .args(["--format", "json", "validate", &strength])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&listed.stdout);
+    assert!(stdout.contains("`--weight-attr strength`"), "{stdout}");
+}

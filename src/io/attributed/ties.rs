@@ -11,7 +11,7 @@ use super::super::graphml::channel_name;
 use super::super::json::TieDoc;
 use super::super::location::Location;
 use super::{figure, Edge, Exact, Reader, Values};
-use crate::error::{Error, Result};
+use crate::error::{Error, OptionField, Result};
 use crate::exchange::columns::Role;
 use crate::exchange::manifest::EDGE_KEY_PREFIX;
 use crate::model::{Channels, Figure, Series};
@@ -31,9 +31,9 @@ struct EdgeTie {
 
 /// How the edges of a file without a manifest are read.
 pub(super) struct Foreign<'a> {
-    /// The declared edge values (for `--weight-attr`'s message).
+    /// The declared edge values (for the weight attribute's message).
     pub edge_names: &'a [String],
-    /// `--weight-attr`, if given.
+    /// The weight attribute, if given.
     pub weight_attr: Option<&'a str>,
 }
 
@@ -41,7 +41,7 @@ pub(super) struct Foreign<'a> {
 /// manifest had that were not used.
 ///
 /// # Errors
-/// [`Error::Invalid`] if `--weight-attr` names no edge value of a file without a manifest.
+/// [`Error::Invalid`] if the weight attribute names no edge value of a file without a manifest.
 pub(super) fn read_ties(
     r: &mut Reader<'_>,
     edges: Vec<Edge>,
@@ -174,21 +174,32 @@ fn check_weight_attr(
                 .collect();
             known.sort_unstable();
             known.dedup();
-            return Err(Error::invalid(
+            let given = OptionField::WeightAttr.set_to(named);
+            let mut mentions = vec![given.clone()];
+            let hint = if known.is_empty() {
+                let drop = OptionField::WeightAttr.mention();
+                let h = format!(
+                    "the file's edges have no attributes; drop {drop} (every tie gets strength 1)"
+                );
+                mentions.push(drop);
+                h
+            } else {
+                let mut h = format!("edge attributes in the file: {}", known.join(", "));
+                if let Some(n) = numeric.first() {
+                    let example = OptionField::WeightAttr.set_to(*n);
+                    h.push_str(&format!(
+                        "; numeric ones: {}; for example {example}",
+                        numeric.join(", ")
+                    ));
+                    mentions.push(example);
+                }
+                h
+            };
+            return Err(Error::invalid_naming(
                 at(),
-                format!("`--weight-attr {named}`: the file has no edge attribute of that name"),
-                Some(if known.is_empty() {
-                    "the file's edges have no attributes; drop `--weight-attr` (every tie gets strength 1)".to_owned()
-                } else {
-                    let mut h = format!("edge attributes in the file: {}", known.join(", "));
-                    if let Some(n) = numeric.first() {
-                        h.push_str(&format!(
-                            "; numeric ones: {}; for example `--weight-attr {n}`",
-                            numeric.join(", ")
-                        ));
-                    }
-                    h
-                }),
+                format!("{given}: the file has no edge attribute of that name"),
+                Some(hint),
+                mentions,
             ));
         }
         return Ok(());
@@ -196,7 +207,8 @@ fn check_weight_attr(
     let Some(first) = numeric.first() else {
         return Ok(());
     };
-    Err(Error::invalid(
+    let named = OptionField::WeightAttr.set_to(*first);
+    Err(Error::invalid_naming(
         at(),
         format!(
             "no edge has the attribute `{weight_attr}`, which holds the tie strength, but the edges have the numeric attribute{} {}: every tie would get strength 1",
@@ -208,13 +220,14 @@ fn check_weight_attr(
                 .join(", ")
         ),
         Some(format!(
-            "name the strength's attribute with `--weight-attr {first}`{}, or rename it `weight` in the file",
+            "name the strength's attribute with {named}{}, or rename it `weight` in the file",
             if numeric.len() == 1 {
                 String::new()
             } else {
                 " (or another of them)".to_owned()
             }
         )),
+        [named],
     ))
 }
 

@@ -9,7 +9,7 @@ use super::super::places::Places;
 use super::super::validate::NumberedTie;
 use super::table::{field, number, Header, Records};
 use super::CsvKeys;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, OptionField, Problem, Result};
 use crate::exchange::columns::{
     channel_of_column, Part, Role, CSV_COMPANION_SUFFIXES, CSV_TIE_COLUMNS,
 };
@@ -37,7 +37,7 @@ pub(super) struct TieColumns {
     pub from: usize,
     /// The column of the dependent actor.
     pub to: usize,
-    /// The weight column (`weight`, or the one `--weight-attr` names).
+    /// The weight column (`weight`, or the one the weight attribute names).
     weight: Option<usize>,
     /// The channel a single weight column gives.
     single_channel: Channel,
@@ -152,10 +152,12 @@ impl TieColumns {
             .unwrap_or_else(|| "weight".to_owned());
         let weight = header.col(&[weight_name.as_str()]);
         if options.weight_attr.is_some() && weight.is_none() {
-            return Err(Error::invalid(
+            let named = OptionField::WeightAttr.set_to(weight_name.as_str());
+            return Err(Error::invalid_naming(
                 Location::file(header.file.as_str()).at(1, 1).path("header"),
-                format!("`--weight-attr {weight_name}`: the ties table has no such column"),
+                format!("{named}: the ties table has no such column"),
                 Some(format!("its columns: {}", header.names.join(", "))),
+                [named],
             ));
         }
         let channels = channel_columns(header, [from, to], weight, keys, problems);
@@ -239,10 +241,12 @@ fn long_value(header: &Header, options: &LoadOptions) -> Result<usize> {
     let at = || Location::file(header.file.as_str()).at(1, 1).path("header");
     if let Some(name) = options.weight_attr.as_deref() {
         return header.col(&[name]).ok_or_else(|| {
-            Error::invalid(
+            let named = OptionField::WeightAttr.set_to(name);
+            Error::invalid_naming(
                 at(),
-                format!("`--weight-attr {name}`: the ties table has no such column"),
+                format!("{named}: the ties table has no such column"),
                 Some(format!("its columns: {}", header.names.join(", "))),
+                [named],
             )
         });
     }
@@ -254,14 +258,18 @@ fn long_value(header: &Header, options: &LoadOptions) -> Result<usize> {
             "the long ties table (it has a `channel` column) has both `weight` and `value`: which holds the figures would be a guess".to_owned(),
             Some("keep one of the two columns, or rename the other".to_owned()),
         )),
-        (None, None) => Err(Error::invalid(
-            at(),
-            format!(
-                "the ties table has a `channel` column, so it is long (one row per channel figure), but no value column `weight` or `value` (its columns: {})",
-                header.names.join(", ")
-            ),
-            Some("add a column `weight` with each row's figure, or name the figures' column with `--weight-attr`".to_owned()),
-        )),
+        (None, None) => {
+            let named = OptionField::WeightAttr.mention();
+            Err(Error::invalid_naming(
+                at(),
+                format!(
+                    "the ties table has a `channel` column, so it is long (one row per channel figure), but no value column `weight` or `value` (its columns: {})",
+                    header.names.join(", ")
+                ),
+                Some(format!("add a column `weight` with each row's figure, or name the figures' column with {named}")),
+                [named],
+            ))
+        }
     }
 }
 

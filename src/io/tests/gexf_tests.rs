@@ -447,7 +447,7 @@ fn a_numeric_edge_attribute_other_than_weight_is_not_silently_strength_1() {
     assert!(e.starts_with("g.gexf:"), "{e}");
     assert!(e.contains("(edge `AUT` -> `RUS`)"), "{e}");
     assert!(e.contains("numeric attribute `strength`"), "{e}");
-    assert!(e.contains("`--weight-attr strength`"), "{e}");
+    assert!(e.contains("`LoadOptions::weight_attr` = `strength`"), "{e}");
     let opts = LoadOptions {
         weight_attr: Some("strength".into()),
         ..LoadOptions::default()

@@ -133,7 +133,7 @@ fn a_numeric_edge_attribute_other_than_weight_is_not_silently_strength_1() {
         !e.contains("`colour`"),
         "a text attribute is no strength: {e}"
     );
-    assert!(e.contains("`--weight-attr strength`"), "{e}");
+    assert!(e.contains("`LoadOptions::weight_attr` = `strength`"), "{e}");
     // Named, it is the strength.
     let opts = LoadOptions {
         weight_attr: Some("strength".into()),
@@ -149,7 +149,7 @@ fn a_numeric_edge_attribute_other_than_weight_is_not_silently_strength_1() {
     };
     let e = parse(STRENGTH, &defaults(), &opts).unwrap_err().to_string();
     assert!(
-        e.contains("`--weight-attr strenght`: the file has no edge attribute"),
+        e.contains("`LoadOptions::weight_attr` = `strenght`: the file has no edge attribute"),
         "{e}"
     );
     assert!(e.contains("numeric ones: strength"), "{e}");
@@ -165,7 +165,7 @@ fn a_declared_weight_attr_on_no_edge_is_refused() {
     };
     let e = parse(&text, &defaults(), &opts).unwrap_err().to_string();
     assert!(
-        e.contains("`--weight-attr colour`: the file has no edge attribute"),
+        e.contains("`LoadOptions::weight_attr` = `colour`: the file has no edge attribute"),
         "{e}"
     );
 }

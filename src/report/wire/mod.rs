@@ -9,6 +9,15 @@
 
 use serde::Serialize;
 
+pub mod actors;
+pub mod blocs;
+pub mod brief;
+pub mod coalition;
+pub mod lifelines;
+pub mod sensitivity;
+pub mod trend;
+pub mod validate;
+
 use crate::analysis::paths::{ChannelFigure, ExplainedPath, TieStep};
 use crate::analysis::suggest::{
     Coordination, LeftOut, LeftOutActor, Lever, Partner, PartnerRanking, Pool, ScoreRule,
@@ -206,7 +215,7 @@ impl MovabilityJson {
     }
 }
 
-/// Who may not be suggested, and why.
+/// Who may not be suggested, and why (also in `coalition`).
 #[derive(Debug, Serialize)]
 struct PoolJson<'a> {
     left_out: Vec<LeftOutJson<'a>>,
@@ -232,14 +241,19 @@ impl<'a> LeftOutJson<'a> {
     fn new(l: &'a LeftOutActor) -> Self {
         LeftOutJson {
             id: &l.id,
-            reason: match l.reason {
-                LeftOut::Source => "source",
-                LeftOut::Target => "target",
-                LeftOut::Pressing => "pressing",
-                LeftOut::Excluded => "excluded",
-                LeftOut::NotCandidate => "not_candidate",
-            },
+            reason: left_out_name(l.reason),
         }
+    }
+}
+
+/// Why an actor is left out of the pool, as the contract names it.
+fn left_out_name(reason: LeftOut) -> &'static str {
+    match reason {
+        LeftOut::Source => "source",
+        LeftOut::Target => "target",
+        LeftOut::Pressing => "pressing",
+        LeftOut::Excluded => "excluded",
+        LeftOut::NotCandidate => "not_candidate",
     }
 }
 
