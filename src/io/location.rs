@@ -397,7 +397,7 @@ impl<'w> Trie<'w> {
 }
 
 /// Compares a key as written between quotes in the document (`raw`, escapes undone as
-/// [`Scanner::string`] undoes them) with a wanted key, without allocating.
+/// [`Unescaped`] undoes them) with a wanted key, without allocating.
 fn key_cmp(raw: &[u8], wanted: &str) -> std::cmp::Ordering {
     let mut d = Unescaped { raw, pos: 0 };
     let mut w = wanted.bytes();
@@ -476,7 +476,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Whether the string at the scanner, decoded as [`Scanner::string`] decodes it, is `key`.
+    /// Whether the string at the scanner, with escapes undone as [`Unescaped`] undoes them, is
+    /// `key`.
     fn key_is(&mut self, key: &str) -> Option<bool> {
         let raw = self.raw_string()?;
         Some(key_cmp(raw, key).is_eq())
