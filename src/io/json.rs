@@ -10,7 +10,9 @@ use indexmap::IndexMap;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::location::{line_column, locate_json, render_path, Location, PathStep};
+use super::location::{
+    line_column, line_columns, locate_json, locate_json_all, render_path, Location, PathStep,
+};
 use super::validate;
 use crate::error::{Error, Result};
 use crate::model::channels::TieChannels;
@@ -290,10 +292,12 @@ where
 /// JSON path; rule violations (MODEL section 2, `docs/FORMAT.md`) carry both too.
 ///
 /// # Complexity
-/// O(size of the text + actors + ties) on success; locating each problem rescans the text.
+/// O(size of the text + actors + ties); the problems shown are placed in one more pass.
 pub fn parse(text: &str, file: &str) -> Result<InfluenceGraph> {
     let doc = parse_doc(text, file)?;
-    validate::build_owned(doc, &|steps: &[PathStep]| locate(text, file, steps))
+    validate::build_owned_placed_at_once(doc, &|paths: &[&[PathStep]]| {
+        locate_all(text, file, paths)
+    })
 }
 
 /// Parses the document without validating its rules.
@@ -568,6 +572,28 @@ pub fn locate(text: &str, file: &str, steps: &[PathStep]) -> Location {
         at = at.at(l, c);
     }
     at
+}
+
+/// The location of each of `paths` in `text` (`out[i]` is [`locate`] of `paths[i]`), found in
+/// one pass over the text for the offsets and one for the lines and columns.
+///
+/// Time O(len(text) + total length of `paths` + p log p) for p paths.
+pub fn locate_all(text: &str, file: &str, paths: &[&[PathStep]]) -> Vec<Location> {
+    let offsets = locate_json_all(text, paths);
+    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut places = line_columns(text, &found).into_iter();
+    paths
+        .iter()
+        .zip(offsets)
+        .map(|(steps, off)| {
+            let at = Location::file(file).path(render_path(steps));
+            // `places` holds one entry per path found, in the order of `paths`.
+            match off.and_then(|_| places.next()) {
+                Some((l, c)) => at.at(l, c),
+                None => at,
+            }
+        })
+        .collect()
 }
 
 /// Converts a graph back to its document, keeping file order. Time O(actors + ties + groups).

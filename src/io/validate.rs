@@ -10,9 +10,10 @@ use super::json::{ActorDoc, GraphDoc, TieDoc};
 use super::location::{Location, PathStep};
 use crate::error::{Error, Problem, Result};
 use crate::model::channels::TieChannels;
+use crate::model::resolve::ActorFolds;
 use crate::model::{
     Actor, ActorId, Channel, Citation, Cite, Coordinates, Figure, Group, InfluenceGraph, Meta,
-    Outreach, Resolver, Tie,
+    Outreach, Tie,
 };
 
 /// Most problems reported for one file; past this the list ends with a count.
@@ -27,6 +28,26 @@ pub const MAX_TIES: usize = 5_000_000;
 
 /// Maps a path in the document to a place in the file.
 pub type Locate<'a> = dyn Fn(&[PathStep]) -> Location + 'a;
+
+/// Maps every path of a list to its place in the file at once (`out[i]` is the place of
+/// `paths[i]`), so that a text can be read once for all of them ([`super::json::locate_all`]).
+pub type LocateAll<'a> = dyn Fn(&[&[PathStep]]) -> Vec<Location> + 'a;
+
+/// How a check places its problems: one path at a time, or all shown problems at once.
+#[derive(Clone, Copy)]
+enum Place<'l, 'a> {
+    One(&'l Locate<'a>),
+    All(&'l LocateAll<'a>),
+}
+
+impl Place<'_, '_> {
+    fn all(self, paths: &[&[PathStep]]) -> Vec<Location> {
+        match self {
+            Place::One(locate) => paths.iter().map(|p| locate(p)).collect(),
+            Place::All(locate_all) => locate_all(paths),
+        }
+    }
+}
 
 fn key(k: &str) -> PathStep {
     PathStep::Key(k.to_owned())
@@ -56,7 +77,23 @@ pub fn build(doc: &GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
 /// # Complexity
 /// As [`build`].
 pub fn build_owned(doc: GraphDoc, locate: &Locate<'_>) -> Result<InfluenceGraph> {
-    build_from(doc, Ties::Doc(Vec::new()), locate)
+    build_from(doc, Ties::Doc(Vec::new()), Place::One(locate))
+}
+
+/// [`build_owned`], placing the problems shown (at most [`MAX_PROBLEMS`]) with one call of
+/// `locate_all` once every rule is checked: a JSON text is then read once for all of them
+/// instead of once per problem.
+///
+/// # Errors
+/// As [`build`].
+///
+/// # Complexity
+/// As [`build`], plus one call of `locate_all`.
+pub fn build_owned_placed_at_once(
+    doc: GraphDoc,
+    locate_all: &LocateAll<'_>,
+) -> Result<InfluenceGraph> {
+    build_from(doc, Ties::Doc(Vec::new()), Place::All(locate_all))
 }
 
 /// Ties an importer has already numbered (the CSV importer): every id the ties name, once, and
@@ -113,24 +150,26 @@ pub(crate) fn build_numbered(
             .all(|t| t.ends.iter().all(|&e| (e as usize) < ties.names.len())),
         "every end names an id"
     );
-    build_from(doc, Ties::Numbered(ties), locate)
+    build_from(doc, Ties::Numbered(ties), Place::One(locate))
 }
 
-fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<InfluenceGraph> {
+fn build_from(mut doc: GraphDoc, ties: Ties, place: Place<'_, '_>) -> Result<InfluenceGraph> {
     let tie_count = match &ties {
         Ties::Doc(_) => doc.ties.len(),
         Ties::Numbered(n) => n.ties.len(),
     };
-    refuse_oversized(&doc, tie_count, locate)?;
+    refuse_oversized(&doc, tie_count, place)?;
     let ties = match ties {
         Ties::Doc(_) => Ties::Doc(std::mem::take(&mut doc.ties)),
         numbered => numbered,
     };
     let mut b = Builder {
-        problems: Vec::new(),
-        locate,
+        shown: Vec::new(),
+        more: 0,
+        place,
         version: doc.version,
         citation_ids: HashSet::default(),
+        near: None,
     };
     b.check_header(&doc);
     let mut graph = InfluenceGraph::new(Meta {
@@ -152,14 +191,15 @@ fn build_from(mut doc: GraphDoc, ties: Ties, locate: &Locate<'_>) -> Result<Infl
 }
 
 /// Refuses a graph over the documented limits before building anything from it.
-fn refuse_oversized(doc: &GraphDoc, tie_count: usize, locate: &Locate<'_>) -> Result<()> {
+fn refuse_oversized(doc: &GraphDoc, tie_count: usize, place: Place<'_, '_>) -> Result<()> {
     for (what, count, max, steps) in [
         ("actors", doc.actors.len(), MAX_ACTORS, [key("actors")]),
         ("ties", tie_count, MAX_TIES, [key("ties")]),
     ] {
         if count > max {
+            let at = place.all(&[&steps]).pop().unwrap_or_default();
             return Err(Error::invalid(
-                locate(&steps),
+                at,
                 format!("the graph has {count} {what}, over the limit of {max}"),
                 Some(format!(
                     "split the graph or drop the weakest {what}; the limits are in docs/FORMAT.md, \"Limits\""
@@ -170,32 +210,74 @@ fn refuse_oversized(doc: &GraphDoc, tie_count: usize, locate: &Locate<'_>) -> Re
     Ok(())
 }
 
+/// A problem found, with its path; it is placed in the file once every rule is checked.
+struct Found {
+    steps: Vec<PathStep>,
+    message: String,
+    hint: Option<String>,
+}
+
 /// The checks of one document: the problems found so far, and how to place them.
 struct Builder<'l, 'a> {
-    problems: Vec<Problem>,
-    locate: &'l Locate<'a>,
+    /// The problems shown, in the order found: at most [`MAX_PROBLEMS`].
+    shown: Vec<Found>,
+    /// The problems past the cap, only counted.
+    more: usize,
+    place: Place<'l, 'a>,
     version: u64,
     /// The graph's citation ids, hashed once for [`Builder::check_cite`] (the graph's own
     /// table hashes with SipHash, and a large graph looks up an id for each figure).
     citation_ids: HashSet<Box<str>, foldhash::fast::RandomState>,
+    /// The actors' ids and names folded for "did you mean", once the first unknown actor is
+    /// shown (the actors are all in the graph by then).
+    near: Option<ActorFolds>,
 }
 
 impl Builder<'_, '_> {
     /// Whether the next problem will be shown (placed and given its suggestions) rather than
     /// only counted.
     fn shows_next(&self) -> bool {
-        self.problems.len() <= MAX_PROBLEMS
+        self.shown.len() < MAX_PROBLEMS
     }
 
     fn report(&mut self, steps: &[PathStep], message: String, hint: Option<String>) {
-        // Past the cap, only count: placing a problem costs a search of the file.
-        if self.problems.len() > MAX_PROBLEMS {
-            self.problems
-                .push(Problem::new(Location::file(String::new()), message, hint));
+        // Past the cap, only count: nothing of the problem is kept.
+        if !self.shows_next() {
+            self.more += 1;
             return;
         }
-        self.problems
-            .push(Problem::new((self.locate)(steps), message, hint));
+        self.shown.push(Found {
+            steps: steps.to_vec(),
+            message,
+            hint,
+        });
+    }
+
+    /// "unknown actor `name`", with the closest ids while the problem will be shown: past
+    /// [`MAX_PROBLEMS`] problems are only counted, so the search is skipped and validation stays
+    /// linear in the number of problems. The actors are folded once, at the first search
+    /// (O(actors)); each search then costs O(actors) comparisons without allocating per actor.
+    fn unknown_actor(&mut self, graph: &InfluenceGraph, name: &str) -> String {
+        let mut msg = format!("unknown actor `{name}`");
+        if !self.shows_next() {
+            return msg;
+        }
+        let suggestions = self
+            .near
+            .get_or_insert_with(|| ActorFolds::new(graph))
+            .suggestions(graph, name);
+        match suggestions.as_slice() {
+            [] => {}
+            [one] => msg.push_str(&format!(" (did you mean `{one}`?)")),
+            many => msg.push_str(&format!(
+                " (did you mean {}?)",
+                many.iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+        msg
     }
 
     /// A key that only version 2 has, found in a version-1 file.
@@ -579,12 +661,10 @@ impl Builder<'_, '_> {
             for (target, stance) in &a.stance {
                 let at = || vec![key("actors"), idx(i), key("stance"), key(target)];
                 if graph.node_of(target).is_none() {
+                    let unknown = self.unknown_actor(graph, target);
                     self.report(
                         &at(),
-                        format!(
-                            "stance towards {}",
-                            unknown_actor(graph, target, self.shows_next())
-                        ),
+                        format!("stance towards {unknown}"),
                         Some(
                             "stances are keyed by the id of the target actor, e.g. `\"RUS\"`"
                                 .into(),
@@ -673,7 +753,7 @@ impl Builder<'_, '_> {
             for (mi, m) in g.members.iter().enumerate() {
                 let at = vec![key("groups"), idx(gi), key("members"), idx(mi)];
                 if graph.node_of(m).is_none() {
-                    let msg = unknown_actor(graph, m, self.shows_next());
+                    let msg = self.unknown_actor(graph, m);
                     self.report(
                         &at,
                         msg,
@@ -777,12 +857,19 @@ impl Builder<'_, '_> {
     }
 
     fn finish(self, graph: InfluenceGraph) -> Result<InfluenceGraph> {
-        let mut problems = self.problems;
-        if problems.is_empty() {
+        if self.shown.is_empty() {
             return Ok(graph);
         }
-        let extra = problems.len().saturating_sub(MAX_PROBLEMS);
-        problems.truncate(MAX_PROBLEMS);
+        // Every shown problem placed at once (one pass over a JSON text).
+        let paths: Vec<&[PathStep]> = self.shown.iter().map(|f| f.steps.as_slice()).collect();
+        let places = self.place.all(&paths);
+        let mut problems: Vec<Problem> = self
+            .shown
+            .into_iter()
+            .zip(places)
+            .map(|(f, at)| Problem::new(at, f.message, f.hint))
+            .collect();
+        let extra = self.more;
         if extra > 0 {
             let at = problems[0].at.clone();
             problems.push(Problem::new(
@@ -818,7 +905,7 @@ impl Builder<'_, '_> {
         let ti = t.index;
         let here = |k: &str| vec![key("ties"), idx(ti), key(k)];
         if t.from.is_none() {
-            let msg = unknown_actor(graph, t.from_name, self.shows_next());
+            let msg = self.unknown_actor(graph, t.from_name);
             self.report(
                 &here("from"),
                 msg,
@@ -826,7 +913,7 @@ impl Builder<'_, '_> {
             );
         }
         if t.to.is_none() {
-            let msg = unknown_actor(graph, t.to_name, self.shows_next());
+            let msg = self.unknown_actor(graph, t.to_name);
             self.report(
                 &here("to"),
                 msg,
@@ -912,29 +999,6 @@ impl Builder<'_, '_> {
             );
         }
     }
-}
-
-/// "unknown actor `name`", with the closest ids while the problem will be shown: past
-/// [`MAX_PROBLEMS`] problems are only counted, so the search (O(actors) for the resolver's index)
-/// is skipped and validation stays linear in the number of problems.
-fn unknown_actor(graph: &InfluenceGraph, name: &str, shown: bool) -> String {
-    if !shown {
-        return format!("unknown actor `{name}`");
-    }
-    let suggestions = Resolver::new(graph).suggestions(name);
-    let mut msg = format!("unknown actor `{name}`");
-    match suggestions.as_slice() {
-        [] => {}
-        [one] => msg.push_str(&format!(" (did you mean `{one}`?)")),
-        many => msg.push_str(&format!(
-            " (did you mean {}?)",
-            many.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
-    msg
 }
 
 /// Checks one figure: value in [0, 1], range ordered and containing the value, source present,

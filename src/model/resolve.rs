@@ -201,48 +201,195 @@ impl<'g> Resolver<'g> {
 
     /// Up to three ids or group ids closest to `wanted` (Jaro-Winkler on folded ids, names and
     /// the aliases of the graph's actors).
+    ///
+    /// Many searches over one graph's actors: fold them once with [`ActorFolds`].
     pub fn suggestions(&self, wanted: &str) -> Vec<String> {
-        let w = fold(wanted);
-        // Only scores of at least 0.8 can be shown (the floor below), so nothing under it is
-        // kept or sorted: one pass over the actors with no allocation per actor beyond folding.
-        let mut scored: Vec<(f64, String)> = Vec::new();
-        for (_, a) in self.graph.actors() {
-            let s = strsim::jaro_winkler(&w, &fold(a.id.as_str()))
-                .max(strsim::jaro_winkler(&w, &fold(&a.name)));
-            if s >= 0.8 {
-                scored.push((s, a.id.to_string()));
-            }
-        }
-        for g in self.graph.groups() {
-            let s = strsim::jaro_winkler(&w, &fold(&g.id));
-            if s >= 0.8 {
-                scored.push((s, g.id.clone()));
-            }
-        }
-        // Aliases only help for near misses of a real alias ("Turky"), not as exact hits (those
-        // resolve): skip the scan for short inputs, where codes collide by chance.
-        if w.chars().count() > 3 {
-            for (alias, id) in aliases() {
-                let s = strsim::jaro_winkler(&w, alias);
-                if s >= 0.8 && self.graph.node_of(id).is_some() {
-                    scored.push((s, (*id).to_owned()));
-                }
-            }
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        // Near the best only: a clear best match is shown alone.
-        let floor = scored.first().map_or(1.0, |b| (b.0 - 0.05).max(0.8));
-        let mut out: Vec<String> = Vec::new();
-        for (s, id) in scored {
-            if s < floor || out.len() == 3 {
-                break;
-            }
-            if !out.contains(&id) {
-                out.push(id);
-            }
-        }
-        out
+        let actors = self.graph.actors().map(|(_, a)| {
+            (
+                a.id.as_str(),
+                Folded::new(fold(a.id.as_str())),
+                Folded::new(fold(&a.name)),
+            )
+        });
+        suggestions(self.graph, actors, wanted)
     }
+}
+
+/// A graph's actor ids and names folded ([`fold`]) once, for many "did you mean" searches over
+/// the same actors (a validation that reports an unknown actor per problem shown).
+#[derive(Debug, Clone)]
+pub struct ActorFolds {
+    /// Each actor's id, folded id and folded name, in the graph's order.
+    actors: Vec<(String, Folded, Folded)>,
+}
+
+impl ActorFolds {
+    /// The folded ids and names of `graph`'s actors. Time O(total length of ids and names).
+    pub fn new(graph: &InfluenceGraph) -> Self {
+        ActorFolds {
+            actors: graph
+                .actors()
+                .map(|(_, a)| {
+                    (
+                        a.id.to_string(),
+                        Folded::new(fold(a.id.as_str())),
+                        Folded::new(fold(&a.name)),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// [`Resolver::suggestions`] on `graph`, whose actors must be those folded here (its groups
+    /// may have changed since). Time O(actors + groups + aliases) cheap comparisons; Jaro-Winkler
+    /// only for the ids and names that could score 0.8.
+    pub fn suggestions(&self, graph: &InfluenceGraph, wanted: &str) -> Vec<String> {
+        debug_assert_eq!(self.actors.len(), graph.actor_count(), "the same actors");
+        let actors = self
+            .actors
+            .iter()
+            .map(|(id, i, n)| (id.as_str(), i.as_ref(), n.as_ref()));
+        suggestions(graph, actors, wanted)
+    }
+}
+
+/// A folded string and its length in characters.
+#[derive(Debug, Clone, Copy)]
+struct Folded<S = String> {
+    text: S,
+    chars: usize,
+}
+
+impl Folded {
+    fn new(text: String) -> Self {
+        let chars = text.chars().count();
+        Folded { text, chars }
+    }
+}
+
+impl<S: AsRef<str>> Folded<S> {
+    fn as_ref(&self) -> Folded<&str> {
+        Folded {
+            text: self.text.as_ref(),
+            chars: self.chars,
+        }
+    }
+}
+
+/// The characters of the folded `wanted`, counted, to bound the Jaro-Winkler similarity of a
+/// candidate without computing it.
+struct Bound<'w> {
+    wanted: Folded<&'w str>,
+    /// Counts of ASCII characters; every other character is counted in the last slot.
+    counts: [u16; 129],
+}
+
+impl<'w> Bound<'w> {
+    fn new(wanted: Folded<&'w str>) -> Self {
+        let mut counts = [0u16; 129];
+        for c in wanted.text.chars() {
+            let slot = Self::slot(c);
+            counts[slot] = counts[slot].saturating_add(1);
+        }
+        Bound { wanted, counts }
+    }
+
+    fn slot(c: char) -> usize {
+        if c.is_ascii() {
+            c as usize
+        } else {
+            128
+        }
+    }
+
+    /// Whether `candidate` can have a Jaro-Winkler similarity of 0.8 or more with the wanted
+    /// string; `false` only when it cannot.
+    ///
+    /// With `a` and `b` the lengths in characters and `m` the matching characters, Jaro is
+    /// `(m/a + m/b + (m - t)/m) / 3`, at most `(c/a + c/b + 1) / 3` where `c >= m` counts the
+    /// characters the two share (a multiset intersection; characters outside ASCII are lumped
+    /// together, which only raises `c`). Winkler's prefix bonus (strsim adds it above 0.7, over
+    /// at most 4 characters, with factor 0.1) gives at most `0.6 Jaro + 0.4`. So 0.8 needs Jaro
+    /// of at least 2/3, that is `c/a + c/b >= 1`, or `c (a + b) >= a b`, checked exactly in
+    /// integers.
+    fn may_reach(&self, candidate: Folded<&str>) -> bool {
+        let (a, b) = (self.wanted.chars, candidate.chars);
+        if a == 0 || b == 0 {
+            // strsim's own cases (1.0 for two empty strings): let it decide.
+            return true;
+        }
+        let mut left = self.counts;
+        let mut shared = 0usize;
+        for c in candidate.text.chars() {
+            let slot = Self::slot(c);
+            if left[slot] > 0 {
+                left[slot] -= 1;
+                shared += 1;
+            }
+        }
+        shared * (a + b) >= a * b
+    }
+
+    /// Jaro-Winkler of the wanted string and `candidate` if it can be 0.8 or more.
+    fn score(&self, candidate: Folded<&str>) -> Option<f64> {
+        self.may_reach(candidate)
+            .then(|| strsim::jaro_winkler(self.wanted.text, candidate.text))
+            .filter(|s| *s >= 0.8)
+    }
+}
+
+/// Up to three ids or group ids of `graph` closest to `wanted`, among `actors` (each actor's id,
+/// folded id and folded name, in the graph's order), the graph's groups and its actors' aliases.
+fn suggestions<'a, S: AsRef<str>>(
+    graph: &InfluenceGraph,
+    actors: impl Iterator<Item = (&'a str, Folded<S>, Folded<S>)>,
+    wanted: &str,
+) -> Vec<String> {
+    let w = Folded::new(fold(wanted));
+    let bound = Bound::new(w.as_ref());
+    // Only scores of at least 0.8 can be shown (the floor below), so nothing under it is kept or
+    // sorted, and a candidate that cannot reach it is not scored (`Bound`).
+    let mut scored: Vec<(f64, String)> = Vec::new();
+    for (id, folded_id, folded_name) in actors {
+        let best = match (
+            bound.score(folded_id.as_ref()),
+            bound.score(folded_name.as_ref()),
+        ) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        if let Some(s) = best {
+            scored.push((s, id.to_owned()));
+        }
+    }
+    for g in graph.groups() {
+        if let Some(s) = bound.score(Folded::new(fold(&g.id)).as_ref()) {
+            scored.push((s, g.id.clone()));
+        }
+    }
+    // Aliases only help for near misses of a real alias ("Turky"), not as exact hits (those
+    // resolve): skip the scan for short inputs, where codes collide by chance.
+    if w.chars > 3 {
+        for (alias, id) in aliases() {
+            let s = strsim::jaro_winkler(&w.text, alias);
+            if s >= 0.8 && graph.node_of(id).is_some() {
+                scored.push((s, (*id).to_owned()));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // Near the best only: a clear best match is shown alone.
+    let floor = scored.first().map_or(1.0, |b| (b.0 - 0.05).max(0.8));
+    let mut out: Vec<String> = Vec::new();
+    for (s, id) in scored {
+        if s < floor || out.len() == 3 {
+            break;
+        }
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -328,5 +475,108 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("`TUR`"), "{e}");
+    }
+
+    /// The search as it was before `Bound` (#16), the oracle: Jaro-Winkler of every folded id,
+    /// name and group id.
+    fn reference_suggestions(g: &InfluenceGraph, wanted: &str) -> Vec<String> {
+        let w = fold(wanted);
+        let mut scored: Vec<(f64, String)> = Vec::new();
+        for (_, a) in g.actors() {
+            let s = strsim::jaro_winkler(&w, &fold(a.id.as_str()))
+                .max(strsim::jaro_winkler(&w, &fold(&a.name)));
+            if s >= 0.8 {
+                scored.push((s, a.id.to_string()));
+            }
+        }
+        for gr in g.groups() {
+            let s = strsim::jaro_winkler(&w, &fold(&gr.id));
+            if s >= 0.8 {
+                scored.push((s, gr.id.clone()));
+            }
+        }
+        if w.chars().count() > 3 {
+            for (alias, id) in aliases() {
+                let s = strsim::jaro_winkler(&w, alias);
+                if s >= 0.8 && g.node_of(id).is_some() {
+                    scored.push((s, (*id).to_owned()));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let floor = scored.first().map_or(1.0, |b| (b.0 - 0.05).max(0.8));
+        let mut out: Vec<String> = Vec::new();
+        for (s, id) in scored {
+            if s < floor || out.len() == 3 {
+                break;
+            }
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    // See: #16
+    #[test]
+    fn bounded_suggestions_equal_scoring_every_candidate() {
+        let mut g = graph();
+        let names = [
+            "n1",
+            "n12",
+            "n123",
+            "x1",
+            "ab",
+            "ba",
+            "abc",
+            "cab",
+            "Zürich",
+            "Zurich",
+            "Åland",
+            "Österreich",
+            "Ελλάδα",
+            "日本",
+            "n1x",
+            "nx1",
+            "aaaa",
+            "aaab",
+            "q",
+            "qq",
+            "",
+        ];
+        for (i, n) in names.iter().enumerate() {
+            let id = format!("c{i}-{}", n.len());
+            g.add_actor(Actor::new(id.as_str(), n)).unwrap();
+        }
+        for i in 0..300 {
+            g.add_actor(Actor::new(
+                format!("n{i}").as_str(),
+                format!("actor {i}").as_str(),
+            ))
+            .unwrap();
+        }
+        g.set_group(Group::new("grp1", vec!["DEU".into()])).unwrap();
+        let folds = ActorFolds::new(&g);
+        let mut tried = 0;
+        let mut hits = 0;
+        let wanted = names
+            .iter()
+            .map(|s| (*s).to_owned())
+            .chain((0..320).map(|i| format!("n{i}x")))
+            .chain((0..50).map(|i| format!("actor {i}0")))
+            .chain(
+                [
+                    "Germny", "Turky", "grp", "GRP11", "zz0", "x", "Ζurich", "日", "c1-",
+                ]
+                .map(String::from),
+            );
+        for w in wanted {
+            let expected = reference_suggestions(&g, &w);
+            assert_eq!(folds.suggestions(&g, &w), expected, "{w:?}");
+            assert_eq!(Resolver::new(&g).suggestions(&w), expected, "{w:?}");
+            tried += 1;
+            hits += usize::from(!expected.is_empty());
+        }
+        assert!(hits > tried / 2, "{hits} of {tried} names have suggestions");
     }
 }

@@ -216,3 +216,59 @@ fn valid_graph_builds() {
     assert_eq!(g.tie_count(), 1);
     assert_eq!(g.group("eu").unwrap().members.len(), 1);
 }
+
+/// Every message of an error, with its place and hint.
+fn problems(e: &crate::Error) -> Vec<String> {
+    match e {
+        crate::Error::Invalid { problems } => problems
+            .iter()
+            .map(|p| format!("{} | {} | {:?}", p.at, p.message, p.hint))
+            .collect(),
+        other => panic!("not a list of problems: {other}"),
+    }
+}
+
+// See: #16
+#[test]
+fn problems_placed_at_once_equal_problems_placed_one_by_one() {
+    use crate::io::json::{locate, parse_doc};
+    use crate::io::location::PathStep;
+    // Problems in every part of the file, over the cap, on lines of their own and sharing lines.
+    // By hand: the date value is the 41st character of line 1.
+    let mut ties: Vec<String> = (0..40)
+        .map(|i| {
+            tie(
+                "AUT",
+                if i % 3 == 0 { "RUSS" } else { "CHN" },
+                r#"{"value":1.5,"source":"","year":2023}"#,
+            )
+        })
+        .collect();
+    ties.insert(
+        5,
+        tie("CHN", "CHN", r#"{"value":0.5,"source":"s","year":2023}"#),
+    );
+    let text = format!(
+        "{}\n\"groups\":[{{\"id\":\"g\",\"members\":[\"AUT\",\n \"Chna\",\"AUT\"]}}],\n\"ties\":[\n{}]}}",
+        HEAD.replace("2025-01-01", "2025-13-01"),
+        ties.join(",\n  ")
+    );
+    let at_once = parse(&text, "g.json").unwrap_err();
+    let doc = parse_doc(&text, "g.json").unwrap();
+    let one_by_one =
+        super::build_owned(doc, &|steps: &[PathStep]| locate(&text, "g.json", steps)).unwrap_err();
+    let (a, b) = (problems(&at_once), problems(&one_by_one));
+    assert_eq!(a, b);
+    assert_eq!(a.len(), super::MAX_PROBLEMS + 1);
+    assert!(
+        a[0].starts_with("g.json:1:41 (meta.date) | date is `2025-13-01`"),
+        "{}",
+        a[0]
+    );
+    assert!(
+        a[1].contains("(groups[0].members[1]) | unknown actor `Chna` (did you mean `CHN`?)"),
+        "{}",
+        a[1]
+    );
+    assert!(a.last().unwrap().starts_with("g.json | ... and "), "{a:?}");
+}
