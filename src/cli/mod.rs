@@ -24,6 +24,7 @@ mod roles;
 mod sensitivity;
 #[cfg(unix)]
 mod signals;
+mod snippet;
 mod streams;
 mod style;
 mod suggest;
@@ -639,11 +640,16 @@ pub fn print_error(err: &anyhow::Error) {
         }
         match cause.downcast_ref::<leverage::Error>() {
             Some(leverage::Error::Invalid { problems }) => {
+                let excerpts = snippet::excerpts(problems, style::color());
                 for (k, p) in problems.iter().enumerate() {
                     if k > 0 {
                         text.push('\n');
                     }
                     text.push_str(&safe(&p.to_string()));
+                    if let Some(Some(lines)) = excerpts.get(k) {
+                        text.push('\n');
+                        text.push_str(lines.trim_end());
+                    }
                     if let Some(h) = &p.hint {
                         text.push_str("\n  hint: ");
                         text.push_str(&safe(h));

@@ -96,6 +96,11 @@ pub fn verbose() -> bool {
     VERBOSE.load(Ordering::Relaxed)
 }
 
+/// Whether colour is on for stderr.
+pub fn color() -> bool {
+    COLOR.load(Ordering::Relaxed)
+}
+
 /// `label` (`error:`, `warning:`, `hint:`) in its colour when colour is on.
 pub fn label(label: &str) -> String {
     if !COLOR.load(Ordering::Relaxed) {
