@@ -158,7 +158,7 @@ pub fn generate(params: &GenerateParams) -> Result<InfluenceGraph> {
             cite: crate::model::Cite::none(),
         };
         tie.channels.insert(Channel::from("trade"), fig(w));
-        if k % 3 == 0 {
+        if k.is_multiple_of(3) {
             let e: f64 = rng.random::<f64>() * 0.3 + 1e-4;
             tie.channels.insert(Channel::from("energy"), fig(e));
         }

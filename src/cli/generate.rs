@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{print, Context, Format};
 use leverage::generate::{generate, GenerateParams};
+use leverage::report::table::thousands;
 
 /// Write a reproducible random influence graph with skewed degrees (for tests and benchmarks)
 ///
@@ -110,19 +111,6 @@ fn parse_ties(s: &str) -> Result<usize, String> {
             thousands(max)
         )),
     }
-}
-
-/// `n` with commas between thousands: `500,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `--skew`: a finite number in [0, 3].

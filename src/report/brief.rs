@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::table::{percent, significant};
+use super::table::{percent, significant, thousands};
 use crate::analysis::briefing::{
     Briefing, Dependence, LeftOutFacts, PartnerFacts, Question, SourcedFigure, StanceFact,
 };
@@ -18,19 +18,6 @@ use crate::model::{ActorId, Basis, Signal};
 /// A score in thousandths, as the table prints it.
 fn th(score: f64) -> String {
     significant(score * 1000.0, 3)
-}
-
-/// `2000` as `2,000`.
-fn thousands(n: usize) -> String {
-    let d = n.to_string();
-    let mut out = String::new();
-    for (i, c) in d.chars().enumerate() {
-        if i > 0 && (d.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `a`, `a and b`, `a, b and c`.

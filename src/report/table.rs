@@ -186,6 +186,24 @@ pub fn significant(x: f64, digits: usize) -> String {
     format!("{x:.decimals$}")
 }
 
+/// `n` with commas between thousands: `2000` as `2,000`, `500000` as `500,000`.
+///
+/// ```
+/// assert_eq!(leverage::report::table::thousands(1234567), "1,234,567");
+/// assert_eq!(leverage::report::table::thousands(999), "999");
+/// ```
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

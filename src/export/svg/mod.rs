@@ -388,7 +388,7 @@ fn ranking_band(
             r#"  <text x="{band_x}" y="{:.1}" font-size="10.5" fill="{MUTED}">rank, 5–95% of {} samples (seed {}) ● median</text>
   <text x="{p_x}" y="{:.1}" font-size="10.5" fill="{MUTED}">P(top {})</text>"#,
             y + 4.0,
-            group_thousands(u.samples),
+            crate::report::table::thousands(u.samples),
             u.seed,
             y + 4.0,
             u.top_k
@@ -459,19 +459,6 @@ fn rank_span(r: [usize; 2]) -> String {
     } else {
         format!("{}–{}", r[0], r[1])
     }
-}
-
-/// `2000` as `2,000`.
-fn group_thousands(n: usize) -> String {
-    let d = n.to_string();
-    let mut out = String::new();
-    for (i, c) in d.chars().enumerate() {
-        if i > 0 && (d.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The legend: the colour roles shown, what circles and arrows mean. Returns where it ends.
@@ -1076,9 +1063,9 @@ mod tests {
         assert_eq!(sig3(123.4), "123");
         // 0.0631 is 63.1 thousandths, the table's unit.
         assert_eq!(thousandths(0.063_118), "63.1");
-        assert_eq!(group_thousands(2000), "2,000");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(crate::report::table::thousands(2000), "2,000");
+        assert_eq!(crate::report::table::thousands(999), "999");
+        assert_eq!(crate::report::table::thousands(1_234_567), "1,234,567");
         assert_eq!(rank_span([1, 1]), "1");
         assert_eq!(rank_span([4, 7]), "4–7");
     }
