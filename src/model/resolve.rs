@@ -377,8 +377,13 @@ fn suggestions<'a, S: AsRef<str>>(
             }
         }
     }
+    near_best(scored)
+}
+
+/// At most three distinct ids of `scored` (score, id), best first, each within 0.05 of the best
+/// and scoring 0.8 or more: a clear best match is shown alone.
+fn near_best(mut scored: Vec<(f64, String)>) -> Vec<String> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    // Near the best only: a clear best match is shown alone.
     let floor = scored.first().map_or(1.0, |b| (b.0 - 0.05).max(0.8));
     let mut out: Vec<String> = Vec::new();
     for (s, id) in scored {
@@ -503,18 +508,7 @@ mod tests {
                 }
             }
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let floor = scored.first().map_or(1.0, |b| (b.0 - 0.05).max(0.8));
-        let mut out: Vec<String> = Vec::new();
-        for (s, id) in scored {
-            if s < floor || out.len() == 3 {
-                break;
-            }
-            if !out.contains(&id) {
-                out.push(id);
-            }
-        }
-        out
+        near_best(scored)
     }
 
     // See: #16
