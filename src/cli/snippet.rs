@@ -123,57 +123,57 @@ mod tests {
 
     #[test]
     fn caret_sits_under_the_column() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap(); // ok: test
         let f = dir.path().join("g.json");
-        std::fs::write(&f, "{\r\n  \"value\": 1.7,\r\n}\r\n").unwrap();
-        let name = f.to_str().unwrap();
+        std::fs::write(&f, "{\r\n  \"value\": 1.7,\r\n}\r\n").unwrap(); // ok: test
+        let name = f.to_str().unwrap(); // ok: test
         let out = excerpts(&[problem(name, 2, 12)], false);
-        let text = out[0].as_deref().unwrap();
+        let text = out[0].as_deref().unwrap(); // ok: test
         let lines: Vec<&str> = text.lines().collect();
-        let src = lines.iter().find(|l| l.contains("\"value\"")).unwrap();
-        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let src = lines.iter().find(|l| l.contains("\"value\"")).unwrap(); // ok: test
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap(); // ok: test
         assert!(src.trim_start().starts_with('2'), "{text}");
         // The caret is under `1`, the 12th character of the line.
-        let one = src.find("1.7").unwrap();
-        assert_eq!(caret.find('^').unwrap(), one, "{text}");
+        let one = src.find("1.7").unwrap(); // ok: test
+        assert_eq!(caret.find('^').unwrap(), one, "{text}"); // ok: test
         assert!(!text.contains('\r'));
     }
 
     #[test]
     fn control_characters_are_shown_escaped_and_long_lines_cut() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap(); // ok: test
         let f = dir.path().join("g.csv");
         let long = format!("{}\u{1b}[31mX{}", "a".repeat(300), "b".repeat(300));
-        std::fs::write(&f, &long).unwrap();
-        let name = f.to_str().unwrap();
+        std::fs::write(&f, &long).unwrap(); // ok: test
+        let name = f.to_str().unwrap(); // ok: test
         let out = excerpts(&[problem(name, 1, 301)], false);
-        let text = out[0].as_deref().unwrap();
+        let text = out[0].as_deref().unwrap(); // ok: test
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("..."), "{text}");
         assert!(text.len() < 400, "{text}");
         let lines: Vec<&str> = text.lines().collect();
-        let src = lines.iter().find(|l| l.contains("\\u{1b}")).unwrap();
-        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let src = lines.iter().find(|l| l.contains("\\u{1b}")).unwrap(); // ok: test
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap(); // ok: test
         assert_eq!(
-            caret.find('^').unwrap(),
-            src.find("\\u{1b}").unwrap(),
+            caret.find('^').unwrap(),     // ok: test
+            src.find("\\u{1b}").unwrap(), // ok: test
             "{text}"
         );
     }
 
     #[test]
     fn no_excerpt_without_a_readable_file_or_a_place() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap(); // ok: test
         let f = dir.path().join("g.json");
-        std::fs::write(&f, "{}\n").unwrap();
-        let name = f.to_str().unwrap();
+        std::fs::write(&f, "{}\n").unwrap(); // ok: test
+        let name = f.to_str().unwrap(); // ok: test
         let unplaced = Problem::new(Location::file(name), "m".to_owned(), None);
         let out = excerpts(
             &[
                 problem("<stdin>", 1, 1),
                 unplaced,
                 problem(name, 9, 1),
-                problem(dir.path().to_str().unwrap(), 1, 1),
+                problem(dir.path().to_str().unwrap(), 1, 1), // ok: test
             ],
             false,
         );
