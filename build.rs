@@ -1,7 +1,9 @@
-//! Build script: writes the bundled graph without its layout whitespace into `OUT_DIR`, for
-//! `src/io/embedded.rs`. The pretty-printed file in `graphs/` stays the one people read and edit;
-//! the program embeds the compact copy, which it reads about a tenth faster (every key and value
-//! of the pretty file is preceded by indentation that the parser must skip).
+//! Build script: writes two copies of the bundled graph into `OUT_DIR`, for
+//! `src/io/embedded.rs`. The pretty-printed file in `graphs/` stays the one people read and edit.
+//! - `eu-outreach-2025.min.json`, without its layout whitespace: the text that error messages
+//!   quote and place.
+//! - `eu-outreach-2025.msgpack`, the same JSON values in MessagePack, keys in order: what the
+//!   program reads, without lexing JSON (strings come with their length, numbers in binary).
 
 use std::path::Path;
 
@@ -16,6 +18,20 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let target = Path::new(&out).join("eu-outreach-2025.min.json");
     if let Err(e) = std::fs::write(&target, compact(&text)) {
+        panic!("build.rs: cannot write `{}`: {e}", target.display());
+    }
+    // The values as the program's JSON reader reads them (same features: key order kept,
+    // floats read exactly), re-encoded.
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => panic!("build.rs: `{source}` is not valid JSON: {e}"),
+    };
+    let packed = match rmp_serde::to_vec(&value) {
+        Ok(b) => b,
+        Err(e) => panic!("build.rs: cannot encode `{source}` as MessagePack: {e}"),
+    };
+    let target = Path::new(&out).join("eu-outreach-2025.msgpack");
+    if let Err(e) = std::fs::write(&target, packed) {
         panic!("build.rs: cannot write `{}`: {e}", target.display());
     }
 }

@@ -398,6 +398,8 @@ impl Context {
     /// The first channel `--channels` names that no tie of `g` has, as a message with the
     /// nearest name and the graph's channels.
     fn unknown_channel(&self, g: &InfluenceGraph) -> Option<String> {
+        // Without `--channels` there is nothing to check (and no need to list every tie's channels).
+        self.strength.emphasis.named().next()?;
         let known = g.channels();
         let c = self
             .strength
@@ -514,8 +516,9 @@ fn usage(message: String) -> anyhow::Error {
 /// # Errors
 /// Any library error, with context.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    // The handler only matters while a temporary file exists: it starts before the first one.
     #[cfg(unix)]
-    signals::install();
+    leverage::io::atomic::before_first_temp_file(signals::install);
     style::init(cli.global.color, cli.global.quiet, cli.global.verbose);
     let source = match cli.global.graph.as_deref() {
         None => GraphSource::Bundled,

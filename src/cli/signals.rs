@@ -1,6 +1,10 @@
 //! Ctrl-C (SIGINT), SIGTERM and SIGHUP: remove the temporary files of unfinished writes, then
 //! exit with 128 + the signal's number (130, 143, 129), as a shell reports a program a signal
 //! stopped.
+//!
+//! The handler starts before the first temporary file is made (`run` passes [`install`] to
+//! `leverage::io::atomic::before_first_temp_file`). Before that there is nothing to remove, and a
+//! signal stops the program the default way, which a shell reports with the same status.
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;

@@ -34,6 +34,24 @@ static UNFINISHED: Mutex<Registry> = Mutex::new(Registry {
     files: Vec::new(),
 });
 
+/// What to run once before the first temporary file is made ([`before_first_temp_file`]).
+static BEFORE_FIRST: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets `hook` to run once, before the process makes its first temporary file: the binary
+/// installs its signal handler there, so that a run that writes no file starts no handler
+/// thread. A second call is ignored.
+pub fn before_first_temp_file(hook: fn()) {
+    let _ = BEFORE_FIRST.set(hook);
+}
+
+/// Runs the hook of [`before_first_temp_file`], the first time only.
+fn first_temp_file() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if let Some(hook) = BEFORE_FIRST.get() {
+        ONCE.call_once(*hook);
+    }
+}
+
 /// The registry, even if a thread panicked while holding it (its data stays consistent: every
 /// change is a single push, retain or flag).
 fn registry() -> MutexGuard<'static, Registry> {
@@ -184,6 +202,8 @@ impl Batch {
                 }
             }
         }
+        // Before the file exists, so that a signal that comes after it finds the handler.
+        first_temp_file();
         let staged = {
             // Made and registered under the lock, so that a signal cannot slip in between.
             let mut reg = registry();

@@ -130,7 +130,11 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
         }
     }
     match source {
-        GraphSource::Bundled => json::parse(embedded::BUNDLED_JSON, &source.display_name()),
+        GraphSource::Bundled => json::parse_transcoded(
+            embedded::BUNDLED_MSGPACK,
+            embedded::BUNDLED_JSON,
+            &source.display_name(),
+        ),
         GraphSource::Stdin => {
             let bytes = read_stdin()?;
             let name = source.display_name();
