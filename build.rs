@@ -2,10 +2,14 @@
 //! `src/io/embedded.rs`. The pretty-printed file in `graphs/` stays the one people read and edit.
 //! - `eu-outreach-2025.min.json`, without its layout whitespace: the text that error messages
 //!   quote and place.
-//! - `eu-outreach-2025.msgpack`, the same JSON values in MessagePack, keys in order: what the
-//!   program reads, without lexing JSON (strings come with their length, numbers in binary).
+//! - `eu-outreach-2025.tape` and `eu-outreach-2025.strings`, the same JSON values as a tape
+//!   (`src/io/tape/`): what the program reads, without lexing JSON.
 
 use std::path::Path;
+
+/// The tape writer, shared with the reader's tests.
+#[path = "src/io/tape/encode.rs"]
+mod encode;
 
 fn main() {
     let source = "graphs/eu-outreach-2025.json";
@@ -26,14 +30,19 @@ fn main() {
         Ok(v) => v,
         Err(e) => panic!("build.rs: `{source}` is not valid JSON: {e}"),
     };
-    let packed = match rmp_serde::to_vec(&value) {
-        Ok(b) => b,
-        Err(e) => panic!("build.rs: cannot encode `{source}` as MessagePack: {e}"),
+    let Some(written) = encode::encode(&value) else {
+        panic!("build.rs: `{source}` is too large for a tape (4 GiB of strings)");
     };
-    let target = Path::new(&out).join("eu-outreach-2025.msgpack");
-    if let Err(e) = std::fs::write(&target, packed) {
-        panic!("build.rs: cannot write `{}`: {e}", target.display());
+    for (name, bytes) in [
+        ("eu-outreach-2025.tape", &written.tape[..]),
+        ("eu-outreach-2025.strings", written.strings.as_bytes()),
+    ] {
+        let target = Path::new(&out).join(name);
+        if let Err(e) = std::fs::write(&target, bytes) {
+            panic!("build.rs: cannot write `{}`: {e}", target.display());
+        }
     }
+    println!("cargo:rerun-if-changed=src/io/tape/encode.rs");
 }
 
 /// `text` without the whitespace between JSON tokens; strings (escapes included) are kept

@@ -7,10 +7,13 @@ pub const BUNDLED_NAME: &str = "eu-outreach-2025.json";
 /// tokens (written by `build.rs`; the strings and every value are the file's, byte for byte).
 pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/eu-outreach-2025.min.json"));
 
-/// The same document in MessagePack (written by `build.rs` from the JSON values of
-/// `graphs/eu-outreach-2025.json`, keys in order), which the program reads without lexing JSON.
-pub const BUNDLED_MSGPACK: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/eu-outreach-2025.msgpack"));
+/// The same document as a tape (`super::tape`): its tokens, written by `build.rs` from the JSON
+/// values of `graphs/eu-outreach-2025.json`, keys in order. The program reads this.
+pub const BUNDLED_TAPE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/eu-outreach-2025.tape"));
+
+/// The tape's strings: each distinct string of the document once, one after the other.
+pub const BUNDLED_STRINGS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/eu-outreach-2025.strings"));
 
 #[cfg(test)]
 mod tests {
@@ -38,33 +41,31 @@ mod tests {
         );
     }
 
-    /// The MessagePack copy decodes to the document of the file in `graphs/`, and loads to the
-    /// same graph as the JSON does.
+    /// The tape reads as the document of the file in `graphs/`, and loads to the same graph as
+    /// the JSON does.
     #[test]
-    fn msgpack_copy_is_the_bundled_file() {
-        use super::super::json::{parse, parse_doc, parse_transcoded, GraphDoc};
+    fn tape_is_the_bundled_file() {
+        use super::super::json::{parse, parse_doc, parse_tape, to_doc, GraphDoc};
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/graphs/eu-outreach-2025.json");
         let pretty = std::fs::read_to_string(path).unwrap(); // ok: test
         let from_json = parse_doc(&pretty, "p").unwrap(); // ok: test
-        let from_msgpack: GraphDoc = rmp_serde::from_slice(BUNDLED_MSGPACK).unwrap(); // ok: test
-        assert_eq!(from_json, from_msgpack);
+        let from_tape: GraphDoc =
+            super::super::tape::from_tape(BUNDLED_TAPE, BUNDLED_STRINGS).unwrap(); // ok: test
+        assert_eq!(from_json, from_tape);
         // Every figure, bit for bit: PartialEq on f64 would let -0.0 pass for 0.0.
         let bits = |d: &GraphDoc| serde_json::to_string(d).unwrap(); // ok: test
-        assert_eq!(bits(&from_json), bits(&from_msgpack));
+        assert_eq!(bits(&from_json), bits(&from_tape));
         let a = parse(&pretty, "g").unwrap(); // ok: test
-        let b = parse_transcoded(BUNDLED_MSGPACK, BUNDLED_JSON, "g").unwrap(); // ok: test
-        assert_eq!(
-            super::super::json::to_doc(&a),
-            super::super::json::to_doc(&b)
-        );
+        let b = parse_tape(BUNDLED_TAPE, BUNDLED_STRINGS, BUNDLED_JSON, "g").unwrap(); // ok: test
+        assert_eq!(to_doc(&a), to_doc(&b));
     }
 
-    /// A copy that does not decode is passed over for the JSON text, with the same result.
+    /// A tape that does not read is passed over for the JSON text, with the same result.
     #[test]
-    fn a_broken_copy_falls_back_to_the_json() {
-        use super::super::json::{parse, parse_transcoded, to_doc};
-        let broken = &BUNDLED_MSGPACK[..BUNDLED_MSGPACK.len() / 2];
-        let g = parse_transcoded(broken, BUNDLED_JSON, "g").unwrap(); // ok: test
+    fn a_broken_tape_falls_back_to_the_json() {
+        use super::super::json::{parse, parse_tape, to_doc};
+        let broken = &BUNDLED_TAPE[..BUNDLED_TAPE.len() / 2];
+        let g = parse_tape(broken, BUNDLED_STRINGS, BUNDLED_JSON, "g").unwrap(); // ok: test
         assert_eq!(to_doc(&g), to_doc(&parse(BUNDLED_JSON, "g").unwrap())); // ok: test
     }
 }

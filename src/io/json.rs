@@ -300,19 +300,25 @@ pub fn parse(text: &str, file: &str) -> Result<InfluenceGraph> {
     })
 }
 
-/// Reads the bundled graph from its MessagePack copy (`msgpack`, written by `build.rs` from
-/// `text`), then validates it as [`parse`] does, placing any problem in `text`.
+/// Reads the bundled graph from its tape (`tape` and `strings`, written by `build.rs` from
+/// `text`; see [`super::tape`]), then validates it as [`parse`] does, placing any problem in
+/// `text`.
 ///
-/// The copy holds the same JSON values (numbers as the JSON reader reads them, keys in order),
-/// so the document is the same; it only spares the run the lexing of 685 KB of JSON (about a
-/// third of the parse). A copy that does not decode is passed over: `text` is read instead.
+/// The tape holds the same JSON values (numbers as the JSON reader reads them, keys in order),
+/// so the document is the same; reading it skips the lexing of 685 KB of JSON
+/// (`docs/PERFORMANCE.md`). A tape that does not read is passed over: `text` is read instead.
 ///
 /// # Errors
 /// As [`parse`].
-pub(crate) fn parse_transcoded(msgpack: &[u8], text: &str, file: &str) -> Result<InfluenceGraph> {
+pub(crate) fn parse_tape(
+    tape: &[u8],
+    strings: &str,
+    text: &str,
+    file: &str,
+) -> Result<InfluenceGraph> {
     let doc = {
         let _pool = crate::model::shared::Pooling::start();
-        rmp_serde::from_slice::<GraphDoc>(msgpack)
+        super::tape::from_tape::<GraphDoc>(tape, strings)
     };
     match doc {
         Ok(doc) => validate::build_owned_placed_at_once(doc, &|paths: &[&[PathStep]]| {

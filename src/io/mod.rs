@@ -12,6 +12,7 @@ pub mod json_text;
 pub mod location;
 pub mod places;
 pub mod safe_ids;
+pub(crate) mod tape;
 pub mod validate;
 mod xml;
 
@@ -130,8 +131,9 @@ pub fn load_with(source: &GraphSource, options: &LoadOptions) -> Result<Influenc
         }
     }
     match source {
-        GraphSource::Bundled => json::parse_transcoded(
-            embedded::BUNDLED_MSGPACK,
+        GraphSource::Bundled => json::parse_tape(
+            embedded::BUNDLED_TAPE,
+            embedded::BUNDLED_STRINGS,
             embedded::BUNDLED_JSON,
             &source.display_name(),
         ),
