@@ -235,8 +235,17 @@ impl Citation {
 
 /// Citation ids of a figure, fact or group: none, one, or several (a derived figure cites its
 /// inputs). Written as a string when there is one, an array when there are several.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
-pub struct Cite(Box<[Arc<str>]>);
+///
+/// The ids are shared: copying a figure (a view of the graph copies every one of them) copies
+/// no citation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cite(Arc<[Arc<str>]>);
+
+impl Default for Cite {
+    fn default() -> Self {
+        Cite(Arc::from([]))
+    }
+}
 
 impl Cite {
     /// No citation.
@@ -246,7 +255,7 @@ impl Cite {
 
     /// One citation id.
     pub fn one(id: &str) -> Self {
-        Cite(vec![super::shared::share(id)].into_boxed_slice())
+        Cite(Arc::from([super::shared::share(id)]))
     }
 
     /// Several citation ids, in order.
@@ -286,11 +295,12 @@ impl<'de> Deserialize<'de> for Cite {
                 Ok(Cite::one(v))
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Cite, A::Error> {
-                let mut out: Vec<Arc<str>> = Vec::new();
+                let mut out: Vec<Arc<str>> =
+                    Vec::with_capacity(seq.size_hint().unwrap_or(1).min(16));
                 while let Some(s) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
                     out.push(super::shared::share(&s));
                 }
-                Ok(Cite(out.into_boxed_slice()))
+                Ok(Cite(Arc::from(out)))
             }
         }
         d.deserialize_any(CiteVisitor)
