@@ -199,19 +199,16 @@ pub(super) fn read(text: &str, file: &str) -> Result<Sheet> {
 
 /// A number from a trimmed cell, with a message naming a percentage or a decimal comma.
 pub(super) fn number(s: &str) -> std::result::Result<f64, String> {
-    // Rust reads `NaN`, `inf` and `infinity` as numbers; a figure or coordinate never is one.
-    if let Ok(x) = s.parse::<f64>() {
-        if !x.is_finite() {
-            return Err(format!("`{s}` is not a finite number"));
-        }
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        // Rust reads `NaN`, `inf` and `infinity` as numbers; a figure or coordinate never is one.
+        Ok(_) => Err(format!("`{s}` is not a finite number")),
+        Err(_) if s.ends_with('%') => Err(format!(
+            "`{s}` is a percentage; write it as a share, e.g. `0.3` for 30%"
+        )),
+        Err(_) if s.contains(',') => Err(format!(
+            "`{s}` is not a number; write decimals with a point, e.g. `0.3`"
+        )),
+        Err(_) => Err(format!("`{s}` is not a number")),
     }
-    s.parse::<f64>().map_err(|_| {
-        if s.ends_with('%') {
-            format!("`{s}` is a percentage; write it as a share, e.g. `0.3` for 30%")
-        } else if s.contains(',') {
-            format!("`{s}` is not a number; write decimals with a point, e.g. `0.3`")
-        } else {
-            format!("`{s}` is not a number")
-        }
-    })
 }
