@@ -237,15 +237,9 @@ impl Citation {
 /// inputs). Written as a string when there is one, an array when there are several.
 ///
 /// The ids are shared: copying a figure (a view of the graph copies every one of them) copies
-/// no citation.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Cite(Arc<[Arc<str>]>);
-
-impl Default for Cite {
-    fn default() -> Self {
-        Cite(Arc::from([]))
-    }
-}
+/// no citation, and no citation allocates nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Cite(Option<Arc<[Arc<str>]>>);
 
 impl Cite {
     /// No citation.
@@ -255,28 +249,29 @@ impl Cite {
 
     /// One citation id.
     pub fn one(id: &str) -> Self {
-        Cite(Arc::from([super::shared::share(id)]))
+        Cite(Some(Arc::from([super::shared::share(id)])))
     }
 
     /// Several citation ids, in order.
     pub fn many<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
-        Cite(ids.into_iter().map(super::shared::share).collect())
+        let ids: Arc<[Arc<str>]> = ids.into_iter().map(super::shared::share).collect();
+        Cite((!ids.is_empty()).then_some(ids))
     }
 
     /// Whether there is no citation.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_none()
     }
 
     /// The ids, in order.
     pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.0.iter().map(|a| &a[..])
+        self.0.as_deref().unwrap_or_default().iter().map(|a| &a[..])
     }
 }
 
 impl Serialize for Cite {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match &self.0[..] {
+        match self.0.as_deref().unwrap_or_default() {
             [one] => s.serialize_str(one),
             many => many.serialize(s),
         }
@@ -300,7 +295,7 @@ impl<'de> Deserialize<'de> for Cite {
                 while let Some(s) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
                     out.push(super::shared::share(&s));
                 }
-                Ok(Cite(Arc::from(out)))
+                Ok(Cite((!out.is_empty()).then(|| Arc::from(out))))
             }
         }
         d.deserialize_any(CiteVisitor)
