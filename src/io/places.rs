@@ -141,6 +141,11 @@ impl Places {
         self.csv_channels = channels;
     }
 
+    /// Room for the places of `n` more CSV ties.
+    pub fn reserve_csv_ties(&mut self, n: usize) {
+        self.csv_ties.reserve(n);
+    }
+
     /// Records that tie `ties[len]` comes from CSV line `line`, its ends from columns
     /// `from_col` and `to_col`. O(1) memory per tie.
     pub fn push_csv_tie(&mut self, line: usize, from_col: usize, to_col: usize) {

@@ -87,12 +87,14 @@ pub fn parse(
     let default_year = year_of(graph.as_ref().map_or(&defaults.date, |g| &g.parts.date));
     // One sourced figure per tie and channel; the citations are shared, not copied per tie.
     let _pool = Pooling::start();
-    let lines = ties_text.bytes().filter(|&b| b == b'\n').count();
+    let lines = line_count(ties_text);
+    // The ids the ties name are about the actors table's rows, when there is one.
+    let actor_rows = actors.map_or(0, |(text, _)| line_count(text));
     let (numbered, named) = read_ties(
         &columns,
         &header,
         &mut records,
-        (lines, default_year),
+        (lines, actor_rows, default_year),
         defaults,
         &mut places,
         &mut problems,
@@ -139,6 +141,11 @@ pub fn parse(
     })
 }
 
+/// The number of lines of `text` (its line feeds), for sizing what is read from it.
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
 /// The document of an imported table, without actors and ties: the defaults' title and date, a
 /// note naming the file, and the groups the actors table names.
 fn document(defaults: &ImportDefaults, groups: Memberships) -> GraphDoc {
@@ -173,7 +180,10 @@ fn document(defaults: &ImportDefaults, groups: Memberships) -> GraphDoc {
 fn actor_of(doc: &GraphDoc, named: &Mentions, from_table: bool) -> Vec<u32> {
     if from_table {
         let mut first: std::collections::HashMap<&str, u32, foldhash::fast::RandomState> =
-            std::collections::HashMap::default();
+            std::collections::HashMap::with_capacity_and_hasher(
+                doc.actors.len(),
+                Default::default(),
+            );
         for (i, a) in doc.actors.iter().enumerate() {
             first
                 .entry(a.id.as_str())

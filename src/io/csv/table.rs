@@ -167,6 +167,7 @@ impl Records<'_> {
 
 /// Field `c` of `record`, without surrounding ASCII white space and without the `'` of a
 /// neutralised formula; `None` if absent or blank.
+#[inline]
 pub(super) fn field(record: &csv::StringRecord, c: Option<usize>) -> Option<&str> {
     c.and_then(|c| record.get(c))
         .map(|f| unneutralise(f.trim_ascii()))

@@ -375,6 +375,7 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    #[inline]
     fn cell(&self, c: Option<usize>) -> Option<&str> {
         field(self.record, c)
     }
@@ -627,6 +628,15 @@ pub(super) struct Mentions {
 }
 
 impl Mentions {
+    /// Room for `n` ids.
+    fn with_capacity(n: usize) -> Self {
+        Mentions {
+            short: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: Default::default(),
+            ids: Vec::with_capacity(n),
+        }
+    }
+
     fn pack(id: &str) -> Option<u128> {
         let bytes = id.as_bytes();
         (bytes.len() < 16).then(|| {
@@ -659,8 +669,8 @@ impl Mentions {
 
 /// Reads every row of a ties table into numbered ties (an undirected row gives a tie each way,
 /// `from -> to` first), recording each tie's place. Rows are read one at a time straight into
-/// ties; `lines` (the table's line count) sizes the list once, and `default_year` is the year of
-/// a figure without one.
+/// ties; `lines` (the table's line count) sizes the list once, `actor_rows` (the actors table's
+/// line count, 0 without one) the ids, and `default_year` is the year of a figure without one.
 ///
 /// # Errors
 /// [`Error::Invalid`] for a row the `csv` crate cannot read (a ragged row, an open quote).
@@ -668,7 +678,7 @@ pub(super) fn read_ties(
     columns: &TieColumns,
     header: &Header,
     records: &mut Records<'_>,
-    (lines, default_year): (usize, i32),
+    (lines, actor_rows, default_year): (usize, usize, i32),
     defaults: &ImportDefaults,
     places: &mut Places,
     problems: &mut Vec<Problem>,
@@ -679,9 +689,10 @@ pub(super) fn read_ties(
         return read_long_ties(columns, long, header, records, base, places, problems);
     }
     let mut numbered: Vec<NumberedTie> = Vec::with_capacity(lines);
+    places.reserve_csv_ties(lines);
     // Actor ids, numbered in order of first mention; each tie's ends are such numbers, by which
     // the validation finds the actors without looking an id up again.
-    let mut named = Mentions::default();
+    let mut named = Mentions::with_capacity(actor_rows);
     let mut record = csv::StringRecord::new();
     while let Some(line) = records.next(&mut record)? {
         let row = Row {
