@@ -18,7 +18,8 @@ pub struct Places {
     /// `(line, from column, to column)`.
     csv_header: Vec<String>,
     csv_channels: Vec<(String, usize)>,
-    csv_ties: Vec<(usize, usize, usize)>,
+    /// Each CSV tie's line and the columns of its ends (`u32`: 12 bytes a tie, not 24).
+    csv_ties: Vec<[u32; 3]>,
     /// A long ties table (one row per channel figure): the value column, and the line of each
     /// tie's channel figure, by `(tie, channel)`.
     csv_long: Option<(usize, ChannelLines)>,
@@ -149,7 +150,9 @@ impl Places {
     /// Records that tie `ties[len]` comes from CSV line `line`, its ends from columns
     /// `from_col` and `to_col`. O(1) memory per tie.
     pub fn push_csv_tie(&mut self, line: usize, from_col: usize, to_col: usize) {
-        self.csv_ties.push((line, from_col, to_col));
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        self.csv_ties
+            .push([narrow(line), narrow(from_col), narrow(to_col)]);
     }
 
     /// Declares the CSV ties table long (one row per channel figure), its figures' values in
@@ -172,7 +175,11 @@ impl Places {
         else {
             return None;
         };
-        let &(mut line, from, to) = self.csv_ties.get(*j).filter(|_| k == "ties")?;
+        let [mut line, from, to] = self
+            .csv_ties
+            .get(*j)
+            .filter(|_| k == "ties")?
+            .map(|x| x as usize);
         if let (Some((value, lines)), Some(PathStep::Key(c)), Some(PathStep::Key(ch))) =
             (&self.csv_long, steps.get(2), steps.get(3))
         {

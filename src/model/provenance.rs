@@ -237,9 +237,10 @@ impl Citation {
 /// inputs). Written as a string when there is one, an array when there are several.
 ///
 /// The ids are shared: copying a figure (a view of the graph copies every one of them) copies
-/// no citation, and no citation allocates nothing.
+/// no citation, and no citation allocates nothing. A `Cite` is one pointer wide (the ids' slice
+/// sits behind it), so that it adds 8 bytes, not 16, to each of the graph's figures.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Cite(Option<Arc<[Arc<str>]>>);
+pub struct Cite(Option<Arc<Box<[Arc<str>]>>>);
 
 impl Cite {
     /// No citation.
@@ -249,13 +250,13 @@ impl Cite {
 
     /// One citation id.
     pub fn one(id: &str) -> Self {
-        Cite(Some(Arc::from([super::shared::share(id)])))
+        Cite(Some(Arc::new(Box::new([super::shared::share(id)]))))
     }
 
     /// Several citation ids, in order.
     pub fn many<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
-        let ids: Arc<[Arc<str>]> = ids.into_iter().map(super::shared::share).collect();
-        Cite((!ids.is_empty()).then_some(ids))
+        let ids: Box<[Arc<str>]> = ids.into_iter().map(super::shared::share).collect();
+        Cite((!ids.is_empty()).then(|| Arc::new(ids)))
     }
 
     /// Whether there is no citation.
@@ -265,13 +266,17 @@ impl Cite {
 
     /// The ids, in order.
     pub fn ids(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.0.as_deref().unwrap_or_default().iter().map(|a| &a[..])
+        self.0
+            .as_deref()
+            .map_or(&[][..], |ids| &ids[..])
+            .iter()
+            .map(|a| &a[..])
     }
 }
 
 impl Serialize for Cite {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0.as_deref().unwrap_or_default() {
+        match self.0.as_deref().map_or(&[][..], |ids| &ids[..]) {
             [one] => s.serialize_str(one),
             many => many.serialize(s),
         }
@@ -295,7 +300,9 @@ impl<'de> Deserialize<'de> for Cite {
                 while let Some(s) = seq.next_element::<std::borrow::Cow<'de, str>>()? {
                     out.push(super::shared::share(&s));
                 }
-                Ok(Cite((!out.is_empty()).then(|| Arc::from(out))))
+                Ok(Cite(
+                    (!out.is_empty()).then(|| Arc::new(out.into_boxed_slice())),
+                ))
             }
         }
         d.deserialize_any(CiteVisitor)
