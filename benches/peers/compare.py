@@ -527,6 +527,8 @@ def main():
     ap.add_argument("--measures", default=",".join(MEASURES + BLOCS),
                     help="comma-separated subset of: " + ", ".join(MEASURES + BLOCS))
     ap.add_argument("--json", help="also write the raw results here")
+    ap.add_argument("--race", help="time this race binary (say, an older commit's) instead of "
+                    "this checkout's target/release/examples/race")
     args = ap.parse_args()
     ensure_venv()
     args.measures = [m for m in args.measures.split(",") if m]
@@ -537,6 +539,9 @@ def main():
     info = machine()
     info.update(threads=args.threads, repeat=args.repeat)
     binary, race = build()
+    if args.race:
+        race = Path(args.race).resolve()
+        print(f"timing race binary {race}")
     workdir = Path(args.workdir)
     results = [race_size(s, binary, race, args, workdir) for s in args.sizes.split(",")]
     info["load_after"] = "%.2f %.2f %.2f" % os.getloadavg()
