@@ -77,6 +77,10 @@ pub fn figure_faults(fig: &Figure) -> impl Iterator<Item = FigureFault> {
 /// Whether `fig` breaks no rule: [`figure_faults`] would yield nothing. Checked without building
 /// the faults, for a loader that checks every figure of a large graph.
 ///
+/// The rules are written out again here on purpose: `figure_faults(fig).next().is_none()`,
+/// even inlined, costs the 200,000-tie CSV load 11 M more instructions (559 M against 548 M).
+/// The test `is_sound_is_no_fault` holds the two to the same answer on every edge case.
+///
 /// # Complexity
 /// O(1) for a source that does not start with white space; O(length of the source) at most.
 ///
